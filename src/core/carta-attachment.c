@@ -1,0 +1,349 @@
+/* carta-attachment.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-attachment"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "carta-attachment-private.h"
+#include "carta-error.h"
+#include "carta-json-private.h"
+
+struct _CartaAttachment
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *original_name;
+  char      *stored_path;
+  char      *sha256;
+  char      *content_type;
+  GDateTime *added;
+  guint64    size;
+};
+
+G_DEFINE_FINAL_TYPE (CartaAttachment, carta_attachment, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ORIGINAL_NAME,
+  PROP_STORED_PATH,
+  PROP_SIZE,
+  PROP_SHA256,
+  PROP_CONTENT_TYPE,
+  PROP_ADDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+carta_attachment_finalize (GObject *object)
+{
+  CartaAttachment *self = (CartaAttachment *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->original_name, g_free);
+  g_clear_pointer (&self->stored_path, g_free);
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->content_type, g_free);
+  g_clear_pointer (&self->added, g_date_time_unref);
+
+  G_OBJECT_CLASS (carta_attachment_parent_class)->finalize (object);
+}
+
+static void
+carta_attachment_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CartaAttachment *self = CARTA_ATTACHMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_ORIGINAL_NAME:
+      g_value_set_string (value, self->original_name);
+      break;
+
+    case PROP_STORED_PATH:
+      g_value_set_string (value, self->stored_path);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_uint64 (value, self->size);
+      break;
+
+    case PROP_SHA256:
+      g_value_set_string (value, self->sha256);
+      break;
+
+    case PROP_CONTENT_TYPE:
+      g_value_set_string (value, self->content_type);
+      break;
+
+    case PROP_ADDED:
+      g_value_set_boxed (value, self->added);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_attachment_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CartaAttachment *self = CARTA_ATTACHMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      /* Construct-only: a fresh attachment gets a new id below. */
+      if (g_value_get_string (value) != NULL)
+        _carta_set_str (&self->id, g_value_get_string (value));
+      break;
+
+    case PROP_ORIGINAL_NAME:
+      carta_attachment_set_original_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_STORED_PATH:
+      carta_attachment_set_stored_path (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZE:
+      carta_attachment_set_size (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_SHA256:
+      carta_attachment_set_sha256 (self, g_value_get_string (value));
+      break;
+
+    case PROP_CONTENT_TYPE:
+      carta_attachment_set_content_type (self, g_value_get_string (value));
+      break;
+
+    case PROP_ADDED:
+      carta_attachment_set_added (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_attachment_class_init (CartaAttachmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_attachment_finalize;
+  object_class->get_property = carta_attachment_get_property;
+  object_class->set_property = carta_attachment_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ORIGINAL_NAME] =
+    g_param_spec_string ("original-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORED_PATH] =
+    g_param_spec_string ("stored-path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIZE] =
+    g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHA256] =
+    g_param_spec_string ("sha256", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONTENT_TYPE] =
+    g_param_spec_string ("content-type", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ADDED] =
+    g_param_spec_boxed ("added", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carta_attachment_init (CartaAttachment *self)
+{
+  self->id = g_uuid_string_random ();
+  self->added = g_date_time_new_now_utc ();
+}
+
+/**
+ * carta_attachment_new:
+ *
+ * Creates an attachment record with a fresh id, added now.
+ *
+ * Returns: (transfer full): a new #CartaAttachment
+ */
+CartaAttachment *
+carta_attachment_new (void)
+{
+  return g_object_new (CARTA_TYPE_ATTACHMENT, NULL);
+}
+
+const char *
+carta_attachment_get_id (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);
+  return self->id;
+}
+
+#define DEFINE_STRING_ACCESSORS(name, PROP)                                     \
+const char *                                                                    \
+carta_attachment_get_##name (CartaAttachment *self)                             \
+{                                                                               \
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);                      \
+  return self->name;                                                            \
+}                                                                               \
+                                                                                \
+void                                                                            \
+carta_attachment_set_##name (CartaAttachment *self,                             \
+                             const char      *name)                             \
+{                                                                               \
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));                                \
+  if (_carta_set_str (&self->name, name))                                            \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);               \
+}
+
+DEFINE_STRING_ACCESSORS (original_name, PROP_ORIGINAL_NAME)
+DEFINE_STRING_ACCESSORS (stored_path, PROP_STORED_PATH)
+DEFINE_STRING_ACCESSORS (sha256, PROP_SHA256)
+DEFINE_STRING_ACCESSORS (content_type, PROP_CONTENT_TYPE)
+
+#undef DEFINE_STRING_ACCESSORS
+
+guint64
+carta_attachment_get_size (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), 0);
+  return self->size;
+}
+
+void
+carta_attachment_set_size (CartaAttachment *self,
+                           guint64          size)
+{
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+
+  if (self->size != size)
+    {
+      self->size = size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+    }
+}
+
+/**
+ * carta_attachment_get_added:
+ *
+ * Returns: (transfer none): when the file was attached
+ */
+GDateTime *
+carta_attachment_get_added (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);
+  return self->added;
+}
+
+void
+carta_attachment_set_added (CartaAttachment *self,
+                            GDateTime       *added)
+{
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+  g_return_if_fail (added != NULL);
+
+  if (self->added == NULL || !g_date_time_equal (self->added, added))
+    {
+      g_clear_pointer (&self->added, g_date_time_unref);
+      self->added = g_date_time_ref (added);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDED]);
+    }
+}
+
+JsonObject *
+_carta_attachment_to_json (CartaAttachment *self)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "id", self->id);
+  _carta_json_set_string (object, "original_name", self->original_name);
+  _carta_json_set_string (object, "stored_path", self->stored_path);
+  json_object_set_int_member (object, "size", (gint64)self->size);
+  _carta_json_set_string (object, "sha256", self->sha256);
+  _carta_json_set_string (object, "content_type", self->content_type);
+  _carta_json_set_datetime (object, "added", self->added);
+
+  return object;
+}
+
+CartaAttachment *
+_carta_attachment_from_json (JsonObject  *object,
+                             GError     **error)
+{
+  g_autoptr(CartaAttachment) self = NULL;
+  g_autoptr(GDateTime) added = NULL;
+  const char *id;
+  const char *original_name;
+  const char *stored_path;
+  const char *sha256;
+  gint64 size = 0;
+
+  if (!(id = _carta_json_get_string (object, "id", TRUE, error)) ||
+      !(original_name = _carta_json_get_string (object, "original_name", TRUE, error)) ||
+      !(stored_path = _carta_json_get_string (object, "stored_path", TRUE, error)) ||
+      !(sha256 = _carta_json_get_string (object, "sha256", TRUE, error)) ||
+      !_carta_json_get_int (object, "size", TRUE, &size, error))
+    return NULL;
+
+  if (size < 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   "the attachment “%s” has a negative size", id);
+      return NULL;
+    }
+
+  /* Stored paths are relative to the case folder; refuse anything that
+   * could point outside it. */
+  if (g_path_is_absolute (stored_path) || strstr (stored_path, "..") != NULL)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
+                   "the attachment “%s” points outside its case folder", id);
+      return NULL;
+    }
+
+  if (json_object_has_member (object, "added") &&
+      !(added = _carta_json_get_datetime (object, "added", TRUE, error)))
+    return NULL;
+
+  self = g_object_new (CARTA_TYPE_ATTACHMENT,
+                       "id", id,
+                       "original-name", original_name,
+                       "stored-path", stored_path,
+                       "sha256", sha256,
+                       "size", (guint64)size,
+                       "content-type", _carta_json_get_string (object, "content_type", FALSE, NULL),
+                       NULL);
+  if (added != NULL)
+    carta_attachment_set_added (self, added);
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,610 @@
+/* carta-case.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-case"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "carta-case.h"
+#include "carta-checklist-item-private.h"
+#include "carta-error.h"
+#include "carta-json-private.h"
+#include "carta-patient-private.h"
+
+struct _CartaCase
+{
+  GObject       parent_instance;
+
+  char         *id;
+  char         *title;
+  GDateTime    *created;
+  GDateTime    *modified;
+  CartaPatient *patient;
+  GListStore   *items;
+
+  /* While loading, changes are not the user's and must not move the
+   * modified time. */
+  guint         loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CartaCase, carta_case, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_PATIENT,
+  PROP_ITEMS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+touch (CartaCase *self)
+{
+  if (self->loading)
+    return;
+
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  self->modified = g_date_time_new_now_utc ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_child_changed_cb (CartaCase *self)
+{
+  touch (self);
+}
+
+static void
+on_items_changed_cb (CartaCase  *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *model)
+{
+  touch (self);
+}
+
+static void
+carta_case_dispose (GObject *object)
+{
+  CartaCase *self = (CartaCase *)object;
+  guint n = self->items ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_signal_handlers_disconnect_by_data (item, self);
+    }
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->patient);
+
+  G_OBJECT_CLASS (carta_case_parent_class)->dispose (object);
+}
+
+static void
+carta_case_finalize (GObject *object)
+{
+  CartaCase *self = (CartaCase *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+
+  G_OBJECT_CLASS (carta_case_parent_class)->finalize (object);
+}
+
+static void
+carta_case_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CartaCase *self = CARTA_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boxed (value, self->modified);
+      break;
+
+    case PROP_PATIENT:
+      g_value_set_object (value, self->patient);
+      break;
+
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_case_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CartaCase *self = CARTA_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      carta_case_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_case_class_init (CartaCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = carta_case_dispose;
+  object_class->finalize = carta_case_finalize;
+  object_class->get_property = carta_case_get_property;
+  object_class->set_property = carta_case_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MODIFIED] =
+    g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PATIENT] =
+    g_param_spec_object ("patient", NULL, NULL, CARTA_TYPE_PATIENT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CartaCase::changed:
+   *
+   * Emitted after anything in the case changed: its title, the patient,
+   * a checklist item or an attachment. Autosave listens to it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+carta_case_init (CartaCase *self)
+{
+  self->id = g_uuid_string_random ();
+  self->created = g_date_time_new_now_utc ();
+  self->modified = g_date_time_ref (self->created);
+  self->patient = carta_patient_new ();
+  self->items = g_list_store_new (CARTA_TYPE_CHECKLIST_ITEM);
+
+  g_signal_connect_object (self->patient, "notify",
+                           G_CALLBACK (on_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->items, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * carta_case_new:
+ * @title: what the family calls this case
+ *
+ * Returns: (transfer full): a new, empty case with a fresh id
+ */
+CartaCase *
+carta_case_new (const char *title)
+{
+  return g_object_new (CARTA_TYPE_CASE, "title", title, NULL);
+}
+
+const char *
+carta_case_get_id (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->id;
+}
+
+const char *
+carta_case_get_title (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->title;
+}
+
+void
+carta_case_set_title (CartaCase  *self,
+                      const char *title)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+
+  if (_carta_set_str (&self->title, title))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      touch (self);
+    }
+}
+
+/**
+ * carta_case_get_created:
+ *
+ * Returns: (transfer none): when the case was created
+ */
+GDateTime *
+carta_case_get_created (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->created;
+}
+
+/**
+ * carta_case_get_modified:
+ *
+ * Returns: (transfer none): when anything in the case last changed
+ */
+GDateTime *
+carta_case_get_modified (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->modified;
+}
+
+/**
+ * carta_case_get_patient:
+ *
+ * Returns: (transfer none): the patient profile
+ */
+CartaPatient *
+carta_case_get_patient (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->patient;
+}
+
+/**
+ * carta_case_get_items:
+ *
+ * Returns: (transfer none): a #GListModel of #CartaChecklistItem
+ */
+GListModel *
+carta_case_get_items (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+void
+carta_case_insert_item (CartaCase          *self,
+                        guint               position,
+                        CartaChecklistItem *item)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+  g_return_if_fail (CARTA_IS_CHECKLIST_ITEM (item));
+
+  g_signal_connect_object (item, "changed",
+                           G_CALLBACK (on_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->items)));
+  g_list_store_insert (self->items, position, item);
+}
+
+void
+carta_case_add_item (CartaCase          *self,
+                     CartaChecklistItem *item)
+{
+  carta_case_insert_item (self, G_MAXUINT, item);
+}
+
+/**
+ * carta_case_remove_item:
+ * @position: (out) (optional): where the item was, to put it back on undo
+ *
+ * Returns: %TRUE if @item was in the case
+ */
+gboolean
+carta_case_remove_item (CartaCase          *self,
+                        CartaChecklistItem *item,
+                        guint              *position)
+{
+  guint pos;
+
+  g_return_val_if_fail (CARTA_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (item), FALSE);
+
+  if (!g_list_store_find (self->items, item, &pos))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_data (item, self);
+  g_list_store_remove (self->items, pos);
+
+  if (position != NULL)
+    *position = pos;
+
+  return TRUE;
+}
+
+/**
+ * carta_case_find_item:
+ *
+ * Returns: (transfer none) (nullable): the item with @id
+ */
+CartaChecklistItem *
+carta_case_find_item (CartaCase  *self,
+                      const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_strcmp0 (carta_checklist_item_get_id (item), id) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+guint
+carta_case_count_attachments (CartaCase *self)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (CARTA_IS_CASE (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      count += g_list_model_get_n_items (carta_checklist_item_get_attachments (item));
+    }
+
+  return count;
+}
+
+/**
+ * carta_case_to_json:
+ *
+ * Returns: (transfer full): the case as a JSON document of the current schema
+ */
+JsonNode *
+carta_case_to_json (CartaCase *self)
+{
+  JsonObject *object;
+  JsonArray *items;
+  JsonNode *root;
+  guint n;
+
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "schema", CARTA_CASE_SCHEMA);
+  json_object_set_string_member (object, "id", self->id);
+  json_object_set_string_member (object, "title", self->title ? self->title : "");
+  _carta_json_set_datetime (object, "created", self->created);
+  _carta_json_set_datetime (object, "modified", self->modified);
+  json_object_set_object_member (object, "patient", _carta_patient_to_json (self->patient));
+
+  items = json_array_new ();
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      json_array_add_object_element (items, _carta_checklist_item_to_json (item));
+    }
+  json_object_set_array_member (object, "checklist", items);
+
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, object);
+
+  return root;
+}
+
+/**
+ * carta_case_to_data:
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the case as pretty-printed JSON text
+ */
+char *
+carta_case_to_data (CartaCase *self,
+                    gsize     *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = carta_case_to_json (self);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, length);
+}
+
+static gboolean
+check_schema (JsonObject  *object,
+              GError     **error)
+{
+  const char *schema;
+  const char *version;
+  char *end = NULL;
+  guint64 number;
+
+  if (!(schema = _carta_json_get_string (object, "schema", TRUE, error)))
+    return FALSE;
+
+  if (!g_str_has_prefix (schema, CARTA_CASE_SCHEMA_PREFIX))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   "it is not a Carta case (schema “%s”)", schema);
+      return FALSE;
+    }
+
+  version = schema + strlen (CARTA_CASE_SCHEMA_PREFIX);
+  number = g_ascii_strtoull (version, &end, 10);
+  if (end == version || *end != '\0' || number == 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   "it has an unknown schema “%s”", schema);
+      return FALSE;
+    }
+
+  if (number > CARTA_CASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NEWER_SCHEMA,
+                   "it was saved by a newer version of Carta (schema “%s”); "
+                   "this version reads up to “%s”", schema, CARTA_CASE_SCHEMA);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * carta_case_new_from_json:
+ * @root: a parsed case document
+ *
+ * Reads a case of this or an older schema. Nothing is guessed: a
+ * missing required field or a newer schema is an error.
+ *
+ * Returns: (transfer full): the case, or %NULL with @error set
+ */
+CartaCase *
+carta_case_new_from_json (JsonNode  *root,
+                          GError   **error)
+{
+  g_autoptr(CartaCase) self = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  GError *local_error = NULL;
+  JsonObject *object;
+  JsonObject *patient;
+  JsonArray *items;
+  const char *id;
+  const char *title;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   "it does not hold a JSON object");
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  if (!check_schema (object, error) ||
+      !(id = _carta_json_get_string (object, "id", TRUE, error)) ||
+      !(title = _carta_json_get_string (object, "title", TRUE, error)) ||
+      !(created = _carta_json_get_datetime (object, "created", TRUE, error)) ||
+      !(modified = _carta_json_get_datetime (object, "modified", TRUE, error)))
+    return NULL;
+
+  if (!g_uuid_string_is_valid (id))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   "its id “%s” is not a UUID", id);
+      return NULL;
+    }
+
+  self = g_object_new (CARTA_TYPE_CASE, NULL);
+  self->loading = TRUE;
+
+  _carta_set_str (&self->id, id);
+  _carta_set_str (&self->title, title);
+
+  if ((patient = _carta_json_get_object (object, "patient", &local_error)))
+    {
+      if (!_carta_patient_load_json (self->patient, patient, error))
+        return NULL;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if ((items = _carta_json_get_array (object, "checklist", &local_error)))
+    {
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *node = json_array_get_element (items, i);
+          g_autoptr(CartaChecklistItem) item = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            {
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                           "checklist entry %u is not an object", i + 1);
+              return NULL;
+            }
+
+          if (!(item = _carta_checklist_item_from_json (json_node_get_object (node), error)))
+            return NULL;
+
+          carta_case_add_item (self, item);
+        }
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  self->created = g_steal_pointer (&created);
+  self->modified = g_steal_pointer (&modified);
+  self->loading = FALSE;
+
+  return g_steal_pointer (&self);
+}

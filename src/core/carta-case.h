@@ -1,0 +1,53 @@
+/* carta-case.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "carta-checklist-item.h"
+#include "carta-patient.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes; it reads this one and every older one. */
+#define CARTA_CASE_SCHEMA         "carta-case/1"
+#define CARTA_CASE_SCHEMA_PREFIX  "carta-case/"
+#define CARTA_CASE_SCHEMA_VERSION 1
+
+#define CARTA_TYPE_CASE (carta_case_get_type ())
+
+G_DECLARE_FINAL_TYPE (CartaCase, carta_case, CARTA, CASE, GObject)
+
+CartaCase          *carta_case_new            (const char          *title);
+CartaCase          *carta_case_new_from_json  (JsonNode            *root,
+                                               GError             **error);
+JsonNode           *carta_case_to_json        (CartaCase           *self);
+char               *carta_case_to_data        (CartaCase           *self,
+                                               gsize               *length);
+const char         *carta_case_get_id         (CartaCase           *self);
+const char         *carta_case_get_title      (CartaCase           *self);
+void                carta_case_set_title      (CartaCase           *self,
+                                               const char          *title);
+GDateTime          *carta_case_get_created    (CartaCase           *self);
+GDateTime          *carta_case_get_modified   (CartaCase           *self);
+CartaPatient       *carta_case_get_patient    (CartaCase           *self);
+GListModel         *carta_case_get_items      (CartaCase           *self);
+void                carta_case_add_item       (CartaCase           *self,
+                                               CartaChecklistItem  *item);
+void                carta_case_insert_item    (CartaCase           *self,
+                                               guint                position,
+                                               CartaChecklistItem  *item);
+gboolean            carta_case_remove_item    (CartaCase           *self,
+                                               CartaChecklistItem  *item,
+                                               guint               *position);
+CartaChecklistItem *carta_case_find_item      (CartaCase           *self,
+                                               const char          *id);
+guint               carta_case_count_attachments (CartaCase        *self);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* carta-error.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CARTA_ERROR (carta_error_quark ())
+
+/**
+ * CartaError:
+ * @CARTA_ERROR_IO: reading or writing a file failed
+ * @CARTA_ERROR_MALFORMED: a file is not valid JSON, or is truncated
+ * @CARTA_ERROR_MISSING_FIELD: a required field is absent or has the wrong type
+ * @CARTA_ERROR_NEWER_SCHEMA: the file was written by a newer Carta
+ * @CARTA_ERROR_INVALID: a value is out of range or inconsistent
+ * @CARTA_ERROR_NOT_FOUND: no such case or file
+ * @CARTA_ERROR_HOSTILE: input tries to escape its folder or is otherwise unsafe
+ *
+ * Errors raised by the Carta core library.
+ */
+typedef enum
+{
+  CARTA_ERROR_IO,
+  CARTA_ERROR_MALFORMED,
+  CARTA_ERROR_MISSING_FIELD,
+  CARTA_ERROR_NEWER_SCHEMA,
+  CARTA_ERROR_INVALID,
+  CARTA_ERROR_NOT_FOUND,
+  CARTA_ERROR_HOSTILE,
+} CartaError;
+
+GQuark carta_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,193 @@
+/* carta-json.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-json"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "carta-error.h"
+#include "carta-json-private.h"
+
+G_DEFINE_QUARK (carta-error-quark, carta_error)
+
+static gboolean
+missing (const char  *member,
+         const char  *expected,
+         GError     **error)
+{
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+               "the required field “%s” is missing or is not %s", member, expected);
+  return FALSE;
+}
+
+const char *
+_carta_json_get_string (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        missing (member, "text", error);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      missing (member, "text", error);
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+gboolean
+_carta_json_get_int (JsonObject  *object,
+                     const char  *member,
+                     gboolean     required,
+                     gint64      *value,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return missing (member, "a whole number", error);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return missing (member, "a whole number", error);
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+GDateTime *
+_carta_json_get_datetime (JsonObject  *object,
+                          const char  *member,
+                          gboolean     required,
+                          GError     **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *text;
+  GDateTime *dt;
+
+  if (!json_object_has_member (object, member) && !required)
+    return NULL;
+
+  if (!(text = _carta_json_get_string (object, member, required, error)))
+    return NULL;
+
+  if (!(dt = g_date_time_new_from_iso8601 (text, utc)))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                   "the field “%s” is not a valid date and time", member);
+      return NULL;
+    }
+
+  return dt;
+}
+
+JsonArray *
+_carta_json_get_array (JsonObject  *object,
+                       const char  *member,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      missing (member, "a list", error);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+JsonObject *
+_carta_json_get_object (JsonObject  *object,
+                        const char  *member,
+                        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      missing (member, "an object", error);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+void
+_carta_json_set_string (JsonObject *object,
+                        const char *member,
+                        const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+}
+
+void
+_carta_json_set_datetime (JsonObject *object,
+                          const char *member,
+                          GDateTime  *value)
+{
+  if (value != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
+      g_autofree char *text = g_date_time_format_iso8601 (utc);
+
+      json_object_set_string_member (object, member, text);
+    }
+}
+
+gboolean
+_carta_is_iso_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+_carta_set_str (char       **str_pointer,
+                const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}

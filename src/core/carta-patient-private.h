@@ -1,0 +1,21 @@
+/* carta-patient-private.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "carta-patient.h"
+
+G_BEGIN_DECLS
+
+JsonObject *_carta_patient_to_json   (CartaPatient  *self);
+gboolean    _carta_patient_load_json (CartaPatient  *self,
+                                      JsonObject    *object,
+                                      GError       **error);
+
+G_END_DECLS
