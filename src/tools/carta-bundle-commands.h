@@ -1,0 +1,27 @@
+/* carta-bundle-commands.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each command of carta-bundle lives in its own file and has this
+ * signature: it gets its own arguments (argv[0] is the command name) and
+ * returns the process exit status. */
+typedef int (*CartaBundleCommandFunc) (int    argc,
+                                       char **argv);
+
+typedef struct
+{
+  const char             *name;
+  const char             *summary;
+  CartaBundleCommandFunc  func;
+} CartaBundleCommand;
+
+G_END_DECLS
