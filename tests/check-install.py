@@ -145,8 +145,9 @@ def check_starts(carta, schemas, workdir):
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         out, err = process.communicate()
-    if 'CRITICAL' in err or 'ERROR' in err:
-        problem(f'installed carta logged errors while it ran:\n{err}')
+    # Warnings count too: a broken icon or a bad template only warns.
+    if any(word in err for word in ('WARNING', 'CRITICAL', 'ERROR')):
+        problem(f'installed carta logged problems while it ran:\n{err}')
     else:
         ok('installed carta starts and keeps running')
 
