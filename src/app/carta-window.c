@@ -402,11 +402,12 @@ on_undo_delete_cb (AdwToast    *toast,
                    CartaWindow *self)
 {
   CartaCase *kase = g_object_get_data (G_OBJECT (toast), "case");
+  CartaStore *store = g_object_get_data (G_OBJECT (toast), "store");
   g_autoptr(GError) error = NULL;
 
   g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
 
-  if (!carta_store_undelete_case (get_store (self), kase, &error))
+  if (!carta_store_undelete_case (store, kase, &error))
     {
       g_warning ("Could not restore a case: %s", error->message);
       carta_window_add_toast (self, adw_toast_new (_("The case could not be restored.")));
@@ -421,9 +422,11 @@ on_delete_toast_dismissed_cb (AdwToast    *toast,
                               CartaWindow *self)
 {
   CartaCase *kase = g_object_get_data (G_OBJECT (toast), "case");
+  CartaStore *store = g_object_get_data (G_OBJECT (toast), "store");
 
+  /* The toast may outlive the window's link to the application. */
   if (!g_object_get_data (G_OBJECT (toast), "undone"))
-    carta_store_purge_deleted (get_store (self), carta_case_get_id (kase));
+    carta_store_purge_deleted (store, carta_case_get_id (kase));
 }
 
 static void
@@ -465,6 +468,7 @@ delete_current_case (CartaWindow *self)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "case", g_steal_pointer (&kase), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (get_store (self)), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
   carta_window_add_toast (self, toast);
