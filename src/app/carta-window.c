@@ -23,6 +23,7 @@ struct _CartaWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *cases_button;
+  GtkLabel             *case_label;
   GtkPopover           *cases_popover;
   GtkListBox           *cases_list;
   AdwViewSwitcherTitle *switcher_title;
@@ -33,6 +34,7 @@ struct _CartaWindow
   /* State */
   CartaCase            *kase;
   GBinding             *title_binding;
+  GBinding             *label_binding;
   guint                 autosave_id;
   guint                 dirty : 1;
   guint                 saving : 1;
@@ -83,6 +85,11 @@ update_visible_page (CartaWindow *self)
 
   if (!have_case)
     adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+
+  /* Wide windows show the switcher instead of the title, so the open
+   * case's name moves onto the cases button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->case_label),
+                          have_case && !adw_view_switcher_title_get_title_visible (self->switcher_title));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", have_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", have_case);
@@ -644,6 +651,7 @@ carta_window_dispose (GObject *object)
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->label_binding, g_binding_unbind);
   g_clear_object (&self->kase);
 
   if (self->switcher_title != NULL)
@@ -719,6 +727,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_popover);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_list);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, switcher_title);
@@ -790,6 +799,7 @@ carta_window_set_case (CartaWindow *self,
       carta_window_save_now (self, NULL);
       g_signal_handlers_disconnect_by_data (self->kase, self);
       g_clear_pointer (&self->title_binding, g_binding_unbind);
+      g_clear_pointer (&self->label_binding, g_binding_unbind);
     }
 
   g_set_object (&self->kase, kase);
@@ -800,6 +810,9 @@ carta_window_set_case (CartaWindow *self,
                                G_CONNECT_SWAPPED);
       self->title_binding = g_object_bind_property (kase, "title",
                                                     self->switcher_title, "subtitle",
+                                                    G_BINDING_SYNC_CREATE);
+      self->label_binding = g_object_bind_property (kase, "title",
+                                                    self->case_label, "label",
                                                     G_BINDING_SYNC_CREATE);
       self->guide_only = FALSE;
     }
