@@ -1,2 +1,257 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-case.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "carta-case.h"
+#include "carta-error.h"
+
+static CartaCase *
+make_full_case (void)
+{
+  CartaCase *kase = carta_case_new ("Li Wei — CAR-T review");
+  CartaPatient *patient = carta_case_get_patient (kase);
+  g_autoptr(CartaChecklistItem) pathology = carta_checklist_item_new ("pathology-report", "diagnosis");
+  g_autoptr(CartaChecklistItem) custom = carta_checklist_item_new_custom ("Letter from the ward nurse", "if-available");
+  g_autoptr(CartaAttachment) scan = carta_attachment_new ();
+  g_autoptr(CartaAttachment) photo = carta_attachment_new ();
+  g_autoptr(GDateTime) added = g_date_time_new_utc (2026, 3, 14, 9, 26, 53);
+
+  carta_patient_set_name (patient, "李伟 (Li Wei)");
+  g_assert_true (carta_patient_set_date_of_birth (patient, "1968-02-29"));
+  carta_patient_set_sex (patient, "male");
+  carta_patient_set_country (patient, "CN");
+  carta_patient_set_preferred_language (patient, "zh_CN");
+  carta_patient_set_contact (patient, "+86 10 5555 0100");
+
+  carta_checklist_item_set_status (pathology, CARTA_ITEM_STATUS_RECEIVED);
+  carta_checklist_item_set_notes (pathology, "Original from Peking Union, second opinion pending.\nLine two.");
+  g_assert_true (carta_checklist_item_set_document_date (pathology, "2025-11-03"));
+
+  carta_attachment_set_original_name (scan, "病理报告.pdf");
+  carta_attachment_set_stored_path (scan, "blobs/ab/abcdef0123");
+  carta_attachment_set_size (scan, G_GUINT64_CONSTANT (5368709120));
+  carta_attachment_set_sha256 (scan, "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+  carta_attachment_set_content_type (scan, "application/pdf");
+  carta_attachment_set_added (scan, added);
+  carta_checklist_item_add_attachment (pathology, scan);
+
+  carta_attachment_set_original_name (photo, "IMG_0001.HEIC");
+  carta_attachment_set_stored_path (photo, "blobs/12/1234");
+  carta_attachment_set_size (photo, 1);
+  carta_attachment_set_sha256 (photo, "1234");
+  carta_checklist_item_add_attachment (pathology, photo);
+
+  carta_checklist_item_set_status (custom, CARTA_ITEM_STATUS_NOT_APPLICABLE);
+
+  carta_case_add_item (kase, pathology);
+  carta_case_add_item (kase, custom);
+
+  return kase;
+}
+
+static void
+assert_attachments_equal (CartaAttachment *a,
+                          CartaAttachment *b)
+{
+  g_assert_cmpstr (carta_attachment_get_id (a), ==, carta_attachment_get_id (b));
+  g_assert_cmpstr (carta_attachment_get_original_name (a), ==, carta_attachment_get_original_name (b));
+  g_assert_cmpstr (carta_attachment_get_stored_path (a), ==, carta_attachment_get_stored_path (b));
+  g_assert_cmpuint (carta_attachment_get_size (a), ==, carta_attachment_get_size (b));
+  g_assert_cmpstr (carta_attachment_get_sha256 (a), ==, carta_attachment_get_sha256 (b));
+  g_assert_cmpstr (carta_attachment_get_content_type (a), ==, carta_attachment_get_content_type (b));
+  g_assert_true (g_date_time_equal (carta_attachment_get_added (a), carta_attachment_get_added (b)));
+}
+
+static void
+assert_cases_equal (CartaCase *a,
+                    CartaCase *b)
+{
+  CartaPatient *pa = carta_case_get_patient (a);
+  CartaPatient *pb = carta_case_get_patient (b);
+  GListModel *ia = carta_case_get_items (a);
+  GListModel *ib = carta_case_get_items (b);
+
+  g_assert_cmpstr (carta_case_get_id (a), ==, carta_case_get_id (b));
+  g_assert_cmpstr (carta_case_get_title (a), ==, carta_case_get_title (b));
+  g_assert_true (g_date_time_equal (carta_case_get_created (a), carta_case_get_created (b)));
+  g_assert_true (g_date_time_equal (carta_case_get_modified (a), carta_case_get_modified (b)));
+
+  g_assert_cmpstr (carta_patient_get_name (pa), ==, carta_patient_get_name (pb));
+  g_assert_cmpstr (carta_patient_get_date_of_birth (pa), ==, carta_patient_get_date_of_birth (pb));
+  g_assert_cmpstr (carta_patient_get_sex (pa), ==, carta_patient_get_sex (pb));
+  g_assert_cmpstr (carta_patient_get_country (pa), ==, carta_patient_get_country (pb));
+  g_assert_cmpstr (carta_patient_get_preferred_language (pa), ==, carta_patient_get_preferred_language (pb));
+  g_assert_cmpstr (carta_patient_get_contact (pa), ==, carta_patient_get_contact (pb));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ia), ==, g_list_model_get_n_items (ib));
+  for (guint i = 0; i < g_list_model_get_n_items (ia); i++)
+    {
+      g_autoptr(CartaChecklistItem) x = g_list_model_get_item (ia, i);
+      g_autoptr(CartaChecklistItem) y = g_list_model_get_item (ib, i);
+      GListModel *xa = carta_checklist_item_get_attachments (x);
+      GListModel *ya = carta_checklist_item_get_attachments (y);
+
+      g_assert_cmpstr (carta_checklist_item_get_id (x), ==, carta_checklist_item_get_id (y));
+      g_assert_cmpstr (carta_checklist_item_get_template_key (x), ==, carta_checklist_item_get_template_key (y));
+      g_assert_cmpstr (carta_checklist_item_get_title (x), ==, carta_checklist_item_get_title (y));
+      g_assert_cmpstr (carta_checklist_item_get_category (x), ==, carta_checklist_item_get_category (y));
+      g_assert_cmpint (carta_checklist_item_get_status (x), ==, carta_checklist_item_get_status (y));
+      g_assert_cmpstr (carta_checklist_item_get_notes (x), ==, carta_checklist_item_get_notes (y));
+      g_assert_cmpstr (carta_checklist_item_get_document_date (x), ==, carta_checklist_item_get_document_date (y));
+
+      g_assert_cmpuint (g_list_model_get_n_items (xa), ==, g_list_model_get_n_items (ya));
+      for (guint j = 0; j < g_list_model_get_n_items (xa); j++)
+        {
+          g_autoptr(CartaAttachment) p = g_list_model_get_item (xa, j);
+          g_autoptr(CartaAttachment) q = g_list_model_get_item (ya, j);
+          assert_attachments_equal (p, q);
+        }
+    }
+}
+
+static CartaCase *
+reparse (const char  *data,
+         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  return carta_case_new_from_json (json_parser_get_root (parser), error);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CartaCase) kase = make_full_case ();
+  g_autoptr(CartaCase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = carta_case_to_data (kase, NULL);
+  g_autofree char *again = NULL;
+
+  g_assert_nonnull (strstr (data, "\"schema\" : \"" CARTA_CASE_SCHEMA "\""));
+
+  copy = reparse (data, &error);
+  g_assert_no_error (error);
+  assert_cases_equal (kase, copy);
+
+  /* A second trip is byte-identical: nothing drifts on each save. */
+  again = carta_case_to_data (copy, NULL);
+  g_assert_cmpstr (data, ==, again);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(CartaCase) kase = make_full_case ();
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(CartaChecklistItem) item = NULL;
+  g_autoptr(CartaAttachment) attachment = NULL;
+  guint count = 0;
+
+  before = g_date_time_ref (carta_case_get_modified (kase));
+  g_signal_connect (kase, "changed", G_CALLBACK (count_cb), &count);
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+
+  g_usleep (2000);
+  carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_REQUESTED);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpint (g_date_time_compare (carta_case_get_modified (kase), before), >, 0);
+
+  /* Setting the same value again is not a change. */
+  carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_REQUESTED);
+  g_assert_cmpuint (count, ==, 1);
+
+  carta_patient_set_country (carta_case_get_patient (kase), "DE");
+  g_assert_cmpuint (count, ==, 2);
+
+  attachment = g_list_model_get_item (carta_checklist_item_get_attachments (item), 0);
+  g_assert_true (carta_checklist_item_remove_attachment (item, attachment));
+  g_assert_cmpuint (count, ==, 3);
+
+  carta_case_set_title (kase, "Renamed");
+  g_assert_cmpuint (count, ==, 4);
+
+  /* A removed item no longer reaches the case. */
+  g_assert_true (carta_case_remove_item (kase, item, NULL));
+  g_assert_cmpuint (count, ==, 5);
+  carta_checklist_item_set_notes (item, "after removal");
+  g_assert_cmpuint (count, ==, 5);
+}
+
+static void
+test_invalid_values (void)
+{
+  g_autoptr(CartaChecklistItem) item = carta_checklist_item_new ("echo", "fitness");
+  g_autoptr(CartaPatient) patient = carta_patient_new ();
+
+  g_assert_true (carta_checklist_item_set_document_date (item, "2024-02-29"));
+  g_assert_false (carta_checklist_item_set_document_date (item, "2023-02-29"));
+  g_assert_false (carta_checklist_item_set_document_date (item, "yesterday"));
+  g_assert_cmpstr (carta_checklist_item_get_document_date (item), ==, "2024-02-29");
+  g_assert_true (carta_checklist_item_set_document_date (item, ""));
+  g_assert_null (carta_checklist_item_get_document_date (item));
+
+  g_assert_false (carta_patient_set_date_of_birth (patient, "1990-13-01"));
+  g_assert_null (carta_patient_get_date_of_birth (patient));
+}
+
+static void
+assert_load_fails (const char *json,
+                   int         code,
+                   const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaCase) kase = reparse (json, &error);
+
+  g_assert_null (kase);
+  g_assert_error (error, CARTA_ERROR, code);
+  g_assert_nonnull (strstr (error->message, fragment));
+}
+
+static void
+test_required_fields (void)
+{
+  assert_load_fails ("{\"id\": \"x\"}", CARTA_ERROR_MISSING_FIELD, "“schema”");
+  assert_load_fails ("{\"schema\": \"carta-case/1\", \"title\": \"t\"}", CARTA_ERROR_MISSING_FIELD, "“id”");
+  assert_load_fails ("{\"schema\": \"carta-case/1\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                     "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\"}",
+                     CARTA_ERROR_MISSING_FIELD, "“modified”");
+  assert_load_fails ("{\"schema\": \"carta-case/99\"}", CARTA_ERROR_NEWER_SCHEMA, "carta-case/99");
+  assert_load_fails ("{\"schema\": \"other/1\"}", CARTA_ERROR_INVALID, "not a Carta case");
+  assert_load_fails ("{\"schema\": \"carta-case/1\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                     "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\", "
+                     "\"checklist\": [{\"id\": \"a\", \"category\": \"c\", \"status\": \"lost\", \"title\": \"x\"}]}",
+                     CARTA_ERROR_INVALID, "“lost”");
+  assert_load_fails ("{\"schema\": \"carta-case/1\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                     "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\", "
+                     "\"checklist\": [{\"id\": \"a\", \"category\": \"c\", \"status\": \"needed\", \"title\": \"x\", "
+                     "\"attachments\": [{\"id\": \"b\", \"original_name\": \"n\", \"stored_path\": \"../../etc/passwd\", "
+                     "\"size\": 1, \"sha256\": \"00\"}]}]}",
+                     CARTA_ERROR_HOSTILE, "outside");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/case/round-trip", test_round_trip);
+  g_test_add_func ("/case/changed-signal", test_changed_signal);
+  g_test_add_func ("/case/invalid-values", test_invalid_values);
+  g_test_add_func ("/case/required-fields", test_required_fields);
+
+  return g_test_run ();
+}

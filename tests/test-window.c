@@ -1,2 +1,230 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-window.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "carta-application.h"
+#include "carta-window.h"
+
+/* One application for the whole run, as in real life; each test opens
+ * and closes its own window. */
+static CartaApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @func says yes, failing after a few seconds. */
+static void
+wait_until (gboolean (*func) (gpointer),
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!func (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static GtkEntry *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget))
+    return GTK_ENTRY (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEntry *entry = find_entry (child);
+      if (entry != NULL)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static char *
+case_file (CartaCase *kase)
+{
+  return g_build_filename (g_get_user_data_dir (), "carta", "cases",
+                           carta_case_get_id (kase), "case.json", NULL);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *needle;
+} FileWait;
+
+static gboolean
+file_contains (gpointer data)
+{
+  FileWait *wait = data;
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (wait->path, &contents, NULL, NULL) &&
+         strstr (contents, wait->needle) != NULL;
+}
+
+static void
+test_create_case_and_reload (void)
+{
+  g_autoptr(CartaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  AdwMessageDialog *dialog;
+  CartaWindow *window;
+  CartaCase *kase;
+  CartaCase *found;
+  GtkEntry *entry;
+  FileWait wait;
+
+  g_application_activate (G_APPLICATION (app));
+
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_null (carta_window_get_case (window));
+
+  /* The New Case action asks for a name in a dialog; answer it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  entry = find_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Grandma's case  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "ok");
+
+  kase = carta_window_get_case (window);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (carta_case_get_title (kase), ==, "Grandma's case");
+  id = g_strdup (carta_case_get_id (kase));
+
+  /* An edit reaches the disk by itself, without a Save button. */
+  carta_patient_set_name (carta_case_get_patient (kase), "Autosaved Name");
+  path = case_file (kase);
+  wait.path = path;
+  wait.needle = "Autosaved Name";
+  wait_until (file_contains, &wait);
+
+  /* An edit right before closing is saved on close. */
+  carta_case_set_title (kase, "Saved on close");
+  gtk_window_close (GTK_WINDOW (window));
+  wait.needle = "Saved on close";
+  g_assert_true (file_contains (&wait));
+
+  while (g_main_context_iteration (NULL, FALSE));
+
+  store = carta_store_new_default ();
+  g_assert_true (carta_store_load (store, &error));
+  g_assert_no_error (error);
+  found = carta_store_find_case (store, id);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (carta_case_get_title (found), ==, "Saved on close");
+  g_assert_cmpstr (carta_patient_get_name (carta_case_get_patient (found)), ==, "Autosaved Name");
+}
+
+static void
+test_create_action_and_delete (void)
+{
+  g_autoptr(CartaStore) store = NULL;
+  g_autofree char *id = NULL;
+  AdwMessageDialog *dialog;
+  CartaWindow *window;
+  GListModel *cases;
+  guint before;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  cases = carta_store_get_cases (carta_application_get_store (app));
+  before = g_list_model_get_n_items (cases);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-case", "s", "Short-lived"));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
+  id = g_strdup (carta_case_get_id (carta_window_get_case (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", NULL));
+  wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  g_assert_null (carta_store_find_case (carta_application_get_store (app), id));
+  g_assert_true (carta_window_get_case (window) == NULL || before > 0);
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  store = carta_store_new_default ();
+  g_assert_true (carta_store_load (store, NULL));
+  g_assert_null (carta_store_find_case (store, id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("carta-test-window-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  const char *rm_argv[] = { "rm", "-rf", home, NULL };
+  int status;
+
+  /* The run gets its own empty user folders, so the store starts empty;
+   * set before GLib reads them once and for all. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = carta_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("Could not start the application");
+
+  g_test_add_func ("/window/create-case-and-reload", test_create_case_and_reload);
+  g_test_add_func ("/window/create-action-and-delete", test_create_action_and_delete);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+
+  return status;
+}

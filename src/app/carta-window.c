@@ -23,6 +23,7 @@ struct _CartaWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *cases_button;
+  GtkLabel             *case_label;
   GtkPopover           *cases_popover;
   GtkListBox           *cases_list;
   AdwViewSwitcherTitle *switcher_title;
@@ -33,6 +34,7 @@ struct _CartaWindow
   /* State */
   CartaCase            *kase;
   GBinding             *title_binding;
+  GBinding             *label_binding;
   guint                 autosave_id;
   guint                 dirty : 1;
   guint                 saving : 1;
@@ -83,6 +85,11 @@ update_visible_page (CartaWindow *self)
 
   if (!have_case)
     adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+
+  /* Wide windows show the switcher instead of the title, so the open
+   * case's name moves onto the cases button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->case_label),
+                          have_case && !adw_view_switcher_title_get_title_visible (self->switcher_title));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", have_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", have_case);
@@ -402,11 +409,12 @@ on_undo_delete_cb (AdwToast    *toast,
                    CartaWindow *self)
 {
   CartaCase *kase = g_object_get_data (G_OBJECT (toast), "case");
+  CartaStore *store = g_object_get_data (G_OBJECT (toast), "store");
   g_autoptr(GError) error = NULL;
 
   g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
 
-  if (!carta_store_undelete_case (get_store (self), kase, &error))
+  if (!carta_store_undelete_case (store, kase, &error))
     {
       g_warning ("Could not restore a case: %s", error->message);
       carta_window_add_toast (self, adw_toast_new (_("The case could not be restored.")));
@@ -421,9 +429,11 @@ on_delete_toast_dismissed_cb (AdwToast    *toast,
                               CartaWindow *self)
 {
   CartaCase *kase = g_object_get_data (G_OBJECT (toast), "case");
+  CartaStore *store = g_object_get_data (G_OBJECT (toast), "store");
 
+  /* The toast may outlive the window's link to the application. */
   if (!g_object_get_data (G_OBJECT (toast), "undone"))
-    carta_store_purge_deleted (get_store (self), carta_case_get_id (kase));
+    carta_store_purge_deleted (store, carta_case_get_id (kase));
 }
 
 static void
@@ -465,6 +475,7 @@ delete_current_case (CartaWindow *self)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "case", g_steal_pointer (&kase), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (get_store (self)), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
   carta_window_add_toast (self, toast);
@@ -640,6 +651,7 @@ carta_window_dispose (GObject *object)
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->label_binding, g_binding_unbind);
   g_clear_object (&self->kase);
 
   if (self->switcher_title != NULL)
@@ -715,6 +727,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_popover);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_list);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, switcher_title);
@@ -786,6 +799,7 @@ carta_window_set_case (CartaWindow *self,
       carta_window_save_now (self, NULL);
       g_signal_handlers_disconnect_by_data (self->kase, self);
       g_clear_pointer (&self->title_binding, g_binding_unbind);
+      g_clear_pointer (&self->label_binding, g_binding_unbind);
     }
 
   g_set_object (&self->kase, kase);
@@ -796,6 +810,9 @@ carta_window_set_case (CartaWindow *self,
                                G_CONNECT_SWAPPED);
       self->title_binding = g_object_bind_property (kase, "title",
                                                     self->switcher_title, "subtitle",
+                                                    G_BINDING_SYNC_CREATE);
+      self->label_binding = g_object_bind_property (kase, "title",
+                                                    self->case_label, "label",
                                                     G_BINDING_SYNC_CREATE);
       self->guide_only = FALSE;
     }
