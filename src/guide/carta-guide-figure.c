@@ -177,14 +177,6 @@ carta_guide_figure_snapshot (GtkWidget   *widget,
   grid = fg; grid.alpha *= 0.18f;
   neutral = fg; neutral.alpha *= 0.5f;
 
-  /* Grid lines behind the bars, at every tick. */
-  for (int i = 0; i < n_ticks; i++)
-    {
-      float x = CLAMP (X_OF (i * self->step), 0, width - 1);
-      gtk_snapshot_append_color (snapshot, &grid,
-                                 &GRAPHENE_RECT_INIT (FLIP (x, 1), 0, 1, rows_height));
-    }
-
   for (guint i = 0; i < self->bars->len; i++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
@@ -209,6 +201,14 @@ carta_guide_figure_snapshot (GtkWidget   *widget,
       y += line + LABEL_GAP;
 
       append_rounded (snapshot, 0, y, width, bar_h, &track);
+
+      /* Grid lines at every tick, across the bar only, clear of the text. */
+      for (int t = 0; t < n_ticks; t++)
+        {
+          float gx = CLAMP (X_OF (t * self->step), 0, width - 1);
+          gtk_snapshot_append_color (snapshot, &grid,
+                                     &GRAPHENE_RECT_INIT (FLIP (gx, 1), y - 4, 1, bar_h + 8));
+        }
 
       /* A range too narrow to see still shows as a dot. */
       x = X_OF (bar->low);

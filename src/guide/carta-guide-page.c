@@ -69,8 +69,18 @@ section_view_clear (gpointer data)
   g_clear_pointer (&view->texts, g_array_unref);
 }
 
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  g_string_append (markup, escaped);
+}
+
 /* Escapes @text for Pango markup, wrapping each match of @query in a span
- * of @highlight, a "#rrggbb" colour. */
+ * of @highlight, a Pango background colour and alpha. */
 static void
 append_highlighted (GString    *markup,
                     const char *text,
@@ -84,20 +94,19 @@ append_highlighted (GString    *markup,
     {
       guint start = g_array_index (matches, guint, i);
       guint end = g_array_index (matches, guint, i + 1);
-      g_autofree char *before = g_markup_escape_text (text + done, start - done);
-      g_autofree char *match = g_markup_escape_text (text + start, end - start);
 
-      g_string_append (markup, before);
-      g_string_append_printf (markup,
-                              "<span bgcolor=\"%s\" bgalpha=\"40%%\" weight=\"bold\">%s</span>",
-                              highlight, match);
+      /* Both halves of a folded "ß" can match the same character. */
+      if (start < done)
+        continue;
+
+      append_escaped (markup, text + done, start - done);
+      g_string_append_printf (markup, "<span %s weight=\"bold\">", highlight);
+      append_escaped (markup, text + start, end - start);
+      g_string_append (markup, "</span>");
       done = end;
     }
 
-  {
-    g_autofree char *tail = g_markup_escape_text (text + done, -1);
-    g_string_append (markup, tail);
-  }
+  append_escaped (markup, text + done, -1);
 }
 
 static gboolean
@@ -384,18 +393,20 @@ build_section (CartaGuidePage    *self,
   return box;
 }
 
-static void
-get_highlight (CartaGuidePage *self,
-               char            out[8])
+/* The accent colour, stronger on a dark background to stand out as much. */
+static char *
+get_highlight (CartaGuidePage *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA accent;
 
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
     gdk_rgba_parse (&accent, "#3584e4");
 
-  g_snprintf (out, 8, "#%02x%02x%02x",
-              (guint)(accent.red * 255), (guint)(accent.green * 255), (guint)(accent.blue * 255));
+  return g_strdup_printf ("bgcolor=\"#%02x%02x%02x\" bgalpha=\"%d%%\"",
+                          (guint)(accent.red * 255), (guint)(accent.green * 255),
+                          (guint)(accent.blue * 255), dark ? 60 : 35);
 }
 
 static void
@@ -404,10 +415,8 @@ apply_search (CartaGuidePage *self,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (query ? query : ""));
   gboolean searching = stripped[0] != '\0';
+  g_autofree char *highlight = get_highlight (self);
   gboolean any = FALSE;
-  char highlight[8];
-
-  get_highlight (self, highlight);
 
   for (guint i = 0; i < self->views->len; i++)
     {
@@ -458,8 +467,7 @@ load_guide (CartaGuidePage *self)
 
   /* The review date is a calendar day; show it as one, not as a moment. */
   day = carta_guide_get_reviewed (self->guide);
-  /* TRANSLATORS: how the guide's review date is written, such as "9 June 2026"; see
-   * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+  /* TRANSLATORS: the guide's review date, such as "9 June 2026"; codes as in g_date_time_format() */
   date = g_date_time_format (day, _("%-d %B %Y"));
   /* TRANSLATORS: %s is a date, such as "9 June 2026" */
   reviewed = g_strdup_printf (_("Last reviewed: %s"), date);
@@ -506,6 +514,9 @@ on_search_mode_cb (CartaGuidePage *self)
   apply_search (self, NULL);
 
   /* Put the reader back where searching began, not on the first text. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
     gtk_widget_grab_focus (self->search_button);
