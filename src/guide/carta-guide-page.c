@@ -80,8 +80,9 @@ append_escaped (GString    *markup,
 }
 
 /* Escapes @text for Pango markup, wrapping each match of @query in a span
- * of @highlight, a Pango background colour and alpha. */
-static void
+ * of @highlight, a Pango background colour and alpha. Returns whether
+ * anything matched. */
+static gboolean
 append_highlighted (GString    *markup,
                     const char *text,
                     const char *query,
@@ -107,6 +108,8 @@ append_highlighted (GString    *markup,
     }
 
   append_escaped (markup, text + done, -1);
+
+  return matches->len > 0;
 }
 
 static gboolean
@@ -120,18 +123,10 @@ show_text (const Text *text,
   if (text->lead != NULL)
     {
       g_string_append (markup, "<b>");
-      append_highlighted (markup, text->lead, query, highlight);
+      found |= append_highlighted (markup, text->lead, query, highlight);
       g_string_append (markup, "</b> ");
     }
-  append_highlighted (markup, text->text, query, highlight);
-
-  if (query != NULL && query[0] != '\0')
-    {
-      g_autoptr(GArray) in_lead = text->lead ? carta_guide_find_matches (text->lead, query) : NULL;
-      g_autoptr(GArray) in_text = carta_guide_find_matches (text->text, query);
-
-      found = (in_lead != NULL && in_lead->len > 0) || in_text->len > 0;
-    }
+  found |= append_highlighted (markup, text->text, query, highlight);
 
   if (GTK_IS_LABEL (text->widget))
     gtk_label_set_markup (GTK_LABEL (text->widget), markup->str);
