@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-window.h"
+#include "guide/carta-guide-page.h"
 
 /* Long enough to gather a burst of typing into one write. */
 #define AUTOSAVE_DELAY_MS 800
@@ -30,6 +31,7 @@ struct _CartaWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  CartaGuidePage       *guide_page;
 
   /* State */
   CartaCase            *kase;
@@ -531,7 +533,10 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  carta_window_show_page (CARTA_WINDOW (widget), "guide");
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  carta_window_show_page (self, "guide");
+  carta_guide_page_start_search (self->guide_page);
 }
 
 static void
@@ -724,6 +729,8 @@ carta_window_class_init (CartaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CARTA_TYPE_GUIDE_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_button);
@@ -734,6 +741,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, guide_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);

@@ -1,0 +1,280 @@
+/* carta-guide-section.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-guide-section"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "carta-guide-private.h"
+
+struct _CartaGuideSection
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *heading;
+  GPtrArray *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (CartaGuideSection, carta_guide_section, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_HEADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bar_free (gpointer data)
+{
+  CartaGuideBar *bar = data;
+
+  g_free (bar->label);
+  g_free (bar);
+}
+
+static gboolean
+text_matches (const char *text,
+              const char *query)
+{
+  g_autoptr(GArray) matches = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  matches = carta_guide_find_matches (text, query);
+
+  return matches->len > 0;
+}
+
+static gboolean
+block_matches (const CartaGuideBlock *block,
+               const char            *query)
+{
+  if (text_matches (block->lead, query) ||
+      text_matches (block->text, query) ||
+      text_matches (block->detail, query))
+    return TRUE;
+
+  for (guint i = 0; i < CARTA_GUIDE_N_COLUMNS; i++)
+    if (text_matches (block->cells[i], query))
+      return TRUE;
+
+  for (guint i = 0; block->bars != NULL && i < block->bars->len; i++)
+    if (text_matches (((CartaGuideBar *)g_ptr_array_index (block->bars, i))->label, query))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+carta_guide_section_finalize (GObject *object)
+{
+  CartaGuideSection *self = (CartaGuideSection *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->heading, g_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (carta_guide_section_parent_class)->finalize (object);
+}
+
+static void
+carta_guide_section_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CartaGuideSection *self = CARTA_GUIDE_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_HEADING:
+      g_value_set_string (value, self->heading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_guide_section_class_init (CartaGuideSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_guide_section_finalize;
+  object_class->get_property = carta_guide_section_get_property;
+
+  /**
+   * CartaGuideSection:id:
+   *
+   * The section's stable name, such as "gene-editing".
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CartaGuideSection:heading:
+   *
+   * The section's translated heading.
+   */
+  properties[PROP_HEADING] =
+    g_param_spec_string ("heading", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carta_guide_section_init (CartaGuideSection *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)_carta_guide_block_free);
+}
+
+CartaGuideSection *
+_carta_guide_section_new (const char *id)
+{
+  CartaGuideSection *self = g_object_new (CARTA_TYPE_GUIDE_SECTION, NULL);
+
+  self->id = g_strdup (id);
+
+  return self;
+}
+
+void
+_carta_guide_section_set_heading (CartaGuideSection *self,
+                                  const char        *heading)
+{
+  g_assert (CARTA_IS_GUIDE_SECTION (self));
+
+  g_free (self->heading);
+  self->heading = g_strdup (heading);
+}
+
+void
+_carta_guide_section_take_block (CartaGuideSection *self,
+                                 CartaGuideBlock   *block)
+{
+  g_assert (CARTA_IS_GUIDE_SECTION (self));
+
+  g_ptr_array_add (self->blocks, block);
+}
+
+CartaGuideBlock *
+_carta_guide_block_new (CartaGuideBlockKind kind)
+{
+  CartaGuideBlock *block = g_new0 (CartaGuideBlock, 1);
+
+  block->kind = kind;
+  if (kind == CARTA_GUIDE_BLOCK_FIGURE)
+    block->bars = g_ptr_array_new_with_free_func (bar_free);
+
+  return block;
+}
+
+void
+_carta_guide_block_free (CartaGuideBlock *block)
+{
+  if (block == NULL)
+    return;
+
+  g_free (block->lead);
+  g_free (block->text);
+  g_free (block->detail);
+  for (guint i = 0; i < CARTA_GUIDE_N_COLUMNS; i++)
+    g_free (block->cells[i]);
+  g_free (block->target);
+  g_clear_pointer (&block->bars, g_ptr_array_unref);
+  g_free (block);
+}
+
+/**
+ * carta_guide_section_get_id:
+ *
+ * Returns: the section's stable name, the same in every language
+ */
+const char *
+carta_guide_section_get_id (CartaGuideSection *self)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDE_SECTION (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * carta_guide_section_get_heading:
+ *
+ * Returns: the translated heading
+ */
+const char *
+carta_guide_section_get_heading (CartaGuideSection *self)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDE_SECTION (self), NULL);
+
+  return self->heading;
+}
+
+guint
+carta_guide_section_get_n_blocks (CartaGuideSection *self)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDE_SECTION (self), 0);
+
+  return self->blocks->len;
+}
+
+/**
+ * carta_guide_section_get_block:
+ * @position: from 0 to the number of blocks, excluded
+ *
+ * Returns: (transfer none): the block at @position, in reading order
+ */
+const CartaGuideBlock *
+carta_guide_section_get_block (CartaGuideSection *self,
+                               guint              position)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDE_SECTION (self), NULL);
+  g_return_val_if_fail (position < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, position);
+}
+
+/**
+ * carta_guide_section_matches:
+ * @query: what the reader typed
+ *
+ * Whether @query occurs, ignoring case, anywhere in the section's
+ * heading or text. An empty query matches every section.
+ */
+gboolean
+carta_guide_section_matches (CartaGuideSection *self,
+                             const char        *query)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDE_SECTION (self), FALSE);
+
+  if (query == NULL || query[strspn (query, " \t\n")] == '\0')
+    return TRUE;
+
+  if (text_matches (self->heading, query))
+    return TRUE;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (block_matches (g_ptr_array_index (self->blocks, i), query))
+      return TRUE;
+
+  return FALSE;
+}
