@@ -913,12 +913,37 @@ carta_dicom_patient_name_matches (const char *dicom_name,
   return FALSE;
 }
 
+/* Whether one of the forms of @dicom_name is written in the same kind of
+ * script (ideographic or not) as @name. */
+static gboolean
+same_script (const char *dicom_name,
+             const char *name)
+{
+  g_auto(GStrv) groups = g_strsplit (dicom_name, "=", 3);
+  gboolean ideographic = is_ideographic (name);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = g_strdup (groups[i]);
+
+      g_strdelimit (trimmed, "^", ' ');
+      g_strstrip (trimmed);
+      if (trimmed[0] != '\0' && is_ideographic (trimmed) == ideographic)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * carta_dicom_summary_find_other_patient:
  * @name: (nullable): the case's patient name
  *
  * Looks for a study whose patient is not @name, so the family can be
  * warned that a disc may belong to someone else.
+ *
+ * A name written only in another script than @name (`ZHANG^SAN` against
+ * `张三`) cannot be compared and is not reported.
  *
  * Returns: (nullable): the first DICOM patient name that does not match
  *   @name, or %NULL if all match (or @name or the names are empty)
@@ -947,7 +972,7 @@ carta_dicom_summary_find_other_patient (CartaDicomSummary *self,
 
       /* A name made only of separators is as good as none. */
       add_words (words, study->patient_name);
-      if (words->len == 0)
+      if (words->len == 0 || !same_script (study->patient_name, name))
         continue;
 
       if (!carta_dicom_patient_name_matches (study->patient_name, name))

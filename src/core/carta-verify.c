@@ -188,8 +188,16 @@ add_progress (VerifyData *data,
   g_mutex_unlock (&data->lock);
 
   if (schedule)
-    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
-                                report_progress_cb, g_object_ref (task), g_object_unref);
+    {
+      /* Not g_main_context_invoke(): it runs the function right here if
+       * no thread owns the context at that moment. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, report_progress_cb, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[carta] progress");
+      g_source_attach (source, data->context);
+    }
 }
 
 static void
