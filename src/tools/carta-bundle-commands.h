@@ -24,4 +24,7 @@ typedef struct
   CartaBundleCommandFunc  func;
 } CartaBundleCommand;
 
+int carta_bundle_dicom (int    argc,
+                        char **argv);
+
 G_END_DECLS

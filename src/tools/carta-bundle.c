@@ -17,6 +17,7 @@
 
 /* Commands add themselves here, one line each, declared in their files. */
 static const CartaBundleCommand commands[] = {
+  { "dicom", N_("List the imaging studies in a folder of DICOM files"), carta_bundle_dicom },
   { NULL, NULL, NULL },
 };
 
