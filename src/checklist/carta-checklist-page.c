@@ -15,6 +15,7 @@
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
 #include "carta-item-view.h"
+#include "carta-verify.h"
 #include "../app/carta-window.h"
 
 typedef struct _Group Group;
@@ -35,6 +36,7 @@ struct _CartaChecklistPage
   CartaCase          *kase;
   CartaStore         *store;
   GPtrArray          *groups;
+  GCancellable       *verify;
   char               *filter;
   char               *statuses;
   guint               update_id;
@@ -572,6 +574,8 @@ carta_checklist_page_dispose (GObject *object)
   CartaChecklistPage *self = (CartaChecklistPage *)object;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_cancellable_cancel (self->verify);
+  g_clear_object (&self->verify);
   if (self->groups != NULL)
     clear_groups (self);
   if (self->kase != NULL)
@@ -696,6 +700,63 @@ carta_checklist_page_init (CartaChecklistPage *self)
   update_stack (self);
 }
 
+static void
+on_verified_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CartaChecklistPage) self = user_data;
+  g_autoptr(GHashTable) flagged = NULL;
+  g_autoptr(GPtrArray) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!(damaged = carta_verify_case_finish (result, &error)))
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not check the stored files: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->verify);
+
+  flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < damaged->len; i++)
+    g_hash_table_add (flagged, g_strdup (carta_attachment_get_id (g_ptr_array_index (damaged, i))));
+  carta_item_view_set_flagged (self->item_view, flagged);
+
+  if (damaged->len == 0)
+    return;
+
+  message = g_strdup_printf (ngettext ("%u attached file no longer matches the copy Carta kept. "
+                                       "Its record shows which.",
+                                       "%u attached files no longer match the copies Carta kept. "
+                                       "Their records show which.", damaged->len),
+                             damaged->len);
+  _carta_checklist_page_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+}
+
+/* Every stored copy is hashed again in a thread when a case opens, so
+ * damage on disk is found before anything is sent. */
+static void
+start_verify (CartaChecklistPage *self)
+{
+  CartaStore *store = _carta_checklist_page_get_store (self);
+  g_autoptr(GFile) case_dir = NULL;
+
+  g_cancellable_cancel (self->verify);
+  g_clear_object (&self->verify);
+  carta_item_view_set_flagged (self->item_view, NULL);
+
+  if (self->kase == NULL || store == NULL || carta_case_count_attachments (self->kase) == 0)
+    return;
+
+  case_dir = carta_store_get_case_dir (store, self->kase);
+  self->verify = g_cancellable_new ();
+  carta_verify_case_async (case_dir, self->kase, NULL, NULL, NULL, self->verify,
+                           on_verified_cb, g_object_ref (self));
+}
+
 GtkWidget *
 carta_checklist_page_new (void)
 {
@@ -741,6 +802,7 @@ carta_checklist_page_set_case (CartaChecklistPage *self,
 
   update_stack (self);
   ensure_built (self);
+  start_verify (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
