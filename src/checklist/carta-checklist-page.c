@@ -22,7 +22,7 @@ typedef struct _Group Group;
 
 struct _CartaChecklistPage
 {
-  AdwBin              parent_instance;
+  GtkWidget           parent_instance;
 
   /* Template widgets */
   GtkStack           *stack;
@@ -57,7 +57,7 @@ struct _Group
   GtkFilterListModel *model;
 };
 
-G_DEFINE_FINAL_TYPE (CartaChecklistPage, carta_checklist_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CartaChecklistPage, carta_checklist_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -376,6 +376,10 @@ update_cb (gpointer user_data)
 static void
 queue_update (CartaChecklistPage *self)
 {
+  /* Nothing to show once disposed. */
+  if (self->stack == NULL)
+    return;
+
   if (self->update_id == 0)
     self->update_id = g_idle_add (update_cb, self);
 }
@@ -572,6 +576,7 @@ static void
 carta_checklist_page_dispose (GObject *object)
 {
   CartaChecklistPage *self = (CartaChecklistPage *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_cancellable_cancel (self->verify);
@@ -584,6 +589,10 @@ carta_checklist_page_dispose (GObject *object)
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_CHECKLIST_PAGE);
+  /* Template children without an id are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_handle_id (&self->update_id, g_source_remove);
 
   G_OBJECT_CLASS (carta_checklist_page_parent_class)->dispose (object);
 }
@@ -672,6 +681,7 @@ carta_checklist_page_class_init (CartaChecklistPageClass *klass)
 
   g_type_ensure (CARTA_TYPE_ITEM_VIEW);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-checklist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, progress_label);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define CARTA_TYPE_CHECKLIST_PAGE (carta_checklist_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CartaChecklistPage, carta_checklist_page, CARTA, CHECKLIST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CartaChecklistPage, carta_checklist_page, CARTA, CHECKLIST_PAGE, GtkWidget)
 
 GtkWidget          *carta_checklist_page_new             (void);
 CartaCase          *carta_checklist_page_get_case        (CartaChecklistPage *self);

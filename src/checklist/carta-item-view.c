@@ -28,7 +28,7 @@
  * the family adds by chooser or by dropping files and folders. */
 struct _CartaItemView
 {
-  AdwBin              parent_instance;
+  GtkWidget           parent_instance;
 
   /* Template widgets */
   GtkLabel           *category_label;
@@ -59,7 +59,7 @@ struct _CartaItemView
   guint               updating : 1;
 };
 
-G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, GTK_TYPE_WIDGET)
 
 static void start_import (CartaItemView *self,
                           GListModel    *files,
@@ -1044,6 +1044,7 @@ static void
 carta_item_view_dispose (GObject *object)
 {
   CartaItemView *self = (CartaItemView *)object;
+  GtkWidget *child;
   g_autofree char *opened = opened_dir ();
 
   if (self->item != NULL)
@@ -1063,6 +1064,9 @@ carta_item_view_dispose (GObject *object)
   g_clear_pointer (&self->flagged, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_ITEM_VIEW);
+  /* Template children without an id are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (carta_item_view_parent_class)->dispose (object);
 }
@@ -1075,6 +1079,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
 
   object_class->dispose = carta_item_view_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, category_label);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, title_label);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define CARTA_TYPE_ITEM_VIEW (carta_item_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (CartaItemView, carta_item_view, CARTA, ITEM_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (CartaItemView, carta_item_view, CARTA, ITEM_VIEW, GtkWidget)
 
 CartaChecklistItem *carta_item_view_get_item     (CartaItemView      *self);
 void                carta_item_view_set_item     (CartaItemView      *self,
