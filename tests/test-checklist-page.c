@@ -184,6 +184,90 @@ test_custom_item_and_status (void)
   g_rmdir (dir);
 }
 
+static void
+test_attach_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *twin = g_build_filename (dir, "scan copy.pdf", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GFile) twin_file = g_file_new_for_path (twin);
+  g_autoptr(GFile) case_dir = NULL;
+  g_autoptr(GFile) stored = NULL;
+  g_autoptr(CartaAttachment) first = NULL;
+  g_autoptr(CartaAttachment) second = NULL;
+  GSList *files = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item;
+  CartaItemView *view;
+  GtkWindow *window;
+  CartaCase *kase;
+  GListModel *attachments;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
+  g_assert_true (g_file_set_contents (twin, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Attach", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  carta_checklist_page_set_case (page, kase);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  spin ();
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_object_unref (item);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+
+  /* The same content twice, as a drop of two files would bring it. */
+  files = g_slist_append (files, file);
+  files = g_slist_append (files, twin_file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  g_assert_true (carta_item_view_is_busy (view));
+  while (carta_item_view_is_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  attachments = carta_checklist_item_get_attachments (item);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  first = g_list_model_get_item (attachments, 0);
+  second = g_list_model_get_item (attachments, 1);
+  g_assert_cmpstr (carta_attachment_get_original_name (first), ==, "scan.pdf");
+  g_assert_cmpstr (carta_attachment_get_stored_path (first), ==, carta_attachment_get_stored_path (second));
+  /* Files in hand: the record counts as received. */
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_RECEIVED);
+
+  case_dir = carta_store_get_case_dir (store, kase);
+  stored = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (first));
+  g_assert_true (g_file_query_exists (stored, NULL));
+  /* The original is untouched. */
+  g_assert_true (g_file_test (source, G_FILE_TEST_EXISTS));
+
+  /* Remove one attachment; the other stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "item.remove-attachment", "s",
+                                             carta_attachment_get_id (second)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (source);
+  g_unlink (twin);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +276,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
+
+  g_test_add_func ("/checklist-page/attach-files", test_attach_files);
 
   return g_test_run ();
 }
