@@ -347,11 +347,10 @@ update_fields (CartaItemView *self)
     {
       g_autoptr(GDateTime) dt = NULL;
       g_autofree char *iso = g_strconcat (date, "T00:00:00Z", NULL);
-      g_autofree char *shown = NULL;
 
-      if ((dt = g_date_time_new_from_iso8601 (iso, NULL)))
-        shown = g_date_time_format (dt, "%x");
-      adw_action_row_set_subtitle (self->date_row, shown ? shown : date);
+      /* Shown as written, YYYY-MM-DD: no doubt which is day and month. */
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      adw_action_row_set_subtitle (self->date_row, date);
       if (dt != NULL)
         gtk_calendar_select_day (self->calendar, dt);
     }
