@@ -1044,7 +1044,6 @@ carta_item_view_dispose (GObject *object)
 {
   CartaItemView *self = (CartaItemView *)object;
   GtkWidget *child;
-  g_autofree char *opened = opened_dir ();
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
