@@ -13,6 +13,7 @@
 
 #include "carta-window.h"
 #include "guide/carta-guide-page.h"
+#include "../checklist/carta-checklist-page.h"
 
 /* Long enough to gather a burst of typing into one write. */
 #define AUTOSAVE_DELAY_MS 800
@@ -32,6 +33,7 @@ struct _CartaWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   CartaGuidePage       *guide_page;
+  GtkWidget            *checklist_page;
 
   /* State */
   CartaCase            *kase;
@@ -730,6 +732,7 @@ carta_window_class_init (CartaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CARTA_TYPE_GUIDE_PAGE);
+  g_type_ensure (CARTA_TYPE_CHECKLIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
@@ -742,6 +745,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, guide_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, checklist_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
@@ -756,6 +760,8 @@ static void
 carta_window_init (CartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self, "case", self->checklist_page, "case", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_switcher_title_visible_cb), self,

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "carta-checklist-template.h"
 #include "carta-error.h"
 #include "carta-store-private.h"
 
@@ -708,7 +709,8 @@ carta_store_add_case (CartaStore  *self,
  * carta_store_create_case:
  * @title: the case's title
  *
- * Returns: (transfer none): the new case, saved and listed first
+ * Returns: (transfer none): the new case, its checklist seeded from the
+ *   template, saved and listed first
  */
 CartaCase *
 carta_store_create_case (CartaStore  *self,
@@ -716,6 +718,9 @@ carta_store_create_case (CartaStore  *self,
                          GError     **error)
 {
   g_autoptr(CartaCase) kase = carta_case_new (title);
+
+  /* A new case starts with every record the template asks for. */
+  carta_checklist_template_seed_case (carta_checklist_template_get_default (), kase);
 
   if (!carta_store_add_case (self, kase, error))
     return NULL;

@@ -1,0 +1,227 @@
+/* carta-checklist-row.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-checklist-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carta-checklist-row.h"
+#include "carta-checklist-template.h"
+
+/* One record on the checklist: its status at a glance, how many files
+ * it has, and a way into its details. Built in code: there can be
+ * hundreds, and a template per row costs more than it gives. */
+struct _CartaChecklistRow
+{
+  AdwActionRow        parent_instance;
+
+  CartaChecklistItem *item;
+  GtkImage           *status_icon;
+};
+
+G_DEFINE_FINAL_TYPE (CartaChecklistRow, carta_checklist_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char *
+carta_item_status_get_label (CartaItemStatus status)
+{
+  switch (status)
+    {
+    case CARTA_ITEM_STATUS_NEEDED:
+      /* TRANSLATORS: status of a record on the checklist */
+      return _("Needed");
+    case CARTA_ITEM_STATUS_REQUESTED:
+      /* TRANSLATORS: status of a record: the family asked a hospital for it */
+      return _("Requested");
+    case CARTA_ITEM_STATUS_RECEIVED:
+      /* TRANSLATORS: status of a record: the family has it */
+      return _("Received");
+    case CARTA_ITEM_STATUS_NOT_APPLICABLE:
+      /* TRANSLATORS: status of a record: it does not apply to this patient */
+      return _("Not applicable");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+carta_item_status_get_icon_name (CartaItemStatus status)
+{
+  switch (status)
+    {
+    case CARTA_ITEM_STATUS_NEEDED:
+      return "radio-symbolic";
+    case CARTA_ITEM_STATUS_REQUESTED:
+      return "mail-send-symbolic";
+    case CARTA_ITEM_STATUS_RECEIVED:
+      return "emblem-ok-symbolic";
+    case CARTA_ITEM_STATUS_NOT_APPLICABLE:
+      return "action-unavailable-symbolic";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *status_classes[] = { "status-needed", "status-requested", "status-received", "status-not-applicable" };
+
+static void
+update (CartaChecklistRow *self)
+{
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  CartaItemStatus status = carta_checklist_item_get_status (self->item);
+  guint n_files = g_list_model_get_n_items (carta_checklist_item_get_attachments (self->item));
+  GString *subtitle = g_string_new (carta_item_status_get_label (status));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 carta_checklist_template_get_item_title (template, self->item));
+
+  if (carta_checklist_item_get_document_date (self->item) != NULL)
+    g_string_append_printf (subtitle, " · %s", carta_checklist_item_get_document_date (self->item));
+
+  if (n_files > 0)
+    {
+      g_string_append (subtitle, " · ");
+      /* TRANSLATORS: how many files are attached to a record */
+      g_string_append_printf (subtitle, ngettext ("%u file", "%u files", n_files), n_files);
+    }
+
+  if (carta_checklist_template_is_item_optional (template, self->item))
+    {
+      g_string_append (subtitle, " · ");
+      /* TRANSLATORS: a record asked for only if the family has it */
+      g_string_append (subtitle, _("if available"));
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  g_string_free (subtitle, TRUE);
+
+  gtk_image_set_from_icon_name (self->status_icon, carta_item_status_get_icon_name (status));
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    {
+      if (i == status)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), status_classes[i]);
+    }
+}
+
+static void
+carta_checklist_row_constructed (GObject *object)
+{
+  CartaChecklistRow *self = (CartaChecklistRow *)object;
+
+  G_OBJECT_CLASS (carta_checklist_row_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->item, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+carta_checklist_row_dispose (GObject *object)
+{
+  CartaChecklistRow *self = (CartaChecklistRow *)object;
+
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (carta_checklist_row_parent_class)->dispose (object);
+}
+
+static void
+carta_checklist_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CartaChecklistRow *self = CARTA_CHECKLIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_checklist_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CartaChecklistRow *self = CARTA_CHECKLIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      self->item = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_checklist_row_class_init (CartaChecklistRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = carta_checklist_row_constructed;
+  object_class->dispose = carta_checklist_row_dispose;
+  object_class->get_property = carta_checklist_row_get_property;
+  object_class->set_property = carta_checklist_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, CARTA_TYPE_CHECKLIST_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carta_checklist_row_init (CartaChecklistRow *self)
+{
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  self->status_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "status-icon");
+  /* The status is in the subtitle too; the icon adds nothing to read. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->status_icon),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_icon));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+}
+
+GtkWidget *
+carta_checklist_row_new (CartaChecklistItem *item)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (item), NULL);
+
+  return g_object_new (CARTA_TYPE_CHECKLIST_ROW, "item", item, NULL);
+}
+
+CartaChecklistItem *
+carta_checklist_row_get_item (CartaChecklistRow *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), NULL);
+  return self->item;
+}

@@ -1,0 +1,1202 @@
+/* carta-item-view.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-item-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "carta-checklist-page-private.h"
+#include "carta-checklist-row.h"
+#include "carta-checklist-template.h"
+#include "carta-dicom-summary.h"
+#include "carta-import.h"
+#include "carta-item-view.h"
+#include "carta-photo-pdf.h"
+#include "carta-photo-pdf-dialog.h"
+#include "carta-thumbnail.h"
+
+#define THUMBNAIL_SIZE 48
+
+/* The details of one record: status, date, notes and its files, which
+ * the family adds by chooser or by dropping files and folders. */
+struct _CartaItemView
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *category_label;
+  GtkLabel           *title_label;
+  GtkLabel           *why_label;
+  AdwEntryRow        *title_row;
+  AdwComboRow        *status_row;
+  AdwActionRow       *date_row;
+  GtkButton          *clear_date_button;
+  GtkPopover         *date_popover;
+  GtkCalendar        *calendar;
+  GtkTextView        *notes_view;
+  GtkRevealer        *progress_revealer;
+  GtkLabel           *progress_label;
+  GtkProgressBar     *progress_bar;
+  GtkListBox         *attachments_list;
+  GtkButton          *combine_button;
+
+  /* State */
+  CartaStore         *store;
+  CartaCase          *kase;
+  CartaChecklistItem *item;
+  GHashTable         *flagged;       /* attachment ids whose copy failed the check */
+  GCancellable       *thumbnails;    /* previews of the item shown */
+  GCancellable       *job;           /* the import or PDF running, if any */
+  CartaChecklistItem *job_item;
+  GtkFileChooserNative *chooser;
+  guint               updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, GTK_TYPE_WIDGET)
+
+static void start_import (CartaItemView *self,
+                          GListModel    *files,
+                          const char    *temp_dir);
+
+static GFile *
+get_case_dir (CartaItemView *self)
+{
+  if (self->store == NULL || self->kase == NULL)
+    return NULL;
+  return carta_store_get_case_dir (self->store, self->kase);
+}
+
+static void
+show_toast (CartaItemView *self,
+            const char    *message)
+{
+  _carta_checklist_page_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+}
+
+static void
+show_message (CartaItemView *self,
+              const char    *heading,
+              const char    *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Attachment rows */
+
+static void
+on_thumbnail_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkImage) image = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((texture = carta_thumbnail_load_finish (result, &error)))
+    {
+      gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+      gtk_widget_add_css_class (GTK_WIDGET (image), "thumbnail");
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No preview: %s", error->message);
+}
+
+static char *
+describe_study (const CartaDicomStudy *study)
+{
+  GString *line = g_string_new (study->date ? study->date : _("Unknown date"));
+  g_autofree char *modalities = study->modalities ? g_strjoinv ("/", study->modalities) : NULL;
+
+  if (modalities != NULL && modalities[0] != '\0')
+    g_string_append_printf (line, " · %s", modalities);
+  if (study->description != NULL && study->description[0] != '\0')
+    g_string_append_printf (line, " · %s", study->description);
+  else if (study->body_parts != NULL && study->body_parts[0] != NULL)
+    {
+      g_autofree char *parts = g_strjoinv (", ", study->body_parts);
+      g_string_append_printf (line, " · %s", parts);
+    }
+
+  g_string_append (line, " — ");
+  /* TRANSLATORS: the two halves of “3 series, 412 images” on an imaging disc */
+  g_string_append_printf (line, ngettext ("%u series", "%u series", study->series->len), study->series->len);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, ngettext ("%u image", "%u images", study->n_images), study->n_images);
+
+  return g_string_free (line, FALSE);
+}
+
+static char *
+describe_attachment (CartaItemView   *self,
+                     CartaAttachment *attachment,
+                     gboolean        *warn)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *size = g_format_size (carta_attachment_get_size (attachment));
+  const char *mime = carta_attachment_get_content_type (attachment);
+
+  *warn = FALSE;
+
+  if (self->flagged != NULL && g_hash_table_contains (self->flagged, carta_attachment_get_id (attachment)))
+    {
+      *warn = TRUE;
+      g_string_append (text, _("The copy kept in the case no longer matches the file you added. "
+                               "Remove it and add the original again."));
+      g_string_append_c (text, '\n');
+    }
+
+  if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING)
+    {
+      CartaDicomSummary *summary = carta_attachment_get_dicom_summary (attachment);
+      const char *patient = carta_patient_get_name (carta_case_get_patient (self->kase));
+      const char *other = summary ? carta_dicom_summary_find_other_patient (summary, patient) : NULL;
+
+      if (other != NULL)
+        {
+          g_autofree char *shown = carta_dicom_format_person_name (other);
+
+          *warn = TRUE;
+          /* TRANSLATORS: first %s is the patient name on an imaging disc, second the case's patient */
+          g_string_append_printf (text, _("This disc names “%s”, not %s. Check that it is the right disc."),
+                                  shown ? shown : other, patient);
+          g_string_append_c (text, '\n');
+        }
+
+      if (summary == NULL || summary->studies->len == 0)
+        g_string_append (text, _("Imaging disc — no studies could be read"));
+      else
+        for (guint i = 0; i < summary->studies->len; i++)
+          {
+            g_autofree char *line = describe_study (g_ptr_array_index (summary->studies, i));
+
+            if (i > 0)
+              g_string_append_c (text, '\n');
+            g_string_append (text, line);
+          }
+
+      if (summary != NULL && summary->problems->len > 0)
+        {
+          g_string_append_c (text, '\n');
+          /* TRANSLATORS: files on an imaging disc that are not readable DICOM images */
+          g_string_append_printf (text, ngettext ("%u file on the disc is not a readable image",
+                                                  "%u files on the disc are not readable images",
+                                                  summary->problems->len),
+                                  summary->problems->len);
+        }
+      g_string_append_printf (text, "\n%s", size);
+    }
+  else
+    {
+      g_autofree char *type = mime ? g_content_type_from_mime_type (mime) : NULL;
+      g_autofree char *description = type ? g_content_type_get_description (type) : NULL;
+
+      g_string_append (text, size);
+      if (description != NULL)
+        g_string_append_printf (text, " · %s", description);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+create_attachment_row (gpointer object,
+                       gpointer user_data)
+{
+  CartaAttachment *attachment = object;
+  CartaItemView *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *image;
+  GtkWidget *button;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GFile) case_dir = get_case_dir (self);
+  const char *mime = carta_attachment_get_content_type (attachment);
+  const char *id = carta_attachment_get_id (attachment);
+  gboolean imaging = carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING;
+  gboolean warn;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), carta_attachment_get_original_name (attachment));
+  subtitle = describe_attachment (self, attachment, &warn);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  if (imaging)
+    image = gtk_image_new_from_icon_name ("folder-symbolic");
+  else
+    {
+      g_autofree char *type = mime ? g_content_type_from_mime_type (mime) : NULL;
+      g_autoptr(GIcon) icon = type ? g_content_type_get_symbolic_icon (type) : NULL;
+
+      image = icon ? gtk_image_new_from_gicon (icon) : gtk_image_new_from_icon_name ("text-x-generic-symbolic");
+    }
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE);
+  gtk_widget_set_size_request (image, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_widget_set_margin_top (image, 6);
+  gtk_widget_set_margin_bottom (image, 6);
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  if (!imaging && case_dir != NULL && carta_thumbnail_can_preview (mime))
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+      carta_thumbnail_load_async (file, mime, THUMBNAIL_SIZE * MAX (scale, 1), self->thumbnails,
+                                  on_thumbnail_cb, g_object_ref (image));
+    }
+
+  if (warn)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, _("Needs your attention"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+
+  button = gtk_button_new_from_icon_name (imaging ? "folder-open-symbolic" : "document-open-symbolic");
+  gtk_widget_set_tooltip_text (button, imaging ? _("Show Files") : _("Open"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "item.open-attachment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Remove"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "item.remove-attachment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static guint
+count_photos (CartaItemView *self)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (self->item);
+  guint n = g_list_model_get_n_items (attachments), photos = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+      const char *mime = carta_attachment_get_content_type (attachment);
+
+      if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_FILE &&
+          mime != NULL && g_str_has_prefix (mime, "image/") && carta_thumbnail_can_preview (mime))
+        photos++;
+    }
+
+  return photos;
+}
+
+static void
+rebind_attachments (CartaItemView *self)
+{
+  g_cancellable_cancel (self->thumbnails);
+  g_clear_object (&self->thumbnails);
+  self->thumbnails = g_cancellable_new ();
+
+  if (self->item != NULL)
+    gtk_list_box_bind_model (self->attachments_list, carta_checklist_item_get_attachments (self->item),
+                             create_attachment_row, self, NULL);
+  else
+    gtk_list_box_bind_model (self->attachments_list, NULL, NULL, NULL, NULL);
+}
+
+/* Fields */
+
+static void
+update_fields (CartaItemView *self)
+{
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  GListModel *attachments;
+  const char *date;
+  const char *why;
+
+  if (self->item == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  gtk_label_set_label (self->category_label,
+                       carta_checklist_template_get_category_title (template, carta_checklist_item_get_category (self->item)));
+  gtk_label_set_label (self->title_label, carta_checklist_template_get_item_title (template, self->item));
+  why = carta_checklist_template_get_item_why (template, self->item);
+  gtk_label_set_label (self->why_label, why ? why : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->why_label), why != NULL);
+
+  adw_combo_row_set_selected (self->status_row, carta_checklist_item_get_status (self->item));
+
+  date = carta_checklist_item_get_document_date (self->item);
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) dt = NULL;
+      g_autofree char *iso = g_strconcat (date, "T00:00:00Z", NULL);
+
+      /* Shown as written, YYYY-MM-DD: no doubt which is day and month. */
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      adw_action_row_set_subtitle (self->date_row, date);
+      if (dt != NULL)
+        gtk_calendar_select_day (self->calendar, dt);
+    }
+  else
+    adw_action_row_set_subtitle (self->date_row, _("Not set"));
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_date_button), date != NULL);
+
+  attachments = carta_checklist_item_get_attachments (self->item);
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), g_list_model_get_n_items (attachments) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->combine_button), count_photos (self) >= 2);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer,
+                                 self->job != NULL && self->job_item == self->item);
+
+  self->updating = FALSE;
+}
+
+static void
+on_status_selected_cb (CartaItemView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  if (self->updating || self->item == NULL || selected > CARTA_ITEM_STATUS_NOT_APPLICABLE)
+    return;
+
+  carta_checklist_item_set_status (self->item, selected);
+}
+
+static void
+on_title_changed_cb (CartaItemView *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->updating || self->item == NULL || carta_checklist_item_get_template_key (self->item) != NULL)
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  /* An empty name would leave a blank row; keep the last one. */
+  if (title[0] != '\0')
+    carta_checklist_item_set_title (self->item, title);
+}
+
+static void
+on_day_selected_cb (CartaItemView *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->updating || self->item == NULL)
+    return;
+
+  day = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (day, "%Y-%m-%d");
+  carta_checklist_item_set_document_date (self->item, iso);
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_clear_date_cb (CartaItemView *self)
+{
+  if (self->item != NULL)
+    carta_checklist_item_set_document_date (self->item, NULL);
+}
+
+static void
+on_notes_changed_cb (CartaItemView *self,
+                     GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->item == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  carta_checklist_item_set_notes (self->item, text[0] != '\0' ? text : NULL);
+}
+
+/* Importing */
+
+typedef struct
+{
+  CartaItemView      *view;
+  CartaChecklistItem *item;
+  char               *temp_dir;
+} Job;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+job_free (Job *job)
+{
+  if (job->temp_dir != NULL)
+    remove_tree (job->temp_dir);
+  g_free (job->temp_dir);
+  g_clear_object (&job->view);
+  g_clear_object (&job->item);
+  g_free (job);
+}
+
+static void
+job_finished (CartaItemView *self)
+{
+  g_clear_object (&self->job);
+  g_clear_object (&self->job_item);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", FALSE);
+}
+
+static void
+on_import_progress_cb (guint64  done,
+                       guint64  total,
+                       gpointer user_data)
+{
+  CartaItemView *self = user_data;
+  g_autofree char *done_text = g_format_size (done);
+  g_autofree char *total_text = g_format_size (total);
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    {
+      gtk_label_set_label (self->progress_label, _("Looking at the files…"));
+      gtk_progress_bar_pulse (self->progress_bar);
+      return;
+    }
+
+  /* TRANSLATORS: progress of copying, e.g. “Copying 12 MB of 1.2 GB…” */
+  text = g_strdup_printf (_("Copying %s of %s…"), done_text, total_text);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+}
+
+static void
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Job *job = user_data;
+  CartaItemView *self = job->view;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attachments = carta_import_files_finish (result, &skipped, &error);
+  job_finished (self);
+
+  if (attachments == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, _("Adding files was cancelled. Nothing was added."));
+      else
+        {
+          g_autofree char *body = NULL;
+
+          g_warning ("Import failed: %s", error->message);
+          body = g_strdup_printf ("%s\n\n%s",
+                                  _("Nothing was added and your files were not changed. "
+                                    "Check that there is free space on this computer, then try again."),
+                                  error->message);
+          show_message (self, _("Files Could Not Be Added"), body);
+        }
+      job_free (job);
+      return;
+    }
+
+  for (guint i = 0; i < attachments->len; i++)
+    carta_checklist_item_add_attachment (job->item, g_ptr_array_index (attachments, i));
+
+  /* Files in hand: the record is received. */
+  if (attachments->len > 0 &&
+      !carta_item_status_is_ready (carta_checklist_item_get_status (job->item)))
+    carta_checklist_item_set_status (job->item, CARTA_ITEM_STATUS_RECEIVED);
+
+  if (skipped != NULL && skipped->len > 0)
+    {
+      GString *body = g_string_new (NULL);
+
+      g_string_append_printf (body, ngettext ("%u file was added.", "%u files were added.", attachments->len),
+                              attachments->len);
+      g_string_append (body, " ");
+      g_string_append (body, ngettext ("This one was left out:", "These were left out:", skipped->len));
+      for (guint i = 0; i < MIN (skipped->len, 10); i++)
+        g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
+      if (skipped->len > 10)
+        g_string_append_printf (body, "\n• …");
+      show_message (self, _("Some Files Were Left Out"), body->str);
+      g_string_free (body, TRUE);
+    }
+  else if (attachments->len == 0)
+    show_toast (self, _("There were no files to add."));
+
+  job_free (job);
+}
+
+static void
+start_import (CartaItemView *self,
+              GListModel    *files,
+              const char    *temp_dir)
+{
+  g_autoptr(GFile) case_dir = get_case_dir (self);
+  Job *job;
+
+  if (case_dir == NULL || self->item == NULL)
+    {
+      show_toast (self, _("Open a case before adding files."));
+      if (temp_dir != NULL)
+        remove_tree (temp_dir);
+      job_finished (self);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->view = g_object_ref (self);
+  job->item = g_object_ref (self->item);
+  job->temp_dir = g_strdup (temp_dir);
+
+  if (self->job == NULL)
+    self->job = g_cancellable_new ();
+  g_set_object (&self->job_item, self->item);
+
+  gtk_label_set_label (self->progress_label, _("Looking at the files…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", TRUE);
+
+  carta_import_files_async (case_dir, files,
+                            on_import_progress_cb, g_object_ref (self), g_object_unref,
+                            self->job, on_import_done_cb, job);
+}
+
+/**
+ * carta_item_view_import_files:
+ * @files: (element-type GFile): files and folders to copy into the case
+ *
+ * Copies @files into the case and attaches them to the item shown, with
+ * progress and a Cancel button.
+ */
+void
+carta_item_view_import_files (CartaItemView *self,
+                              GSList        *files)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
+
+  g_return_if_fail (CARTA_IS_ITEM_VIEW (self));
+
+  if (self->job != NULL)
+    {
+      show_toast (self, _("Please wait until the files being added now are copied."));
+      return;
+    }
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_list_store_append (store, l->data);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    start_import (self, G_LIST_MODEL (store), NULL);
+}
+
+gboolean
+carta_item_view_is_busy (CartaItemView *self)
+{
+  g_return_val_if_fail (CARTA_IS_ITEM_VIEW (self), FALSE);
+  return self->job != NULL;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            CartaItemView *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL || self->item == NULL)
+    return FALSE;
+
+  carta_item_view_import_files (self, files);
+  return TRUE;
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        CartaItemView   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      if (self->job != NULL)
+        show_toast (self, _("Please wait until the files being added now are copied."));
+      else if (g_list_model_get_n_items (files) > 0)
+        start_import (self, files, NULL);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_files (CartaItemView        *self,
+              GtkFileChooserAction  action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean folder = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+  if (self->item == NULL || self->chooser != NULL)
+    return;
+
+  /* The native chooser goes through the portal inside Flatpak. */
+  self->chooser = gtk_file_chooser_native_new (folder ? _("Add a Folder") : _("Add Files"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               action, _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), !folder);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+add_files_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  choose_files (CARTA_ITEM_VIEW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+add_folder_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  choose_files (CARTA_ITEM_VIEW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+
+  if (self->job != NULL)
+    {
+      g_cancellable_cancel (self->job);
+      gtk_label_set_label (self->progress_label, _("Cancelling…"));
+    }
+}
+
+/* Attachments */
+
+static CartaAttachment *
+find_attachment (CartaItemView *self,
+                 const char    *id,
+                 guint         *position)
+{
+  GListModel *attachments;
+  guint n;
+
+  if (self->item == NULL)
+    return NULL;
+
+  attachments = carta_checklist_item_get_attachments (self->item);
+  n = g_list_model_get_n_items (attachments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+
+      if (g_strcmp0 (carta_attachment_get_id (attachment), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return attachment;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+on_launched_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CartaItemView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_warning ("Could not open an attachment: %s", error->message);
+      show_toast (self, _("No application on this computer can open this file."));
+    }
+}
+
+static void
+launch (CartaItemView *self,
+        GFile         *file)
+{
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched_cb, g_object_ref (self));
+}
+
+static char *
+opened_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
+}
+
+static void
+on_copied_for_open_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CartaItemView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!g_file_copy_finish (G_FILE (object), result, &error))
+    {
+      g_warning ("Could not prepare an attachment for opening: %s", error->message);
+      show_toast (self, _("The file could not be opened. Check that there is free space on this computer."));
+      return;
+    }
+
+  /* Read only: edits in the other application cannot pass for the record. */
+  path = g_file_get_path (g_object_get_data (object, "dest"));
+  g_chmod (path, 0400);
+  launch (self, g_object_get_data (object, "dest"));
+}
+
+static void
+open_attachment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
+  g_autoptr(GFile) case_dir = get_case_dir (self);
+  g_autoptr(GFile) stored = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *unique = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+
+  if (attachment == NULL || case_dir == NULL)
+    return;
+
+  stored = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
+
+  if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING)
+    {
+      launch (self, stored);
+      return;
+    }
+
+  /* Stored copies are named by their hash; applications want the real
+   * name and extension, so open a private read-only copy instead. */
+  base = opened_dir ();
+  unique = g_uuid_string_random ();
+  dir = g_build_filename (base, unique, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      show_toast (self, _("The file could not be opened. Check that there is free space on this computer."));
+      return;
+    }
+
+  name = g_path_get_basename (carta_attachment_get_original_name (attachment));
+  dest = g_file_new_build_filename (dir, name, NULL);
+  g_object_set_data_full (G_OBJECT (stored), "dest", g_object_ref (dest), g_object_unref);
+  g_file_copy_async (stored, dest, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
+                     on_copied_for_open_cb, g_object_ref (self));
+}
+
+static void
+on_undo_remove_attachment_cb (AdwToast *toast,
+                              gpointer  user_data)
+{
+  CartaChecklistItem *item = g_object_get_data (G_OBJECT (toast), "item");
+  CartaAttachment *attachment = g_object_get_data (G_OBJECT (toast), "attachment");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "position"));
+  GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+  /* Put it back where it was. */
+  if (G_IS_LIST_STORE (attachments))
+    g_list_store_insert (G_LIST_STORE (attachments),
+                         MIN (position, g_list_model_get_n_items (attachments)), attachment);
+  else
+    carta_checklist_item_add_attachment (item, attachment);
+}
+
+static void
+remove_attachment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  g_autoptr(CartaAttachment) attachment = NULL;
+  g_autofree char *message = NULL;
+  CartaAttachment *found;
+  AdwToast *toast;
+  guint position = 0;
+
+  if (!(found = find_attachment (self, g_variant_get_string (param, NULL), &position)))
+    return;
+
+  attachment = g_object_ref (found);
+  carta_checklist_item_remove_attachment (self->item, attachment);
+
+  /* TRANSLATORS: %s is the name of a file removed from a record */
+  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "item", g_object_ref (self->item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "attachment", g_steal_pointer (&attachment), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb), NULL);
+  _carta_checklist_page_show_toast (widget, toast);
+}
+
+/* Photos of paper into one PDF */
+
+typedef struct
+{
+  CartaItemView      *view;
+  CartaChecklistItem *item;
+  char               *temp_dir;
+  GFile              *pdf;
+} PdfJob;
+
+static void
+on_pdf_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PdfJob *job = user_data;
+  CartaItemView *self = job->view;
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_photo_pdf_write_finish (result, &error))
+    {
+      job_finished (self);
+      remove_tree (job->temp_dir);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, _("Making the PDF was cancelled."));
+      else
+        {
+          g_autofree char *body = g_strdup_printf ("%s\n\n%s",
+                                                   _("Your photos are unchanged. One of them may not be an image Carta can read."),
+                                                   error->message);
+          g_warning ("Could not make a PDF: %s", error->message);
+          show_message (self, _("The PDF Could Not Be Made"), body);
+        }
+    }
+  else if (self->item != job->item)
+    {
+      /* The family moved on to another record; the photos stay as they were. */
+      job_finished (self);
+      remove_tree (job->temp_dir);
+    }
+  else
+    {
+      g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+      g_list_store_append (files, job->pdf);
+      /* The import removes the temporary folder once the copy is made. */
+      start_import (self, G_LIST_MODEL (files), job->temp_dir);
+    }
+
+  g_object_unref (job->view);
+  g_object_unref (job->item);
+  g_object_unref (job->pdf);
+  g_free (job->temp_dir);
+  g_free (job);
+}
+
+static void
+on_combine_cb (CartaPhotoPdfDialog *dialog,
+               GStrv                paths,
+               const char          *name,
+               CartaItemView       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *pdf_path = NULL;
+  char *temp_dir;
+  PdfJob *job;
+
+  if (self->item == NULL || self->job != NULL)
+    return;
+
+  if (!(temp_dir = g_dir_make_tmp ("carta-pdf-XXXXXX", &error)))
+    {
+      show_message (self, _("The PDF Could Not Be Made"), error->message);
+      return;
+    }
+
+  file_name = g_strdup_printf ("%s.pdf", name);
+  g_strdelimit (file_name, "/\\", '-');
+  pdf_path = g_build_filename (temp_dir, file_name, NULL);
+
+  job = g_new0 (PdfJob, 1);
+  job->view = g_object_ref (self);
+  job->item = g_object_ref (self->item);
+  job->temp_dir = temp_dir;
+  job->pdf = g_file_new_for_path (pdf_path);
+
+  self->job = g_cancellable_new ();
+  g_set_object (&self->job_item, self->item);
+  gtk_label_set_label (self->progress_label, _("Making the PDF…"));
+  gtk_progress_bar_pulse (self->progress_bar);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", TRUE);
+
+  carta_photo_pdf_write_async ((const char * const *)paths, pdf_path, name, self->job,
+                               on_pdf_written_cb, job);
+}
+
+static void
+combine_photos_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  g_autoptr(GFile) case_dir = get_case_dir (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CartaPhotoPdfDialog *dialog;
+  GListModel *attachments;
+  guint n;
+
+  if (self->item == NULL || case_dir == NULL)
+    return;
+
+  if (self->job != NULL)
+    {
+      show_toast (self, _("Please wait until the files being added now are copied."));
+      return;
+    }
+
+  dialog = carta_photo_pdf_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       carta_checklist_template_get_item_title (template, self->item));
+
+  attachments = carta_checklist_item_get_attachments (self->item);
+  n = g_list_model_get_n_items (attachments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+      const char *mime = carta_attachment_get_content_type (attachment);
+      g_autoptr(GFile) file = NULL;
+
+      if (carta_attachment_get_kind (attachment) != CARTA_ATTACHMENT_KIND_FILE ||
+          mime == NULL || !g_str_has_prefix (mime, "image/") || !carta_thumbnail_can_preview (mime))
+        continue;
+
+      file = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
+      carta_photo_pdf_dialog_add_photo (dialog, file, carta_attachment_get_original_name (attachment), mime);
+    }
+
+  g_signal_connect_object (dialog, "combine", G_CALLBACK (on_combine_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject */
+
+static void
+on_item_changed_cb (CartaItemView *self)
+{
+  update_fields (self);
+}
+
+static void
+carta_item_view_dispose (GObject *object)
+{
+  CartaItemView *self = (CartaItemView *)object;
+  GtkWidget *child;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_cancellable_cancel (self->thumbnails);
+  g_clear_object (&self->thumbnails);
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  g_clear_object (&self->job_item);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->item);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_ITEM_VIEW);
+  /* Template children without an id are not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (carta_item_view_parent_class)->dispose (object);
+}
+
+static void
+carta_item_view_class_init (CartaItemViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carta_item_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-item-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, category_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, why_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, clear_date_button);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, attachments_list);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, combine_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_date_cb);
+
+  gtk_widget_class_install_action (widget_class, "item.add-files", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "item.add-folder", NULL, add_folder_action);
+  gtk_widget_class_install_action (widget_class, "item.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "item.open-attachment", "s", open_attachment_action);
+  gtk_widget_class_install_action (widget_class, "item.remove-attachment", "s", remove_attachment_action);
+  gtk_widget_class_install_action (widget_class, "item.combine-photos", NULL, combine_photos_action);
+}
+
+static void
+carta_item_view_init (CartaItemView *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = CARTA_ITEM_STATUS_NEEDED; i <= CARTA_ITEM_STATUS_NOT_APPLICABLE; i++)
+    gtk_string_list_append (statuses, carta_item_status_get_label (i));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Files and folders, several at once, dropped anywhere on the record. */
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  self->thumbnails = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", FALSE);
+}
+
+/**
+ * carta_item_view_get_item:
+ *
+ * Returns: (transfer none) (nullable): the item shown
+ */
+CartaChecklistItem *
+carta_item_view_get_item (CartaItemView *self)
+{
+  g_return_val_if_fail (CARTA_IS_ITEM_VIEW (self), NULL);
+  return self->item;
+}
+
+void
+carta_item_view_set_item (CartaItemView      *self,
+                          CartaStore         *store,
+                          CartaCase          *kase,
+                          CartaChecklistItem *item)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CARTA_IS_ITEM_VIEW (self));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->kase, kase);
+  g_set_object (&self->item, item);
+
+  rebind_attachments (self);
+
+  if (item == NULL)
+    return;
+
+  g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->updating = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->title_row), carta_checklist_item_get_template_key (item) == NULL);
+  if (carta_checklist_item_get_template_key (item) == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), carta_checklist_item_get_title (item));
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_set_text (buffer, carta_checklist_item_get_notes (item) ? carta_checklist_item_get_notes (item) : "", -1);
+  self->updating = FALSE;
+
+  update_fields (self);
+}
+
+/**
+ * carta_item_view_set_flagged:
+ * @flagged: (nullable): ids of attachments whose stored copy failed the
+ *   integrity check
+ */
+void
+carta_item_view_set_flagged (CartaItemView *self,
+                             GHashTable    *flagged)
+{
+  g_return_if_fail (CARTA_IS_ITEM_VIEW (self));
+
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
+  if (flagged != NULL)
+    self->flagged = g_hash_table_ref (flagged);
+  rebind_attachments (self);
+}
+
+AdwComboRow *
+_carta_item_view_get_status_row (CartaItemView *self)
+{
+  return self->status_row;
+}

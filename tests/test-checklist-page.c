@@ -1,0 +1,283 @@
+/* test-checklist-page.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "carta-checklist-page-private.h"
+#include "carta-checklist-template.h"
+#include "carta-item-view.h"
+
+static void
+spin (void)
+{
+  /* Let idles (progress updates) and layout run. */
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
+}
+
+static GtkListBoxRow *
+last_row (GtkListBox *list)
+{
+  GtkWidget *last = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      last = child;
+
+  return GTK_LIST_BOX_ROW (last);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_custom_item_and_status (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  guint required = 0;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  CartaChecklistPage *page;
+  CartaItemView *view;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkListBox *list;
+  GtkLabel *label;
+  GtkWindow *window;
+  CartaCase *kase;
+
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "UI test", &error);
+  g_assert_no_error (error);
+
+  for (guint c = 0; c < carta_checklist_template_get_n_categories (template); c++)
+    {
+      const CartaTemplateCategory *category = carta_checklist_template_get_category (template, c);
+
+      for (guint i = 0; i < category->items->len; i++)
+        required += !((CartaTemplateItem *)g_ptr_array_index (category->items, i))->optional;
+    }
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  /* No case: the page copes and shows nothing to tick. */
+  carta_checklist_page_set_case (page, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_set_default_size (window, 360, 640);
+  gtk_window_present (window);
+  spin ();
+
+  carta_checklist_page_set_case (page, kase);
+  spin ();
+
+  label = _carta_checklist_page_get_progress_label (page);
+  expected = g_strdup_printf ("0 of %u ready", required);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  list = _carta_checklist_page_get_group_list (page, "diagnosis");
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_rows (list), ==, 3);
+
+  /* Add a custom item through the real dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.add-item", "s", "diagnosis"));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lumbar puncture report");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  spin ();
+
+  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_free (expected);
+  expected = g_strdup_printf ("0 of %u ready", required + 1);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  /* Open it, set its status in the item view, see the progress move. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (last_row (list))));
+  spin ();
+  view = _carta_checklist_page_get_item_view (page);
+  g_assert_nonnull (carta_item_view_get_item (view));
+  g_assert_cmpstr (carta_checklist_item_get_title (carta_item_view_get_item (view)), ==, "Lumbar puncture report");
+
+  adw_combo_row_set_selected (_carta_item_view_get_status_row (view), CARTA_ITEM_STATUS_RECEIVED);
+  spin ();
+  g_assert_cmpint (carta_checklist_item_get_status (carta_item_view_get_item (view)), ==, CARTA_ITEM_STATUS_RECEIVED);
+  g_free (expected);
+  expected = g_strdup_printf ("1 of %u ready", required + 1);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  /* Still needed: the received item leaves its group. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.filter", "s", "needed"));
+  spin ();
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.filter", "s", "all"));
+  spin ();
+  g_assert_cmpuint (count_rows (list), ==, 4);
+
+  /* Not applicable counts as ready too. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  spin ();
+  adw_combo_row_set_selected (_carta_item_view_get_status_row (view), CARTA_ITEM_STATUS_NOT_APPLICABLE);
+  spin ();
+  g_free (expected);
+  expected = g_strdup_printf ("2 of %u ready", required + 1);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  /* Remove the item shown; the list and the progress follow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.remove-item", NULL));
+  spin ();
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_free (expected);
+  expected = g_strdup_printf ("1 of %u ready", required);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_rmdir (dir);
+}
+
+static void
+test_attach_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *twin = g_build_filename (dir, "scan copy.pdf", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GFile) twin_file = g_file_new_for_path (twin);
+  g_autoptr(GFile) case_dir = NULL;
+  g_autoptr(GFile) stored = NULL;
+  g_autoptr(CartaAttachment) first = NULL;
+  g_autoptr(CartaAttachment) second = NULL;
+  GSList *files = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item;
+  CartaItemView *view;
+  GtkWindow *window;
+  CartaCase *kase;
+  GListModel *attachments;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
+  g_assert_true (g_file_set_contents (twin, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Attach", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  carta_checklist_page_set_case (page, kase);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  spin ();
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_object_unref (item);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+
+  /* The same content twice, as a drop of two files would bring it. */
+  files = g_slist_append (files, file);
+  files = g_slist_append (files, twin_file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  g_assert_true (carta_item_view_is_busy (view));
+  while (carta_item_view_is_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  attachments = carta_checklist_item_get_attachments (item);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  first = g_list_model_get_item (attachments, 0);
+  second = g_list_model_get_item (attachments, 1);
+  g_assert_cmpstr (carta_attachment_get_original_name (first), ==, "scan.pdf");
+  g_assert_cmpstr (carta_attachment_get_stored_path (first), ==, carta_attachment_get_stored_path (second));
+  /* Files in hand: the record counts as received. */
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_RECEIVED);
+
+  case_dir = carta_store_get_case_dir (store, kase);
+  stored = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (first));
+  g_assert_true (g_file_query_exists (stored, NULL));
+  /* The original is untouched. */
+  g_assert_true (g_file_test (source, G_FILE_TEST_EXISTS));
+
+  /* Remove one attachment; the other stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "item.remove-attachment", "s",
+                                             carta_attachment_get_id (second)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (source);
+  g_unlink (twin);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
+
+  g_test_add_func ("/checklist-page/attach-files", test_attach_files);
+
+  return g_test_run ();
+}
