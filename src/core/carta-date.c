@@ -104,6 +104,19 @@ carta_date_format (const char *text)
   if (g_date_strftime (buf, sizeof buf, format, &date) == 0)
     return NULL;
 
+  /* Some locales (C, en_GB) write two-digit years in %x: a birth year
+   * of “61” is ambiguous, so spell the month out instead. */
+  if (precision == CARTA_DATE_PRECISION_DAY)
+    {
+      g_autofree char *year = g_strdup_printf ("%04d", g_date_get_year (&date));
+
+      if (strstr (buf, year) == NULL &&
+          g_date_strftime (buf, sizeof buf, "%e %b %Y", &date) == 0)
+        return NULL;
+
+      return g_strdup (g_strstrip (buf));
+    }
+
   return g_strdup (buf);
 }
 

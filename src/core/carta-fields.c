@@ -104,18 +104,12 @@ _carta_fields_set_string (gpointer          self,
                           GParamSpec       *pspec,
                           const char       *value)
 {
-  g_autofree char *stripped = NULL;
+  /* Kept exactly as typed (an entry bound to it must not see its text
+   * change under the cursor); empty means “not given”. */
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
 
-  /* Stray spaces around a pasted value are not part of it; an empty
-   * value is “not given”. */
-  if (value != NULL)
-    {
-      stripped = g_strstrip (g_strdup (value));
-      if (stripped[0] == '\0')
-        g_clear_pointer (&stripped, g_free);
-    }
-
-  if (_carta_set_str (&STR (self, f), stripped))
+  if (_carta_set_str (&STR (self, f), value))
     g_object_notify_by_pspec (self, pspec);
 }
 
