@@ -68,8 +68,8 @@ struct _CartaProfilePage
   ListSection          carts;
   ListSection          labs;
 
-  /* Template widgets */
-  AdwPreferencesPage  *preferences_page;
+  /* Template widgets. The AdwPreferencesPage is not bound: AdwBin
+   * unparents its own child, and gtk_widget_dispose_template() would too. */
   AdwEntryRow         *name_row;
   AdwEntryRow         *other_names_row;
   CartaDateRow        *birth_row;
@@ -506,6 +506,21 @@ set_section_model (ListSection *section,
   rebuild_section (section);
 }
 
+/* The row unfolds with an animation; its fields take the focus only once
+ * they are shown, so try for a moment. */
+static gboolean
+grab_focus_later_cb (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "carta-focus-tries"));
+
+  if (gtk_widget_get_root (widget) == NULL || gtk_widget_grab_focus (widget) || tries >= 20)
+    return G_SOURCE_REMOVE;
+
+  g_object_set_data (G_OBJECT (widget), "carta-focus-tries", GUINT_TO_POINTER (tries + 1));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_add_clicked_cb (GtkButton *button,
                    gpointer   user_data)
@@ -521,11 +536,16 @@ on_add_clicked_cb (GtkButton *button,
   g_object_set_data (item, "carta-profile-expanded", GINT_TO_POINTER (TRUE));
   section->kind->insert (section->page->kase, G_MAXUINT, item);
 
-  /* Straight to the first field of the new record. */
+  /* Straight to the first field of the new record, once the row has
+   * unfolded far enough to take the focus. */
   if ((row = find_row (section, item)))
     {
       GtkWidget *first = g_object_get_data (G_OBJECT (row), "first-field");
-      gtk_widget_grab_focus (first ? first : row);
+      GtkWidget *target = first ? first : row;
+
+      g_object_set_data (G_OBJECT (target), "carta-focus-tries", NULL);
+      if (!gtk_widget_grab_focus (target))
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 25, grab_focus_later_cb, g_object_ref (target), g_object_unref);
     }
 }
 
@@ -1156,7 +1176,7 @@ bind_all (CartaProfilePage *self)
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus *status;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->preferences_page), kase != NULL);
+  gtk_widget_set_sensitive (adw_bin_get_child (ADW_BIN (self)), kase != NULL);
 
   set_section_model (&self->contacts, kase ? contacts_get_model (kase) : NULL);
   set_section_model (&self->lines, kase ? lines_get_model (kase) : NULL);
@@ -1315,7 +1335,6 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
   g_type_ensure (CARTA_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/profile/carta-profile-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, other_names_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, birth_row);
