@@ -116,6 +116,8 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *sex_values[] = { NULL, "female", "male", "other" };
 
+static const char *response_short_label (int value);
+
 /* ------------------------------------------------------------------ */
 /* Bindings between model properties and rows                          */
 
@@ -390,6 +392,7 @@ create_row (ListSection *section,
             guint        n_items)
 {
   GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *warning;
   GtkWidget *remove;
 
   g_object_set_data (G_OBJECT (row), "item", item);
@@ -397,26 +400,38 @@ create_row (ListSection *section,
   g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
+  warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (warning, "error");
+  gtk_widget_set_visible (warning, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs checking"),
+                                  -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
+  g_object_set_data (G_OBJECT (row), "warning-icon", warning);
+
   section->kind->fill (section, ADW_EXPANDER_ROW (row), item);
 
   /* Text buttons inside the record: arrows in the header would look
    * like the expander's own arrow. */
   if (section->kind->move != NULL)
     {
-      GtkWidget *order = adw_action_row_new ();
+      GtkWidget *order = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *up = new_text_button (_("Move _Up"), "go-up-symbolic");
       GtkWidget *down = new_text_button (_("Move _Down"), "go-down-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order), _("Order"));
+      gtk_widget_set_halign (order, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (order, 6);
+      gtk_widget_set_margin_bottom (order, 6);
       g_object_set_data (G_OBJECT (up), "item", item);
       g_object_set_data (G_OBJECT (down), "item", item);
       gtk_widget_set_sensitive (up, index > 0);
       gtk_widget_set_sensitive (down, index + 1 < n_items);
       g_signal_connect (up, "clicked", G_CALLBACK (on_up_clicked_cb), section);
       g_signal_connect (down, "clicked", G_CALLBACK (on_down_clicked_cb), section);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (order), up);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (order), down);
+      gtk_box_append (GTK_BOX (order), up);
+      gtk_box_append (GTK_BOX (order), down);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (order)), FALSE);
       g_object_set_data (G_OBJECT (row), "up-button", up);
       g_object_set_data (G_OBJECT (row), "down-button", down);
     }
@@ -514,7 +529,7 @@ grab_focus_later_cb (gpointer user_data)
   GtkWidget *widget = user_data;
   guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "carta-focus-tries"));
 
-  if (gtk_widget_get_root (widget) == NULL || gtk_widget_grab_focus (widget) || tries >= 20)
+  if (gtk_widget_get_root (widget) == NULL || gtk_widget_grab_focus (widget) || tries >= 40)
     return G_SOURCE_REMOVE;
 
   g_object_set_data (G_OBJECT (widget), "carta-focus-tries", GUINT_TO_POINTER (tries + 1));
@@ -742,7 +757,7 @@ lines_fill (ListSection    *section,
   watch_order (item, end);
   bind_enum (item, "best-response",
              ADW_COMBO_ROW (add_inner (row, new_combo_row (_("Best response"),
-                                                           (gpointer) carta_response_to_label,
+                                                           response_short_label,
                                                            CARTA_RESPONSE_UNKNOWN + 1))));
   add_text (row, item, "notes", _("Notes"));
 }
@@ -793,10 +808,11 @@ lines_describe (AdwExpanderRow *row,
 
       g_free (subtitle);
       subtitle = g_steal_pointer (&both);
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
     }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  /* Only the folded header is marked: an “error” class on the row would
+   * turn every field inside it red. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning-icon"), problem != NULL);
 
   set_describe (row, title, subtitle);
 }
@@ -908,7 +924,7 @@ carts_fill (ListSection    *section,
   bind_date (item, "date", CARTA_DATE_ROW (add_inner (row, carta_date_row_new (_("Date of infusion")))));
   bind_enum (item, "response",
              ADW_COMBO_ROW (add_inner (row, new_combo_row (_("Response"),
-                                                           (gpointer) carta_response_to_label,
+                                                           response_short_label,
                                                            CARTA_RESPONSE_UNKNOWN + 1))));
   relapse = add_inner (row, carta_date_row_new (_("Date of relapse")));
   bind_date (item, "relapse-date", CARTA_DATE_ROW (relapse));
@@ -1367,6 +1383,24 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, medication_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, labs_group);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, questions_view);
+}
+
+/* Combo rows show the choice beside the title: keep it short. */
+static const char *
+response_short_label (int value)
+{
+  static const char *labels[] = {
+    N_("Not given"),
+    /* TRANSLATORS: short forms of complete response, partial response,
+     * stable disease and progressive disease */
+    N_("Complete (CR)"),
+    N_("Partial (PR)"),
+    N_("Stable (SD)"),
+    N_("Progressive (PD)"),
+    N_("Not known"),
+  };
+
+  return _(labels[value]);
 }
 
 static const char *
