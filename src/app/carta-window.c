@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carta-profile-page.h"
 #include "carta-window.h"
 #include "guide/carta-guide-page.h"
 #include "../checklist/carta-checklist-page.h"
@@ -34,6 +35,7 @@ struct _CartaWindow
   AdwViewStack         *view_stack;
   CartaGuidePage       *guide_page;
   GtkWidget            *checklist_page;
+  GtkWidget            *profile_page;
 
   /* State */
   CartaCase            *kase;
@@ -714,6 +716,8 @@ carta_window_class_init (CartaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (CARTA_TYPE_PROFILE_PAGE);
+
   object_class->dispose = carta_window_dispose;
   object_class->get_property = carta_window_get_property;
   object_class->set_property = carta_window_set_property;
@@ -746,6 +750,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, guide_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, profile_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
@@ -762,6 +767,7 @@ carta_window_init (CartaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_object_bind_property (self, "case", self->checklist_page, "case", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "case", self->profile_page, "case", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_switcher_title_visible_cb), self,

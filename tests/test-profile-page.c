@@ -1,0 +1,310 @@
+/* test-profile-page.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "carta-date-row.h"
+#include "carta-profile-page.h"
+#include "carta-store.h"
+
+static gboolean
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the page settle: layout, animations, deferred focus. */
+static void
+iterate (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (200, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return ADW_IS_BUTTON_CONTENT (child) &&
+         g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_date_row_titled (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  return CARTA_IS_DATE_ROW (widget) && is_row_titled (widget, title);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *button = find_widget (root, is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *row = find_widget (root, is_row_titled, title);
+
+  if (row == NULL)
+    g_error ("no row titled “%s”", title);
+  return row;
+}
+
+/* Types into whatever has the keyboard focus, as a person would after
+ * pressing “Add Line”; the focus must be in the row titled @row_title. */
+static void
+type_into_focus (GtkWindow  *window,
+                 GtkWidget  *page,
+                 const char *row_title,
+                 const char *text)
+{
+  GtkWidget *row = NULL;
+  GtkWidget *focus = NULL;
+
+  /* The new row unfolds with an animation before its field takes focus. */
+  for (guint i = 0; i < 10; i++)
+    {
+      row = find_widget (page, is_row_titled, row_title);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (row != NULL && GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, row))
+        break;
+      iterate ();
+    }
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+  gtk_editable_set_text (GTK_EDITABLE (focus), text);
+  iterate ();
+}
+
+static char *
+line_regimen (CartaCase *kase,
+              guint      index)
+{
+  GListModel *lines = carta_treatment_history_get_lines (carta_case_get_treatment (kase));
+  g_autoptr(CartaTherapyLine) line = g_list_model_get_item (lines, index);
+
+  return g_strdup (carta_therapy_line_get_regimen (line));
+}
+
+static void
+test_add_reorder_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-profile-page-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(CartaStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  CartaCase *kase;
+  CartaCase *loaded;
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *focus;
+  GListModel *lines;
+
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Mum", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 2400);
+  page = carta_profile_page_new ();
+  gtk_window_set_child (window, page);
+
+  /* No case: the page copes. */
+  gtk_window_present (window);
+  iterate ();
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+
+  gtk_widget_activate (find_button (page, "_Add Line"));
+  iterate ();
+  type_into_focus (window, page, "Line 1", "R-CHOP × 6");
+  gtk_widget_activate (find_button (page, "_Add Line"));
+  iterate ();
+  type_into_focus (window, page, "Line 2", "R-ICE");
+
+  lines = carta_treatment_history_get_lines (carta_case_get_treatment (kase));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
+  first = line_regimen (kase, 0);
+  g_assert_cmpstr (first, ==, "R-CHOP × 6");
+
+  /* Move the second line up with its button. */
+  row = find_row (page, "Line 2: R-ICE");
+  /* Keyboard activation presses the button for a moment, then clicks. */
+  gtk_widget_activate (find_button (row, "Move _Up"));
+  iterate ();
+  iterate ();
+
+  g_clear_pointer (&first, g_free);
+  first = line_regimen (kase, 0);
+  second = line_regimen (kase, 1);
+  g_assert_cmpstr (first, ==, "R-ICE");
+  g_assert_cmpstr (second, ==, "R-CHOP × 6");
+
+  /* The keyboard stays on the moved line, now first. */
+  row = find_row (page, "Line 1: R-ICE");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+
+  /* An end before the start is shown, and kept. */
+  {
+    g_autoptr(CartaTherapyLine) line = g_list_model_get_item (lines, 0);
+    GtkWidget *end_row;
+
+    carta_therapy_line_set_start_date (line, "2022-01-10");
+    carta_therapy_line_set_end_date (line, "2021-12-01");
+    iterate ();
+    row = find_row (page, "Line 1: R-ICE");
+    end_row = find_widget (row, is_date_row_titled, "End");
+    g_assert_nonnull (end_row);
+    g_assert_true (gtk_widget_has_css_class (end_row, "error"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (end_row)), "before the start"));
+    g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "warning-icon")));
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "before the start"));
+    g_assert_cmpstr (carta_therapy_line_get_end_date (line), ==, "2021-12-01");
+  }
+
+  g_assert_true (carta_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  reopened = carta_store_new (root);
+  g_assert_true (carta_store_load (reopened, &error));
+  loaded = carta_store_find_case (reopened, carta_case_get_id (kase));
+  g_assert_nonnull (loaded);
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&second, g_free);
+  first = line_regimen (loaded, 0);
+  second = line_regimen (loaded, 1);
+  g_assert_cmpstr (first, ==, "R-ICE");
+  g_assert_cmpstr (second, ==, "R-CHOP × 6");
+
+  /* Switching to no case and back drops and restores the rows. */
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), NULL);
+  iterate ();
+  g_assert_null (find_widget (page, is_row_titled, "Line 1: R-ICE"));
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), loaded);
+  iterate ();
+  find_row (page, "Line 1: R-ICE");
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
+static void
+test_fields_reach_the_model (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Dad");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = carta_profile_page_new ();
+  GtkWidget *row;
+  guint changes = 0;
+
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+  g_signal_connect_swapped (kase, "changed", G_CALLBACK (g_nullify_pointer), &changes);
+  changes = 1;
+
+  row = find_row (page, "Full name as in the passport");
+  gtk_editable_set_text (GTK_EDITABLE (row), "LI WEI");
+  g_assert_cmpstr (carta_patient_get_name (carta_case_get_patient (kase)), ==, "LI WEI");
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* A percentage out of range is flagged and kept as typed. */
+  row = find_row (page, "CD19 positive, in percent");
+  gtk_editable_set_text (GTK_EDITABLE (row), "120");
+  iterate ();
+  g_assert_cmpstr (carta_diagnosis_get_cd19_percent (carta_case_get_diagnosis (kase)), ==, "120");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "85");
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* ECOG: picking grade 2 stores 2; a stored 7 is shown as wrong. */
+  row = find_row (page, "ECOG performance status");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
+  g_assert_cmpint (carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase)), ==, 2);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  carta_clinical_status_set_ecog (carta_case_get_clinical_status (kase), 7);
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpint (carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase)), ==, 7);
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/profile-page/add-reorder-reload", test_add_reorder_reload);
+  g_test_add_func ("/profile-page/fields-reach-the-model", test_fields_reach_the_model);
+
+  return g_test_run ();
+}
