@@ -285,6 +285,8 @@ create_case (CartaWindow *self,
     }
 
   carta_window_set_case (self, kase);
+  /* A new case starts with its checklist: the next thing to do. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
 }
 
 static void
@@ -645,6 +647,10 @@ setup (CartaWindow *self)
     }
 
   carta_window_set_case (self, kase);
+  /* A returning family picks up their checklist; the guide is there for
+   * a first visit, from the welcome page. */
+  if (kase != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
   update_visible_page (self);
 
   if (carta_store_get_problems (store)->len > 0)

@@ -483,10 +483,20 @@ load_guide (CartaGuidePage *self)
   apply_search (self, NULL);
 }
 
+/* Laying out the whole guide is the costliest thing in the window, so
+ * it waits until the page is first shown or searched. */
+static void
+ensure_loaded (CartaGuidePage *self)
+{
+  if (self->guide == NULL)
+    load_guide (self);
+}
+
 static void
 on_search_changed_cb (CartaGuidePage *self,
                       GtkSearchEntry *entry)
 {
+  ensure_loaded (self);
   apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -543,6 +553,14 @@ carta_guide_page_finalize (GObject *object)
 }
 
 static void
+carta_guide_page_map (GtkWidget *widget)
+{
+  ensure_loaded (CARTA_GUIDE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (carta_guide_page_parent_class)->map (widget);
+}
+
+static void
 carta_guide_page_class_init (CartaGuidePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -550,6 +568,8 @@ carta_guide_page_class_init (CartaGuidePageClass *klass)
 
   object_class->dispose = carta_guide_page_dispose;
   object_class->finalize = carta_guide_page_finalize;
+
+  widget_class->map = carta_guide_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/guide/carta-guide-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, search_bar);
@@ -583,8 +603,6 @@ carta_guide_page_init (CartaGuidePage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Typing anywhere on the page starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  load_guide (self);
 }
 
 /**
@@ -609,6 +627,7 @@ carta_guide_page_start_search (CartaGuidePage *self)
 {
   g_return_if_fail (CARTA_IS_GUIDE_PAGE (self));
 
+  ensure_loaded (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (self->search_entry, 0, -1);
@@ -636,6 +655,8 @@ GStrv
 _carta_guide_page_dup_visible_ids (CartaGuidePage *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  ensure_loaded (self);
+
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "guide") == 0)
     for (guint i = 0; i < self->views->len; i++)
@@ -653,6 +674,7 @@ GtkWidget *
 _carta_guide_page_get_section_widget (CartaGuidePage *self,
                                       const char     *id)
 {
+  ensure_loaded (self);
   for (guint i = 0; i < self->views->len; i++)
     {
       SectionView *view = &g_array_index (self->views, SectionView, i);
@@ -667,11 +689,13 @@ _carta_guide_page_get_section_widget (CartaGuidePage *self,
 gboolean
 _carta_guide_page_shows_no_results (CartaGuidePage *self)
 {
+  ensure_loaded (self);
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
 }
 
 GPtrArray *
 _carta_guide_page_get_figures (CartaGuidePage *self)
 {
+  ensure_loaded (self);
   return self->figures;
 }

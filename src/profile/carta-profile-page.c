@@ -1327,10 +1327,24 @@ carta_profile_page_set_property (GObject      *object,
 }
 
 static void
+carta_profile_page_map (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  /* See carta_profile_page_init(): the form joins the layout once shown. */
+  if (child != NULL)
+    gtk_widget_set_visible (child, TRUE);
+
+  GTK_WIDGET_CLASS (carta_profile_page_parent_class)->map (widget);
+}
+
+static void
 carta_profile_page_class_init (CartaProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = carta_profile_page_map;
 
   object_class->dispose = carta_profile_page_dispose;
   object_class->finalize = carta_profile_page_finalize;
@@ -1441,6 +1455,11 @@ static void
 carta_profile_page_init (CartaProfilePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The view stack measures every page, shown or not, and measuring this
+   * long form costs more than drawing the first window; it stays out of
+   * the layout until the page is first shown. */
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
 
   self->bindings = g_ptr_array_new ();
 
