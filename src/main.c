@@ -18,8 +18,11 @@ main (int   argc,
 {
   g_autoptr(CartaApplication) app = NULL;
 
+  const char *localedir = g_getenv ("CARTA_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CARTA_LOCALEDIR=build/po runs the build folder's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
