@@ -179,6 +179,15 @@ is_share_token (const char *text)
   return TRUE;
 }
 
+/* “mailto:…” has a scheme; “cloud.example.org:8443/…” has a port. */
+static gboolean
+looks_like_scheme (const char *text)
+{
+  const char *colon = strchr (text, ':');
+
+  return colon != NULL && memchr (text, '.', (gsize)(colon - text)) == NULL;
+}
+
 static Link *
 link_parse (const char  *text,
             GError     **error)
@@ -192,7 +201,7 @@ link_parse (const char  *text,
   trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
   /* People paste links without the scheme; https is the only safe guess. */
-  if (*trimmed != '\0' && strstr (trimmed, "://") == NULL)
+  if (*trimmed != '\0' && strstr (trimmed, "://") == NULL && !looks_like_scheme (trimmed))
     {
       char *with_scheme = g_strconcat ("https://", trimmed, NULL);
 
@@ -816,7 +825,7 @@ parse_props (GBytes *body,
 
   if (data != NULL && len > 0)
     {
-      context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &parse, NULL);
+      context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, &parse, NULL);
       /* A broken answer just leaves the values unknown. */
       if (g_markup_parse_context_parse (context, data, (gssize)len, NULL))
         g_markup_parse_context_end_parse (context, NULL);
@@ -930,8 +939,13 @@ job_find_endpoint (Job           *job,
           return TRUE;
         }
 
-      /* Neither worked: the newer endpoint's refusal says more. */
-      return job_status_error (job, new_status == SOUP_STATUS_UNAUTHORIZED ? new_status : status, error);
+      /* Neither worked: the newer endpoint's refusal says more. Where
+       * neither knows WebDAV, the share is not there (any more). */
+      if (new_status == SOUP_STATUS_UNAUTHORIZED)
+        status = new_status;
+      else if (status == SOUP_STATUS_METHOD_NOT_ALLOWED || status == SOUP_STATUS_NOT_IMPLEMENTED)
+        status = SOUP_STATUS_NOT_FOUND;
+      return job_status_error (job, status, error);
     }
 }
 

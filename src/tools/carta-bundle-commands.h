@@ -24,4 +24,7 @@ typedef struct
   CartaBundleCommandFunc  func;
 } CartaBundleCommand;
 
+int carta_bundle_send (int    argc,
+                       char **argv);
+
 G_END_DECLS

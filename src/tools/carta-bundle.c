@@ -17,6 +17,7 @@
 
 /* Commands add themselves here, one line each, declared in their files. */
 static const CartaBundleCommand commands[] = {
+  { "send", N_("Send a bundle to the coordinators’ WebDAV folder"), carta_bundle_send },
   { NULL, NULL, NULL },
 };
 
