@@ -845,6 +845,54 @@ test_edge_statuses (void)
     }
 }
 
+static void
+test_tls_untrusted (void)
+{
+  g_autofree char *cert = g_build_filename (work_dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (work_dir, "key.pem", NULL);
+  g_autofree char *path = make_local_file ("tls.zip", 64 * 1024, 14);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(CartaUploader) uploader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  Edge edge = { 201, 207, 0, 0 };
+  const char *openssl[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+    "-subj", "/CN=carta-test", "-keyout", key, "-out", cert, NULL
+  };
+  GSList *uris;
+  int status = -1;
+  Run run = { 0 };
+
+  /* A self-signed certificate, as a misconfigured or hostile server has. */
+  g_spawn_sync (NULL, (char **)openssl, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, edge_handler, &edge, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  link = g_strdup_printf ("https://127.0.0.1:%d/drop/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  uploader = uploader_new (link, "u", "p");
+  run_upload (uploader, path, &run);
+  g_assert_error (run.error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_TLS);
+  g_assert_nonnull (strstr (run.error->message, "known authority"));
+  /* Never bypassed: nothing reached the server. */
+  g_assert_cmpuint (edge.n_put, ==, 0);
+  run_clear (&run);
+  g_unlink (cert);
+  g_unlink (key);
+}
+
 /* --- The command line -------------------------------------------------------------- */
 
 static char *
@@ -925,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/send/missing-file", test_missing_file);
   g_test_add_func ("/send/edge-statuses", test_edge_statuses);
   g_test_add_func ("/send/edge-no-move", test_edge_no_move);
+  g_test_add_func ("/send/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/send/cli", test_cli);
 
   work_dir = g_dir_make_tmp ("carta-send-XXXXXX", &error);
