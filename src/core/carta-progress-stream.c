@@ -9,17 +9,15 @@
 
 #include "config.h"
 
-#include <nettle/sha2.h>
-
 #include "carta-progress-stream.h"
 
-/* Counts and hashes what passes through, so an upload reads its file
- * once: the SHA-256 in the send record is of the bytes that were sent. */
+/* Counts what passes through, for progress reports. (Hashing here would
+ * put SHA-256 on the upload's critical path; the uploader hashes in a
+ * thread of its own.) */
 struct _CartaProgressStream
 {
   GFilterInputStream  parent_instance;
 
-  struct sha256_ctx   sha256;
   guint64             bytes_read;
   CartaProgressFunc   func;
   gpointer            user_data;
@@ -41,7 +39,6 @@ carta_progress_stream_read (GInputStream  *stream,
   n = g_input_stream_read (base, buffer, count, cancellable, error);
   if (n > 0)
     {
-      sha256_update (&self->sha256, (size_t)n, buffer);
       self->bytes_read += (guint64)n;
       if (self->func != NULL)
         self->func (self->bytes_read, self->user_data);
@@ -56,7 +53,7 @@ carta_progress_stream_skip (GInputStream  *stream,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  /* Skipping would leave a hole in the hash. */
+  /* Skipped bytes would not be counted as sent. */
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                        "Skipping is not supported");
   return -1;
@@ -74,7 +71,6 @@ carta_progress_stream_class_init (CartaProgressStreamClass *klass)
 static void
 carta_progress_stream_init (CartaProgressStream *self)
 {
-  sha256_init (&self->sha256);
 }
 
 /**
@@ -83,7 +79,7 @@ carta_progress_stream_init (CartaProgressStream *self)
  * @func: (nullable): called after each read
  * @user_data: data for @func
  *
- * Wraps @base_stream, counting and hashing every byte read. Closing the
+ * Wraps @base_stream, counting every byte read. Closing the
  * new stream closes @base_stream.
  *
  * Returns: (transfer full): a new stream
@@ -119,31 +115,4 @@ carta_progress_stream_get_bytes_read (CartaProgressStream *self)
   g_return_val_if_fail (CARTA_IS_PROGRESS_STREAM (self), 0);
 
   return self->bytes_read;
-}
-
-/**
- * carta_progress_stream_dup_sha256:
- * @self: a #CartaProgressStream
- *
- * Returns: (transfer full): the lower-case hex SHA-256 of the bytes read
- *   so far
- */
-char *
-carta_progress_stream_dup_sha256 (CartaProgressStream *self)
-{
-  struct sha256_ctx copy;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  GString *hex;
-
-  g_return_val_if_fail (CARTA_IS_PROGRESS_STREAM (self), NULL);
-
-  /* sha256_digest() resets the context; work on a copy. */
-  copy = self->sha256;
-  sha256_digest (&copy, sizeof digest, digest);
-
-  hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    g_string_append_printf (hex, "%02x", digest[i]);
-
-  return g_string_free (hex, FALSE);
 }

@@ -29,6 +29,5 @@ CartaProgressStream *carta_progress_stream_new        (GInputStream        *base
                                                        CartaProgressFunc    func,
                                                        gpointer             user_data);
 guint64              carta_progress_stream_get_bytes_read (CartaProgressStream *self);
-char                *carta_progress_stream_dup_sha256 (CartaProgressStream *self);
 
 G_END_DECLS
