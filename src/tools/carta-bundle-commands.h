@@ -26,5 +26,7 @@ typedef struct
 
 int carta_bundle_dicom (int    argc,
                         char **argv);
+int carta_bundle_send (int    argc,
+                       char **argv);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 /* Commands add themselves here, one line each, declared in their files. */
 static const CartaBundleCommand commands[] = {
   { "dicom", N_("List the imaging studies in a folder of DICOM files"), carta_bundle_dicom },
+  { "send", N_("Send a bundle to the coordinators’ WebDAV folder"), carta_bundle_send },
   { NULL, NULL, NULL },
 };
 
