@@ -14,9 +14,14 @@
 
 #include "carta-case.h"
 #include "carta-checklist-item-private.h"
+#include "carta-clinical-status-private.h"
+#include "carta-contact-private.h"
+#include "carta-diagnosis-private.h"
 #include "carta-error.h"
+#include "carta-fields-private.h"
 #include "carta-json-private.h"
 #include "carta-patient-private.h"
+#include "carta-treatment-history-private.h"
 
 struct _CartaCase
 {
@@ -28,6 +33,13 @@ struct _CartaCase
   GDateTime    *modified;
   CartaPatient *patient;
   GListStore   *items;
+
+  /* The case profile (schema 2). */
+  GListStore            *contacts;
+  CartaDiagnosis        *diagnosis;
+  CartaTreatmentHistory *treatment;
+  CartaClinicalStatus   *status;
+  char                  *questions;
 
   /* While loading, changes are not the user's and must not move the
    * modified time. */
@@ -44,6 +56,7 @@ enum {
   PROP_MODIFIED,
   PROP_PATIENT,
   PROP_ITEMS,
+  PROP_QUESTIONS,
   N_PROPS
 };
 
@@ -97,6 +110,11 @@ carta_case_dispose (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_object (&self->patient);
+  _carta_list_unwatch_all (self->contacts, self);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->diagnosis);
+  g_clear_object (&self->treatment);
+  g_clear_object (&self->status);
 
   G_OBJECT_CLASS (carta_case_parent_class)->dispose (object);
 }
@@ -108,6 +126,7 @@ carta_case_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->questions, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
 
@@ -140,6 +159,10 @@ carta_case_get_property (GObject    *object,
       g_value_set_boxed (value, self->modified);
       break;
 
+    case PROP_QUESTIONS:
+      g_value_set_string (value, self->questions);
+      break;
+
     case PROP_PATIENT:
       g_value_set_object (value, self->patient);
       break;
@@ -165,6 +188,10 @@ carta_case_set_property (GObject      *object,
     {
     case PROP_TITLE:
       carta_case_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_QUESTIONS:
+      carta_case_set_questions (self, g_value_get_string (value));
       break;
 
     default:
@@ -201,6 +228,10 @@ carta_case_class_init (CartaCaseClass *klass)
     g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_QUESTIONS] =
+    g_param_spec_string ("questions", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -231,6 +262,24 @@ carta_case_init (CartaCase *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->items, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->contacts = g_list_store_new (CARTA_TYPE_CONTACT);
+  self->diagnosis = carta_diagnosis_new ();
+  self->treatment = carta_treatment_history_new ();
+  self->status = carta_clinical_status_new ();
+
+  g_signal_connect_object (self->contacts, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagnosis, "notify",
+                           G_CALLBACK (on_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->treatment, "changed",
+                           G_CALLBACK (on_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status, "changed",
+                           G_CALLBACK (on_child_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -307,6 +356,118 @@ carta_case_get_patient (CartaCase *self)
 {
   g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
   return self->patient;
+}
+
+/**
+ * carta_case_get_contacts:
+ *
+ * Returns: (transfer none): a #GListModel of #CartaContact: the patient
+ *   and caregivers. Change it only through the case.
+ */
+GListModel *
+carta_case_get_contacts (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return G_LIST_MODEL (self->contacts);
+}
+
+void
+carta_case_insert_contact (CartaCase    *self,
+                           guint         position,
+                           CartaContact *contact)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+  g_return_if_fail (CARTA_IS_CONTACT (contact));
+
+  _carta_list_insert (self->contacts, position, contact, G_CALLBACK (on_child_changed_cb), self);
+}
+
+void
+carta_case_add_contact (CartaCase    *self,
+                        CartaContact *contact)
+{
+  carta_case_insert_contact (self, G_MAXUINT, contact);
+}
+
+/**
+ * carta_case_remove_contact:
+ * @position: (out) (optional): where the contact was, to put it back on undo
+ *
+ * Returns: %TRUE if @contact was in the case
+ */
+gboolean
+carta_case_remove_contact (CartaCase    *self,
+                           CartaContact *contact,
+                           guint        *position)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_CONTACT (contact), FALSE);
+
+  return _carta_list_remove (self->contacts, contact, position, self);
+}
+
+/**
+ * carta_case_get_diagnosis:
+ *
+ * Returns: (transfer none): the diagnosis
+ */
+CartaDiagnosis *
+carta_case_get_diagnosis (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->diagnosis;
+}
+
+/**
+ * carta_case_get_treatment:
+ *
+ * Returns: (transfer none): the treatment history
+ */
+CartaTreatmentHistory *
+carta_case_get_treatment (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->treatment;
+}
+
+/**
+ * carta_case_get_clinical_status:
+ *
+ * Returns: (transfer none): the patient's current status
+ */
+CartaClinicalStatus *
+carta_case_get_clinical_status (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->status;
+}
+
+/**
+ * carta_case_get_questions:
+ *
+ * Returns: (nullable): the family's questions for the coordinators
+ */
+const char *
+carta_case_get_questions (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->questions;
+}
+
+void
+carta_case_set_questions (CartaCase  *self,
+                          const char *questions)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+
+  if (questions != NULL && questions[0] == '\0')
+    questions = NULL;
+
+  if (_carta_set_str (&self->questions, questions))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTIONS]);
+      touch (self);
+    }
 }
 
 /**
@@ -435,6 +596,12 @@ carta_case_to_json (CartaCase *self)
   _carta_json_set_datetime (object, "created", self->created);
   _carta_json_set_datetime (object, "modified", self->modified);
   json_object_set_object_member (object, "patient", _carta_patient_to_json (self->patient));
+  json_object_set_array_member (object, "contacts",
+                                _carta_list_to_json (G_LIST_MODEL (self->contacts), _carta_contact_to_json));
+  json_object_set_object_member (object, "diagnosis", _carta_diagnosis_to_json (self->diagnosis));
+  json_object_set_object_member (object, "treatment", _carta_treatment_history_to_json (self->treatment));
+  json_object_set_object_member (object, "current_status", _carta_clinical_status_to_json (self->status));
+  _carta_json_set_string (object, "questions", self->questions);
 
   items = json_array_new ();
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -472,6 +639,7 @@ carta_case_to_data (CartaCase *self,
 
 static gboolean
 check_schema (JsonObject  *object,
+              guint       *version_out,
               GError     **error)
 {
   const char *schema;
@@ -506,7 +674,60 @@ check_schema (JsonObject  *object,
       return FALSE;
     }
 
+  *version_out = (guint) number;
   return TRUE;
+}
+
+static gboolean
+load_object (JsonObject   *object,
+             const char   *member,
+             gpointer      target,
+             gboolean    (*load_json) (gpointer     target,
+                                       JsonObject  *object,
+                                       GError     **error),
+             GError      **error)
+{
+  GError *local_error = NULL;
+  JsonObject *child;
+
+  if ((child = _carta_json_get_object (object, member, &local_error)))
+    return load_json (target, child, error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Schema 1 had one free-text contact on the patient and one preferred
+ * language. Both land in the schema 2 fields; nothing is dropped. */
+static void
+migrate_from_1 (CartaCase *self)
+{
+  CartaPatient *patient = self->patient;
+  const char *contact = carta_patient_get_contact (patient);
+  const char *language = carta_patient_get_preferred_language (patient);
+
+  if (language != NULL && carta_patient_get_languages (patient) == NULL)
+    carta_patient_set_languages (patient, language);
+
+  if (contact != NULL)
+    {
+      g_autoptr(CartaContact) person = carta_contact_new ();
+
+      carta_contact_set_name (person, carta_patient_get_name (patient));
+      /* Stored data, not display text: the UI shows it as written. */
+      carta_contact_set_relation (person, "Patient");
+      if (strchr (contact, '@') != NULL && strpbrk (contact, " \t,;") == NULL)
+        carta_contact_set_email (person, contact);
+      else
+        carta_contact_set_phone (person, contact);
+      carta_case_insert_contact (self, 0, person);
+      carta_patient_set_contact (patient, NULL);
+    }
 }
 
 /**
@@ -531,6 +752,8 @@ carta_case_new_from_json (JsonNode  *root,
   JsonArray *items;
   const char *id;
   const char *title;
+  const char *questions;
+  guint version = 0;
 
   g_return_val_if_fail (root != NULL, NULL);
 
@@ -543,7 +766,7 @@ carta_case_new_from_json (JsonNode  *root,
 
   object = json_node_get_object (root);
 
-  if (!check_schema (object, error) ||
+  if (!check_schema (object, &version, error) ||
       !(id = _carta_json_get_string (object, "id", TRUE, error)) ||
       !(title = _carta_json_get_string (object, "title", TRUE, error)) ||
       !(created = _carta_json_get_datetime (object, "created", TRUE, error)) ||
@@ -599,6 +822,26 @@ carta_case_new_from_json (JsonNode  *root,
       g_propagate_error (error, local_error);
       return NULL;
     }
+
+  if (!_carta_list_load_json (self->contacts, object, "contacts", CARTA_TYPE_CONTACT,
+                              _carta_contact_load_json, G_CALLBACK (on_child_changed_cb), self, error) ||
+      !load_object (object, "diagnosis", self->diagnosis, _carta_diagnosis_load_json, error) ||
+      !load_object (object, "treatment", self->treatment,
+                    _carta_treatment_history_load_json, error) ||
+      !load_object (object, "current_status", self->status,
+                    _carta_clinical_status_load_json, error))
+    return NULL;
+
+  questions = _carta_json_get_string (object, "questions", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  carta_case_set_questions (self, questions);
+
+  if (version < 2)
+    migrate_from_1 (self);
 
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);

@@ -11,14 +11,18 @@
 #include <json-glib/json-glib.h>
 
 #include "carta-checklist-item.h"
+#include "carta-clinical-status.h"
+#include "carta-contact.h"
+#include "carta-diagnosis.h"
 #include "carta-patient.h"
+#include "carta-treatment-history.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; it reads this one and every older one. */
-#define CARTA_CASE_SCHEMA         "carta-case/1"
+#define CARTA_CASE_SCHEMA         "carta-case/2"
 #define CARTA_CASE_SCHEMA_PREFIX  "carta-case/"
-#define CARTA_CASE_SCHEMA_VERSION 1
+#define CARTA_CASE_SCHEMA_VERSION 2
 
 #define CARTA_TYPE_CASE (carta_case_get_type ())
 
@@ -49,5 +53,21 @@ gboolean            carta_case_remove_item    (CartaCase           *self,
 CartaChecklistItem *carta_case_find_item      (CartaCase           *self,
                                                const char          *id);
 guint               carta_case_count_attachments (CartaCase        *self);
+
+GListModel            *carta_case_get_contacts        (CartaCase    *self);
+void                   carta_case_insert_contact      (CartaCase    *self,
+                                                       guint         position,
+                                                       CartaContact *contact);
+void                   carta_case_add_contact         (CartaCase    *self,
+                                                       CartaContact *contact);
+gboolean               carta_case_remove_contact      (CartaCase    *self,
+                                                       CartaContact *contact,
+                                                       guint        *position);
+CartaDiagnosis        *carta_case_get_diagnosis       (CartaCase    *self);
+CartaTreatmentHistory *carta_case_get_treatment       (CartaCase    *self);
+CartaClinicalStatus   *carta_case_get_clinical_status (CartaCase    *self);
+const char            *carta_case_get_questions       (CartaCase    *self);
+void                   carta_case_set_questions       (CartaCase    *self,
+                                                       const char   *questions);
 
 G_END_DECLS

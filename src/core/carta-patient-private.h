@@ -13,9 +13,9 @@
 
 G_BEGIN_DECLS
 
-JsonObject *_carta_patient_to_json   (CartaPatient  *self);
-gboolean    _carta_patient_load_json (CartaPatient  *self,
-                                      JsonObject    *object,
-                                      GError       **error);
+JsonObject *_carta_patient_to_json   (gpointer     self);
+gboolean    _carta_patient_load_json (gpointer     self,
+                                     JsonObject  *object,
+                                     GError     **error);
 
 G_END_DECLS

@@ -9,20 +9,28 @@
 
 #include "config.h"
 
-#include "carta-error.h"
+#include "carta-fields-private.h"
+#include "carta-date.h"
 #include "carta-json-private.h"
 #include "carta-patient-private.h"
 
+/* Who the patient is. “contact” is the single text field of schema 1;
+ * files of that schema move it into the case's contacts on load, and it
+ * stays readable and writable for older callers. */
 struct _CartaPatient
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *name;
-  char    *date_of_birth;
-  char    *sex;
-  char    *country;
-  char    *preferred_language;
-  char    *contact;
+  char  *name;
+  char  *other_names;
+  char  *date_of_birth;
+  char  *sex;
+  char  *country;
+  char  *preferred_language;
+  char  *languages;
+  char  *contact;
+  double weight_kg;
+  double height_cm;
 };
 
 G_DEFINE_FINAL_TYPE (CartaPatient, carta_patient, G_TYPE_OBJECT)
@@ -30,84 +38,41 @@ G_DEFINE_FINAL_TYPE (CartaPatient, carta_patient, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_NAME,
+  PROP_OTHER_NAMES,
   PROP_DATE_OF_BIRTH,
   PROP_SEX,
   PROP_COUNTRY,
   PROP_PREFERRED_LANGUAGE,
+  PROP_LANGUAGES,
   PROP_CONTACT,
+  PROP_WEIGHT_KG,
+  PROP_HEIGHT_CM,
   N_PROPS
 };
 
-/* Every field is text, so one table drives properties, accessors and
- * JSON alike; the JSON member is the property name with underscores. */
-static const struct {
-  const char *name;
-  const char *json_member;
-  gsize       offset;
-} fields[N_PROPS] = {
-  [PROP_NAME] = { "name", "name", G_STRUCT_OFFSET (CartaPatient, name) },
-  [PROP_DATE_OF_BIRTH] = { "date-of-birth", "date_of_birth", G_STRUCT_OFFSET (CartaPatient, date_of_birth) },
-  [PROP_SEX] = { "sex", "sex", G_STRUCT_OFFSET (CartaPatient, sex) },
-  [PROP_COUNTRY] = { "country", "country", G_STRUCT_OFFSET (CartaPatient, country) },
-  [PROP_PREFERRED_LANGUAGE] = { "preferred-language", "preferred_language", G_STRUCT_OFFSET (CartaPatient, preferred_language) },
-  [PROP_CONTACT] = { "contact", "contact", G_STRUCT_OFFSET (CartaPatient, contact) },
+static const CartaField fields[N_PROPS] = {
+  [PROP_NAME] = CARTA_FIELD (STRING, "name", "name", CartaPatient, name),
+  [PROP_OTHER_NAMES] = CARTA_FIELD (STRING, "other-names", "other_names", CartaPatient, other_names),
+  [PROP_DATE_OF_BIRTH] = CARTA_FIELD (DATE, "date-of-birth", "date_of_birth", CartaPatient, date_of_birth),
+  [PROP_SEX] = CARTA_FIELD (STRING, "sex", "sex", CartaPatient, sex),
+  [PROP_COUNTRY] = CARTA_FIELD (STRING, "country", "country", CartaPatient, country),
+  [PROP_PREFERRED_LANGUAGE] = CARTA_FIELD (STRING, "preferred-language", "preferred_language", CartaPatient, preferred_language),
+  [PROP_LANGUAGES] = CARTA_FIELD (STRING, "languages", "languages", CartaPatient, languages),
+  [PROP_CONTACT] = CARTA_FIELD (STRING, "contact", "contact", CartaPatient, contact),
+  [PROP_WEIGHT_KG] = CARTA_FIELD (DOUBLE, "weight-kg", "weight_kg", CartaPatient, weight_kg),
+  [PROP_HEIGHT_CM] = CARTA_FIELD (DOUBLE, "height-cm", "height_cm", CartaPatient, height_cm),
 };
 
 static GParamSpec *properties[N_PROPS];
 
-#define FIELD(self, prop) G_STRUCT_MEMBER (char *, self, fields[prop].offset)
-
-static void
-set_field (CartaPatient *self,
-           guint         prop,
-           const char   *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (_carta_set_str (&FIELD (self, prop), value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_patient)
 
 static void
 carta_patient_finalize (GObject *object)
 {
-  CartaPatient *self = (CartaPatient *)object;
-
-  for (guint i = 1; i < N_PROPS; i++)
-    g_clear_pointer (&FIELD (self, i), g_free);
+  _carta_fields_clear (object, fields, N_PROPS);
 
   G_OBJECT_CLASS (carta_patient_parent_class)->finalize (object);
-}
-
-static void
-carta_patient_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CartaPatient *self = CARTA_PATIENT (object);
-
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_set_string (value, FIELD (self, prop_id));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-carta_patient_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  CartaPatient *self = CARTA_PATIENT (object);
-
-  if (prop_id == PROP_DATE_OF_BIRTH)
-    carta_patient_set_date_of_birth (self, g_value_get_string (value));
-  else if (prop_id > PROP_0 && prop_id < N_PROPS)
-    set_field (self, prop_id, g_value_get_string (value));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -119,12 +84,7 @@ carta_patient_class_init (CartaPatientClass *klass)
   object_class->get_property = carta_patient_get_property;
   object_class->set_property = carta_patient_set_property;
 
-  for (guint i = 1; i < N_PROPS; i++)
-    properties[i] =
-      g_param_spec_string (fields[i].name, NULL, NULL, NULL,
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void
@@ -135,7 +95,7 @@ carta_patient_init (CartaPatient *self)
 /**
  * carta_patient_new:
  *
- * Returns: (transfer full): an empty patient profile
+ * Returns: (transfer full): an empty record; every field is optional
  */
 CartaPatient *
 carta_patient_new (void)
@@ -143,29 +103,15 @@ carta_patient_new (void)
   return g_object_new (CARTA_TYPE_PATIENT, NULL);
 }
 
-#define DEFINE_ACCESSORS(name, PROP)                                            \
-const char *                                                                    \
-carta_patient_get_##name (CartaPatient *self)                                   \
-{                                                                               \
-  g_return_val_if_fail (CARTA_IS_PATIENT (self), NULL);                         \
-  return self->name;                                                            \
-}                                                                               \
-                                                                                \
-void                                                                            \
-carta_patient_set_##name (CartaPatient *self,                                   \
-                          const char   *name)                                   \
-{                                                                               \
-  g_return_if_fail (CARTA_IS_PATIENT (self));                                   \
-  set_field (self, PROP, name);                                                 \
-}
-
-DEFINE_ACCESSORS (name, PROP_NAME)
-DEFINE_ACCESSORS (sex, PROP_SEX)
-DEFINE_ACCESSORS (country, PROP_COUNTRY)
-DEFINE_ACCESSORS (preferred_language, PROP_PREFERRED_LANGUAGE)
-DEFINE_ACCESSORS (contact, PROP_CONTACT)
-
-#undef DEFINE_ACCESSORS
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, name, PROP_NAME)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, other_names, PROP_OTHER_NAMES)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, sex, PROP_SEX)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, country, PROP_COUNTRY)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, preferred_language, PROP_PREFERRED_LANGUAGE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, languages, PROP_LANGUAGES)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, contact, PROP_CONTACT)
+CARTA_FIELDS_DOUBLE_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, weight_kg, PROP_WEIGHT_KG)
+CARTA_FIELDS_DOUBLE_ACCESSORS (CartaPatient, carta_patient, CARTA_IS_PATIENT, height_cm, PROP_HEIGHT_CM)
 
 const char *
 carta_patient_get_date_of_birth (CartaPatient *self)
@@ -176,7 +122,10 @@ carta_patient_get_date_of_birth (CartaPatient *self)
 
 /**
  * carta_patient_set_date_of_birth:
- * @iso_date: (nullable): `YYYY-MM-DD`, or %NULL to clear
+ * @iso_date: (nullable): `YYYY-MM-DD`, or %NULL or "" to clear
+ *
+ * A date in the future is kept (carta_validate_date() reports it); text
+ * that is not a date at all is refused, as in schema 1.
  *
  * Returns: %FALSE, changing nothing, when @iso_date is not a valid date
  */
@@ -189,52 +138,65 @@ carta_patient_set_date_of_birth (CartaPatient *self,
   if (iso_date != NULL && iso_date[0] != '\0' && !_carta_is_iso_date (iso_date))
     return FALSE;
 
-  set_field (self, PROP_DATE_OF_BIRTH, iso_date);
+  _carta_fields_set_string (self, &fields[PROP_DATE_OF_BIRTH], properties[PROP_DATE_OF_BIRTH], iso_date);
   return TRUE;
 }
 
+/**
+ * carta_patient_get_age:
+ * @today: (nullable): the day to count to, or %NULL for today
+ *
+ * Returns: the age in whole years, or -1 if the date of birth is not
+ *   given, not a full date, or after @today
+ */
+int
+carta_patient_get_age (CartaPatient *self,
+                       GDate        *today)
+{
+  g_return_val_if_fail (CARTA_IS_PATIENT (self), -1);
+
+  return carta_date_age (self->date_of_birth, today);
+}
+
+/**
+ * carta_patient_dup_languages_list:
+ *
+ * Returns: (transfer full): the languages spoken, split at commas and
+ *   semicolons, without empty entries
+ */
+GStrv
+carta_patient_dup_languages_list (CartaPatient *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (CARTA_IS_PATIENT (self), NULL);
+
+  parts = g_strsplit_set (self->languages ? self->languages : "", ",;", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 JsonObject *
-_carta_patient_to_json (CartaPatient *self)
+_carta_patient_to_json (gpointer self)
 {
   JsonObject *object = json_object_new ();
 
-  for (guint i = 1; i < N_PROPS; i++)
-    _carta_json_set_string (object, fields[i].json_member, FIELD (self, i));
+  _carta_fields_to_json (self, fields, N_PROPS, object);
 
   return object;
 }
 
 gboolean
-_carta_patient_load_json (CartaPatient  *self,
-                          JsonObject    *object,
-                          GError       **error)
+_carta_patient_load_json (gpointer     self,
+                         JsonObject  *object,
+                         GError     **error)
 {
-  const char *values[N_PROPS] = { NULL };
-
-  /* Validate everything first so a bad file changes nothing. */
-  for (guint i = 1; i < N_PROPS; i++)
-    {
-      GError *local_error = NULL;
-
-      values[i] = _carta_json_get_string (object, fields[i].json_member, FALSE, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_prefixed_error (error, local_error, "patient: ");
-          return FALSE;
-        }
-    }
-
-  if (values[PROP_DATE_OF_BIRTH] != NULL && !_carta_is_iso_date (values[PROP_DATE_OF_BIRTH]))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "patient: the date of birth “%s” is not a valid date", values[PROP_DATE_OF_BIRTH]);
-      return FALSE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 1; i < N_PROPS; i++)
-    set_field (self, i, values[i]);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  return TRUE;
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "patient", error);
 }

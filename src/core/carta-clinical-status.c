@@ -1,0 +1,203 @@
+/* carta-clinical-status.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-clinical-status"
+
+#include "config.h"
+
+#include "carta-clinical-status-private.h"
+#include "carta-fields-private.h"
+#include "carta-lab-result-private.h"
+
+/* How the patient is now. ECOG is -1 when not given; a value outside
+ * 0–4 is kept as written and reported by carta_validate_ecog(). */
+struct _CartaClinicalStatus
+{
+  GObject     parent_instance;
+
+  int         ecog;
+  GListStore *labs;
+  char       *infections;
+  char       *other_illnesses;
+  char       *medication;
+};
+
+G_DEFINE_FINAL_TYPE (CartaClinicalStatus, carta_clinical_status, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ECOG,
+  PROP_INFECTIONS,
+  PROP_OTHER_ILLNESSES,
+  PROP_MEDICATION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_ECOG] = CARTA_FIELD (INT, "ecog", "ecog", CartaClinicalStatus, ecog),
+  [PROP_INFECTIONS] = CARTA_FIELD (STRING, "infections", "infections", CartaClinicalStatus, infections),
+  [PROP_OTHER_ILLNESSES] = CARTA_FIELD (STRING, "other-illnesses", "other_illnesses", CartaClinicalStatus, other_illnesses),
+  [PROP_MEDICATION] = CARTA_FIELD (STRING, "medication", "medication", CartaClinicalStatus, medication),
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_clinical_status)
+
+static void
+on_changed_cb (CartaClinicalStatus *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+carta_clinical_status_notify (GObject    *object,
+                              GParamSpec *pspec)
+{
+  on_changed_cb (CARTA_CLINICAL_STATUS (object));
+}
+
+static void
+carta_clinical_status_dispose (GObject *object)
+{
+  CartaClinicalStatus *self = (CartaClinicalStatus *)object;
+
+  _carta_list_unwatch_all (self->labs, self);
+  g_clear_object (&self->labs);
+
+  G_OBJECT_CLASS (carta_clinical_status_parent_class)->dispose (object);
+}
+
+static void
+carta_clinical_status_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_clinical_status_parent_class)->finalize (object);
+}
+
+static void
+carta_clinical_status_class_init (CartaClinicalStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = carta_clinical_status_dispose;
+  object_class->finalize = carta_clinical_status_finalize;
+  object_class->get_property = carta_clinical_status_get_property;
+  object_class->set_property = carta_clinical_status_set_property;
+  object_class->notify = carta_clinical_status_notify;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+
+  /**
+   * CartaClinicalStatus::changed:
+   *
+   * Emitted after any field, the list of labs, or a lab changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+carta_clinical_status_init (CartaClinicalStatus *self)
+{
+  self->ecog = -1;
+  self->labs = g_list_store_new (CARTA_TYPE_LAB_RESULT);
+  g_signal_connect_object (self->labs, "items-changed", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * carta_clinical_status_new:
+ *
+ * Returns: (transfer full): an empty current status
+ */
+CartaClinicalStatus *
+carta_clinical_status_new (void)
+{
+  return g_object_new (CARTA_TYPE_CLINICAL_STATUS, NULL);
+}
+
+/**
+ * carta_clinical_status_set_ecog:
+ * @grade: the ECOG performance status, or -1 for “not given”
+ */
+CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                            ecog, PROP_ECOG, int)
+CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                               infections, PROP_INFECTIONS)
+CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                               other_illnesses, PROP_OTHER_ILLNESSES)
+CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                               medication, PROP_MEDICATION)
+
+/**
+ * carta_clinical_status_get_labs:
+ *
+ * Returns: (transfer none): a #GListModel of #CartaLabResult
+ */
+GListModel *
+carta_clinical_status_get_labs (CartaClinicalStatus *self)
+{
+  g_return_val_if_fail (CARTA_IS_CLINICAL_STATUS (self), NULL);
+  return G_LIST_MODEL (self->labs);
+}
+
+void
+carta_clinical_status_insert_lab (CartaClinicalStatus *self,
+                                  guint                position,
+                                  CartaLabResult      *lab)
+{
+  g_return_if_fail (CARTA_IS_CLINICAL_STATUS (self));
+  g_return_if_fail (CARTA_IS_LAB_RESULT (lab));
+
+  _carta_list_insert (self->labs, position, lab, G_CALLBACK (on_changed_cb), self);
+}
+
+gboolean
+carta_clinical_status_remove_lab (CartaClinicalStatus *self,
+                                  CartaLabResult      *lab,
+                                  guint               *position)
+{
+  g_return_val_if_fail (CARTA_IS_CLINICAL_STATUS (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_LAB_RESULT (lab), FALSE);
+
+  return _carta_list_remove (self->labs, lab, position, self);
+}
+
+JsonObject *
+_carta_clinical_status_to_json (CartaClinicalStatus *self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+  json_object_set_array_member (object, "labs",
+                                _carta_list_to_json (G_LIST_MODEL (self->labs), _carta_lab_result_to_json));
+
+  return object;
+}
+
+gboolean
+_carta_clinical_status_load_json (gpointer              data,
+                                  JsonObject           *object,
+                                  GError              **error)
+{
+  CartaClinicalStatus *self = data;
+
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "current status", error) &&
+         _carta_list_load_json (self->labs, object, "labs", CARTA_TYPE_LAB_RESULT,
+                                _carta_lab_result_load_json, G_CALLBACK (on_changed_cb), self, error);
+}

@@ -1,0 +1,109 @@
+/* carta-contact.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-contact"
+
+#include "config.h"
+
+#include "carta-fields-private.h"
+#include "carta-contact-private.h"
+
+/* A person the coordinators can reach: the patient or a caregiver. */
+struct _CartaContact
+{
+  GObject parent_instance;
+
+  char  *name;
+  char  *relation;
+  char  *phone;
+  char  *email;
+  char  *time_zone;
+};
+
+G_DEFINE_FINAL_TYPE (CartaContact, carta_contact, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_RELATION,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_TIME_ZONE,
+  N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_NAME] = CARTA_FIELD (STRING, "name", "name", CartaContact, name),
+  [PROP_RELATION] = CARTA_FIELD (STRING, "relation", "relation", CartaContact, relation),
+  [PROP_PHONE] = CARTA_FIELD (STRING, "phone", "phone", CartaContact, phone),
+  [PROP_EMAIL] = CARTA_FIELD (STRING, "email", "email", CartaContact, email),
+  [PROP_TIME_ZONE] = CARTA_FIELD (STRING, "time-zone", "time_zone", CartaContact, time_zone),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_contact)
+
+static void
+carta_contact_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_contact_parent_class)->finalize (object);
+}
+
+static void
+carta_contact_class_init (CartaContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_contact_finalize;
+  object_class->get_property = carta_contact_get_property;
+  object_class->set_property = carta_contact_set_property;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+}
+
+static void
+carta_contact_init (CartaContact *self)
+{
+}
+
+/**
+ * carta_contact_new:
+ *
+ * Returns: (transfer full): an empty record; every field is optional
+ */
+CartaContact *
+carta_contact_new (void)
+{
+  return g_object_new (CARTA_TYPE_CONTACT, NULL);
+}
+
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, name, PROP_NAME)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, relation, PROP_RELATION)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, phone, PROP_PHONE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, email, PROP_EMAIL)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, time_zone, PROP_TIME_ZONE)
+
+JsonObject *
+_carta_contact_to_json (gpointer self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+
+  return object;
+}
+
+gboolean
+_carta_contact_load_json (gpointer     self,
+                         JsonObject  *object,
+                         GError     **error)
+{
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "contact", error);
+}

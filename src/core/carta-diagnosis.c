@@ -1,0 +1,126 @@
+/* carta-diagnosis.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-diagnosis"
+
+#include "config.h"
+
+#include "carta-fields-private.h"
+#include "carta-diagnosis-private.h"
+
+/* What the disease is and where it stands. Percentages are text as
+ * written on the report (“about 90”), checked by carta-validate. */
+struct _CartaDiagnosis
+{
+  GObject parent_instance;
+
+  int    disease;
+  char  *disease_other;
+  char  *diagnosis_date;
+  int    state;
+  char  *cd19_percent;
+  char  *bcma_percent;
+  char  *antigen_method;
+  char  *antigen_date;
+  int    cns_involvement;
+};
+
+G_DEFINE_FINAL_TYPE (CartaDiagnosis, carta_diagnosis, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DISEASE,
+  PROP_DISEASE_OTHER,
+  PROP_DIAGNOSIS_DATE,
+  PROP_STATE,
+  PROP_CD19_PERCENT,
+  PROP_BCMA_PERCENT,
+  PROP_ANTIGEN_METHOD,
+  PROP_ANTIGEN_DATE,
+  PROP_CNS_INVOLVEMENT,
+  N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_DISEASE] = CARTA_FIELD_E ("disease", "disease", CartaDiagnosis, disease, carta_disease_get_type),
+  [PROP_DISEASE_OTHER] = CARTA_FIELD (STRING, "disease-other", "disease_other", CartaDiagnosis, disease_other),
+  [PROP_DIAGNOSIS_DATE] = CARTA_FIELD (DATE, "diagnosis-date", "diagnosis_date", CartaDiagnosis, diagnosis_date),
+  [PROP_STATE] = CARTA_FIELD_E ("state", "state", CartaDiagnosis, state, carta_disease_state_get_type),
+  [PROP_CD19_PERCENT] = CARTA_FIELD (STRING, "cd19-percent", "cd19_percent", CartaDiagnosis, cd19_percent),
+  [PROP_BCMA_PERCENT] = CARTA_FIELD (STRING, "bcma-percent", "bcma_percent", CartaDiagnosis, bcma_percent),
+  [PROP_ANTIGEN_METHOD] = CARTA_FIELD (STRING, "antigen-method", "antigen_method", CartaDiagnosis, antigen_method),
+  [PROP_ANTIGEN_DATE] = CARTA_FIELD (DATE, "antigen-date", "antigen_date", CartaDiagnosis, antigen_date),
+  [PROP_CNS_INVOLVEMENT] = CARTA_FIELD_E ("cns-involvement", "cns_involvement", CartaDiagnosis, cns_involvement, carta_answer_get_type),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_diagnosis)
+
+static void
+carta_diagnosis_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_diagnosis_parent_class)->finalize (object);
+}
+
+static void
+carta_diagnosis_class_init (CartaDiagnosisClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_diagnosis_finalize;
+  object_class->get_property = carta_diagnosis_get_property;
+  object_class->set_property = carta_diagnosis_set_property;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+}
+
+static void
+carta_diagnosis_init (CartaDiagnosis *self)
+{
+}
+
+/**
+ * carta_diagnosis_new:
+ *
+ * Returns: (transfer full): an empty record; every field is optional
+ */
+CartaDiagnosis *
+carta_diagnosis_new (void)
+{
+  return g_object_new (CARTA_TYPE_DIAGNOSIS, NULL);
+}
+
+CARTA_FIELDS_INT_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, disease, PROP_DISEASE, CartaDisease)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, disease_other, PROP_DISEASE_OTHER)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, diagnosis_date, PROP_DIAGNOSIS_DATE)
+CARTA_FIELDS_INT_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, state, PROP_STATE, CartaDiseaseState)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, cd19_percent, PROP_CD19_PERCENT)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, bcma_percent, PROP_BCMA_PERCENT)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, antigen_method, PROP_ANTIGEN_METHOD)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, antigen_date, PROP_ANTIGEN_DATE)
+CARTA_FIELDS_INT_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, cns_involvement, PROP_CNS_INVOLVEMENT, CartaAnswer)
+
+JsonObject *
+_carta_diagnosis_to_json (gpointer self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+
+  return object;
+}
+
+gboolean
+_carta_diagnosis_load_json (gpointer     self,
+                           JsonObject  *object,
+                           GError     **error)
+{
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "diagnosis", error);
+}

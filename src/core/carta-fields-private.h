@@ -1,0 +1,187 @@
+/* carta-fields-private.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The profile types are mostly flat records. One table per type drives
+ * its properties, change notification and JSON, so a field cannot be
+ * forgotten in one of the three places. */
+typedef enum
+{
+  CARTA_FIELD_STRING,
+  CARTA_FIELD_DATE,     /* text, kept as given; validated separately */
+  CARTA_FIELD_ENUM,     /* stored as int, written as the value's nick */
+  CARTA_FIELD_INT,      /* -1 means “not given” */
+  CARTA_FIELD_DOUBLE,   /* 0 means “not given” */
+} CartaFieldKind;
+
+typedef struct
+{
+  const char     *name;       /* property name */
+  const char     *json;       /* JSON member */
+  CartaFieldKind  kind;
+  gsize           offset;
+  GType         (*enum_type) (void);
+} CartaField;
+
+#define CARTA_FIELD(kind, name, json, Type, member) \
+  { name, json, CARTA_FIELD_##kind, G_STRUCT_OFFSET (Type, member), NULL }
+#define CARTA_FIELD_E(name, json, Type, member, get_type) \
+  { name, json, CARTA_FIELD_ENUM, G_STRUCT_OFFSET (Type, member), get_type }
+
+/* @fields[0] is unused so that indices match property ids. */
+void     _carta_fields_install   (GObjectClass      *klass,
+                                  const CartaField  *fields,
+                                  guint              n_fields,
+                                  GParamSpec       **pspecs);
+void     _carta_fields_clear     (gpointer           self,
+                                  const CartaField  *fields,
+                                  guint              n_fields);
+void     _carta_fields_get_value (gpointer           self,
+                                  const CartaField  *field,
+                                  GValue            *value);
+void     _carta_fields_set_value (gpointer           self,
+                                  const CartaField  *field,
+                                  GParamSpec        *pspec,
+                                  const GValue      *value);
+/* Each setter notifies only on a real change. */
+void     _carta_fields_set_string (gpointer          self,
+                                   const CartaField *field,
+                                   GParamSpec       *pspec,
+                                   const char       *value);
+void     _carta_fields_set_int    (gpointer          self,
+                                   const CartaField *field,
+                                   GParamSpec       *pspec,
+                                   int               value);
+void     _carta_fields_set_double (gpointer          self,
+                                   const CartaField *field,
+                                   GParamSpec       *pspec,
+                                   double            value);
+void     _carta_fields_to_json   (gpointer           self,
+                                  const CartaField  *fields,
+                                  guint              n_fields,
+                                  JsonObject        *object);
+gboolean _carta_fields_load_json (gpointer           self,
+                                  const CartaField  *fields,
+                                  guint              n_fields,
+                                  GParamSpec       **pspecs,
+                                  JsonObject        *object,
+                                  const char        *what,
+                                  GError           **error);
+
+/* Lists of profile records. Items are watched for “notify” while they
+ * are in @store; @changed_cb (swapped, @owner) runs on any change. */
+void     _carta_list_insert      (GListStore        *store,
+                                  guint              position,
+                                  gpointer           item,
+                                  GCallback          changed_cb,
+                                  gpointer           owner);
+gboolean _carta_list_remove      (GListStore        *store,
+                                  gpointer           item,
+                                  guint             *position,
+                                  gpointer           owner);
+gboolean _carta_list_move        (GListStore        *store,
+                                  gpointer           item,
+                                  guint              new_position);
+void     _carta_list_unwatch_all (GListStore        *store,
+                                  gpointer           owner);
+JsonArray *_carta_list_to_json   (GListModel        *model,
+                                  JsonObject      *(*to_json) (gpointer item));
+/* Reads @member of @object as a list of objects of @type via
+ * @load_json, inserting each with _carta_list_insert(). */
+gboolean _carta_list_load_json   (GListStore        *store,
+                                  JsonObject        *object,
+                                  const char        *member,
+                                  GType              type,
+                                  gboolean         (*load_json) (gpointer     item,
+                                                                 JsonObject  *object,
+                                                                 GError     **error),
+                                  GCallback          changed_cb,
+                                  gpointer           owner,
+                                  GError           **error);
+
+/* Boilerplate shared by the record types. Each file has a static
+ * `fields` table and `properties` array indexed by property id. */
+#define CARTA_FIELDS_DEFINE_PROPERTY_FUNCS(prefix)                              \
+static void                                                                     \
+prefix##_get_property (GObject    *object,                                      \
+                       guint       prop_id,                                     \
+                       GValue     *value,                                       \
+                       GParamSpec *pspec)                                       \
+{                                                                               \
+  if (prop_id > 0 && prop_id < G_N_ELEMENTS (fields))                           \
+    _carta_fields_get_value (object, &fields[prop_id], value);                  \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_set_property (GObject      *object,                                    \
+                       guint         prop_id,                                   \
+                       const GValue *value,                                     \
+                       GParamSpec   *pspec)                                     \
+{                                                                               \
+  if (prop_id > 0 && prop_id < G_N_ELEMENTS (fields))                           \
+    _carta_fields_set_value (object, &fields[prop_id], properties[prop_id], value); \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}
+
+#define CARTA_FIELDS_STRING_ACCESSORS(Type, prefix, CHECK, field, PROP)        \
+const char *                                                                    \
+prefix##_get_##field (Type *self)                                               \
+{                                                                               \
+  g_return_val_if_fail (CHECK (self), NULL);                                    \
+  return self->field;                                                           \
+}                                                                               \
+                                                                                \
+void                                                                            \
+prefix##_set_##field (Type       *self,                                         \
+                      const char *value)                                        \
+{                                                                               \
+  g_return_if_fail (CHECK (self));                                              \
+  _carta_fields_set_string (self, &fields[PROP], properties[PROP], value);      \
+}
+
+#define CARTA_FIELDS_INT_ACCESSORS(Type, prefix, CHECK, field, PROP, CType)    \
+CType                                                                           \
+prefix##_get_##field (Type *self)                                               \
+{                                                                               \
+  g_return_val_if_fail (CHECK (self), 0);                                       \
+  return (CType) self->field;                                                   \
+}                                                                               \
+                                                                                \
+void                                                                            \
+prefix##_set_##field (Type  *self,                                              \
+                      CType  value)                                             \
+{                                                                               \
+  g_return_if_fail (CHECK (self));                                              \
+  _carta_fields_set_int (self, &fields[PROP], properties[PROP], (int) value);   \
+}
+
+#define CARTA_FIELDS_DOUBLE_ACCESSORS(Type, prefix, CHECK, field, PROP)        \
+double                                                                          \
+prefix##_get_##field (Type *self)                                               \
+{                                                                               \
+  g_return_val_if_fail (CHECK (self), 0);                                       \
+  return self->field;                                                           \
+}                                                                               \
+                                                                                \
+void                                                                            \
+prefix##_set_##field (Type   *self,                                             \
+                      double  value)                                            \
+{                                                                               \
+  g_return_if_fail (CHECK (self));                                              \
+  _carta_fields_set_double (self, &fields[PROP], properties[PROP], value);      \
+}
+
+G_END_DECLS

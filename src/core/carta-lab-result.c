@@ -1,0 +1,105 @@
+/* carta-lab-result.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-lab-result"
+
+#include "config.h"
+
+#include "carta-fields-private.h"
+#include "carta-lab-result-private.h"
+
+/* One laboratory value; the value is text as written on the report. */
+struct _CartaLabResult
+{
+  GObject parent_instance;
+
+  char  *name;
+  char  *value;
+  char  *unit;
+  char  *date;
+};
+
+G_DEFINE_FINAL_TYPE (CartaLabResult, carta_lab_result, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_VALUE,
+  PROP_UNIT,
+  PROP_DATE,
+  N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_NAME] = CARTA_FIELD (STRING, "name", "name", CartaLabResult, name),
+  [PROP_VALUE] = CARTA_FIELD (STRING, "value", "value", CartaLabResult, value),
+  [PROP_UNIT] = CARTA_FIELD (STRING, "unit", "unit", CartaLabResult, unit),
+  [PROP_DATE] = CARTA_FIELD (DATE, "date", "date", CartaLabResult, date),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_lab_result)
+
+static void
+carta_lab_result_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_lab_result_parent_class)->finalize (object);
+}
+
+static void
+carta_lab_result_class_init (CartaLabResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_lab_result_finalize;
+  object_class->get_property = carta_lab_result_get_property;
+  object_class->set_property = carta_lab_result_set_property;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+}
+
+static void
+carta_lab_result_init (CartaLabResult *self)
+{
+}
+
+/**
+ * carta_lab_result_new:
+ *
+ * Returns: (transfer full): an empty record; every field is optional
+ */
+CartaLabResult *
+carta_lab_result_new (void)
+{
+  return g_object_new (CARTA_TYPE_LAB_RESULT, NULL);
+}
+
+CARTA_FIELDS_STRING_ACCESSORS (CartaLabResult, carta_lab_result, CARTA_IS_LAB_RESULT, name, PROP_NAME)
+CARTA_FIELDS_STRING_ACCESSORS (CartaLabResult, carta_lab_result, CARTA_IS_LAB_RESULT, value, PROP_VALUE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaLabResult, carta_lab_result, CARTA_IS_LAB_RESULT, unit, PROP_UNIT)
+CARTA_FIELDS_STRING_ACCESSORS (CartaLabResult, carta_lab_result, CARTA_IS_LAB_RESULT, date, PROP_DATE)
+
+JsonObject *
+_carta_lab_result_to_json (gpointer self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+
+  return object;
+}
+
+gboolean
+_carta_lab_result_load_json (gpointer     self,
+                            JsonObject  *object,
+                            GError     **error)
+{
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "lab result", error);
+}

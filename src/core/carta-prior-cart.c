@@ -1,0 +1,109 @@
+/* carta-prior-cart.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-prior-cart"
+
+#include "config.h"
+
+#include "carta-fields-private.h"
+#include "carta-prior-cart-private.h"
+
+/* A CAR-T treatment the patient already had. */
+struct _CartaPriorCart
+{
+  GObject parent_instance;
+
+  char  *product;
+  char  *date;
+  int    response;
+  char  *relapse_date;
+  char  *notes;
+};
+
+G_DEFINE_FINAL_TYPE (CartaPriorCart, carta_prior_cart, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PRODUCT,
+  PROP_DATE,
+  PROP_RESPONSE,
+  PROP_RELAPSE_DATE,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_PRODUCT] = CARTA_FIELD (STRING, "product", "product", CartaPriorCart, product),
+  [PROP_DATE] = CARTA_FIELD (DATE, "date", "date", CartaPriorCart, date),
+  [PROP_RESPONSE] = CARTA_FIELD_E ("response", "response", CartaPriorCart, response, carta_response_get_type),
+  [PROP_RELAPSE_DATE] = CARTA_FIELD (DATE, "relapse-date", "relapse_date", CartaPriorCart, relapse_date),
+  [PROP_NOTES] = CARTA_FIELD (STRING, "notes", "notes", CartaPriorCart, notes),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_prior_cart)
+
+static void
+carta_prior_cart_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_prior_cart_parent_class)->finalize (object);
+}
+
+static void
+carta_prior_cart_class_init (CartaPriorCartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_prior_cart_finalize;
+  object_class->get_property = carta_prior_cart_get_property;
+  object_class->set_property = carta_prior_cart_set_property;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+}
+
+static void
+carta_prior_cart_init (CartaPriorCart *self)
+{
+}
+
+/**
+ * carta_prior_cart_new:
+ *
+ * Returns: (transfer full): an empty record; every field is optional
+ */
+CartaPriorCart *
+carta_prior_cart_new (void)
+{
+  return g_object_new (CARTA_TYPE_PRIOR_CART, NULL);
+}
+
+CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, product, PROP_PRODUCT)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, date, PROP_DATE)
+CARTA_FIELDS_INT_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, response, PROP_RESPONSE, CartaResponse)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, relapse_date, PROP_RELAPSE_DATE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, notes, PROP_NOTES)
+
+JsonObject *
+_carta_prior_cart_to_json (gpointer self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+
+  return object;
+}
+
+gboolean
+_carta_prior_cart_load_json (gpointer     self,
+                            JsonObject  *object,
+                            GError     **error)
+{
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "prior cart", error);
+}

@@ -1,0 +1,105 @@
+/* carta-transplant.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-transplant"
+
+#include "config.h"
+
+#include "carta-fields-private.h"
+#include "carta-transplant-private.h"
+
+/* A stem-cell transplant. */
+struct _CartaTransplant
+{
+  GObject parent_instance;
+
+  int    kind;
+  char  *date;
+  int    gvhd_grade;
+  char  *notes;
+};
+
+G_DEFINE_FINAL_TYPE (CartaTransplant, carta_transplant, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DATE,
+  PROP_GVHD_GRADE,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  [PROP_KIND] = CARTA_FIELD_E ("kind", "kind", CartaTransplant, kind, carta_transplant_type_get_type),
+  [PROP_DATE] = CARTA_FIELD (DATE, "date", "date", CartaTransplant, date),
+  [PROP_GVHD_GRADE] = CARTA_FIELD_E ("gvhd-grade", "gvhd_grade", CartaTransplant, gvhd_grade, carta_gvhd_grade_get_type),
+  [PROP_NOTES] = CARTA_FIELD (STRING, "notes", "notes", CartaTransplant, notes),
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_transplant)
+
+static void
+carta_transplant_finalize (GObject *object)
+{
+  _carta_fields_clear (object, fields, N_PROPS);
+
+  G_OBJECT_CLASS (carta_transplant_parent_class)->finalize (object);
+}
+
+static void
+carta_transplant_class_init (CartaTransplantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_transplant_finalize;
+  object_class->get_property = carta_transplant_get_property;
+  object_class->set_property = carta_transplant_set_property;
+
+  _carta_fields_install (object_class, fields, N_PROPS, properties);
+}
+
+static void
+carta_transplant_init (CartaTransplant *self)
+{
+}
+
+/**
+ * carta_transplant_new:
+ *
+ * Returns: (transfer full): an empty record; every field is optional
+ */
+CartaTransplant *
+carta_transplant_new (void)
+{
+  return g_object_new (CARTA_TYPE_TRANSPLANT, NULL);
+}
+
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, kind, PROP_KIND, CartaTransplantType)
+CARTA_FIELDS_STRING_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, date, PROP_DATE)
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, gvhd_grade, PROP_GVHD_GRADE, CartaGvhdGrade)
+CARTA_FIELDS_STRING_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, notes, PROP_NOTES)
+
+JsonObject *
+_carta_transplant_to_json (gpointer self)
+{
+  JsonObject *object = json_object_new ();
+
+  _carta_fields_to_json (self, fields, N_PROPS, object);
+
+  return object;
+}
+
+gboolean
+_carta_transplant_load_json (gpointer     self,
+                            JsonObject  *object,
+                            GError     **error)
+{
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "transplant", error);
+}
