@@ -26,9 +26,15 @@ struct _CartaAttachment
   char      *content_type;
   GDateTime *added;
   guint64    size;
+  CartaAttachmentKind kind;
+  CartaDicomSummary *dicom_summary;
 };
 
 G_DEFINE_FINAL_TYPE (CartaAttachment, carta_attachment, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (CartaAttachmentKind, carta_attachment_kind,
+  G_DEFINE_ENUM_VALUE (CARTA_ATTACHMENT_KIND_FILE, "file"),
+  G_DEFINE_ENUM_VALUE (CARTA_ATTACHMENT_KIND_IMAGING, "imaging"))
 
 enum {
   PROP_0,
@@ -39,6 +45,8 @@ enum {
   PROP_SHA256,
   PROP_CONTENT_TYPE,
   PROP_ADDED,
+  PROP_KIND,
+  PROP_DICOM_SUMMARY,
   N_PROPS
 };
 
@@ -55,6 +63,7 @@ carta_attachment_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->content_type, g_free);
   g_clear_pointer (&self->added, g_date_time_unref);
+  g_clear_pointer (&self->dicom_summary, carta_dicom_summary_unref);
 
   G_OBJECT_CLASS (carta_attachment_parent_class)->finalize (object);
 }
@@ -95,6 +104,14 @@ carta_attachment_get_property (GObject    *object,
 
     case PROP_ADDED:
       g_value_set_boxed (value, self->added);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_DICOM_SUMMARY:
+      g_value_set_boxed (value, self->dicom_summary);
       break;
 
     default:
@@ -142,6 +159,14 @@ carta_attachment_set_property (GObject      *object,
       carta_attachment_set_added (self, g_value_get_boxed (value));
       break;
 
+    case PROP_KIND:
+      carta_attachment_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_DICOM_SUMMARY:
+      carta_attachment_set_dicom_summary (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -176,6 +201,14 @@ carta_attachment_class_init (CartaAttachmentClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_ADDED] =
     g_param_spec_boxed ("added", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       CARTA_TYPE_ATTACHMENT_KIND, CARTA_ATTACHMENT_KIND_FILE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DICOM_SUMMARY] =
+    g_param_spec_boxed ("dicom-summary", NULL, NULL, CARTA_TYPE_DICOM_SUMMARY,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -279,6 +312,54 @@ carta_attachment_set_added (CartaAttachment *self,
     }
 }
 
+CartaAttachmentKind
+carta_attachment_get_kind (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), CARTA_ATTACHMENT_KIND_FILE);
+  return self->kind;
+}
+
+void
+carta_attachment_set_kind (CartaAttachment     *self,
+                           CartaAttachmentKind  kind)
+{
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+    }
+}
+
+/**
+ * carta_attachment_get_dicom_summary:
+ *
+ * Returns: (transfer none) (nullable): what an imaging disc holds
+ */
+CartaDicomSummary *
+carta_attachment_get_dicom_summary (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);
+  return self->dicom_summary;
+}
+
+void
+carta_attachment_set_dicom_summary (CartaAttachment   *self,
+                                    CartaDicomSummary *summary)
+{
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+
+  if (self->dicom_summary == summary)
+    return;
+
+  if (summary != NULL)
+    carta_dicom_summary_ref (summary);
+  g_clear_pointer (&self->dicom_summary, carta_dicom_summary_unref);
+  self->dicom_summary = summary;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICOM_SUMMARY]);
+}
+
 JsonObject *
 _carta_attachment_to_json (CartaAttachment *self)
 {
@@ -291,6 +372,11 @@ _carta_attachment_to_json (CartaAttachment *self)
   _carta_json_set_string (object, "sha256", self->sha256);
   _carta_json_set_string (object, "content_type", self->content_type);
   _carta_json_set_datetime (object, "added", self->added);
+  /* Optional fields: files written before they existed still load. */
+  if (self->kind != CARTA_ATTACHMENT_KIND_FILE)
+    _carta_json_set_string (object, "kind", "imaging");
+  if (self->dicom_summary != NULL)
+    json_object_set_member (object, "dicom_summary", carta_dicom_summary_to_json (self->dicom_summary));
 
   return object;
 }
@@ -301,6 +387,10 @@ _carta_attachment_from_json (JsonObject  *object,
 {
   g_autoptr(CartaAttachment) self = NULL;
   g_autoptr(GDateTime) added = NULL;
+  g_autoptr(CartaDicomSummary) summary = NULL;
+  CartaAttachmentKind kind = CARTA_ATTACHMENT_KIND_FILE;
+  JsonNode *summary_node;
+  const char *kind_text;
   const char *id;
   const char *original_name;
   const char *stored_path;
@@ -334,8 +424,30 @@ _carta_attachment_from_json (JsonObject  *object,
       !(added = _carta_json_get_datetime (object, "added", TRUE, error)))
     return NULL;
 
+  kind_text = _carta_json_get_string (object, "kind", FALSE, NULL);
+  if (kind_text != NULL)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (CARTA_TYPE_ATTACHMENT_KIND);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, kind_text);
+
+      if (value == NULL)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                       "the attachment “%s” is of an unknown kind “%s”", id, kind_text);
+          return NULL;
+        }
+      kind = value->value;
+    }
+
+  summary_node = json_object_get_member (object, "dicom_summary");
+  if (summary_node != NULL && !JSON_NODE_HOLDS_NULL (summary_node) &&
+      !(summary = carta_dicom_summary_new_from_json (summary_node, error)))
+    return NULL;
+
   self = g_object_new (CARTA_TYPE_ATTACHMENT,
                        "id", id,
+                       "kind", kind,
+                       "dicom-summary", summary,
                        "original-name", original_name,
                        "stored-path", stored_path,
                        "sha256", sha256,

@@ -9,7 +9,27 @@
 
 #include <gio/gio.h>
 
+#include "carta-dicom-summary.h"
+
 G_BEGIN_DECLS
+
+/**
+ * CartaAttachmentKind:
+ * @CARTA_ATTACHMENT_KIND_FILE: one file, stored as `blobs/ab/<sha256>`
+ * @CARTA_ATTACHMENT_KIND_IMAGING: an imaging disc: a folder of DICOM files
+ *   stored as `discs/<id>/`, whose @sha256 is that of its manifest
+ *   `discs/<id>.sha256`, with a #CartaDicomSummary
+ *
+ * What an attachment holds.
+ */
+typedef enum
+{
+  CARTA_ATTACHMENT_KIND_FILE,
+  CARTA_ATTACHMENT_KIND_IMAGING,
+} CartaAttachmentKind;
+
+#define CARTA_TYPE_ATTACHMENT_KIND (carta_attachment_kind_get_type ())
+GType carta_attachment_kind_get_type (void);
 
 #define CARTA_TYPE_ATTACHMENT (carta_attachment_get_type ())
 
@@ -35,5 +55,11 @@ void             carta_attachment_set_content_type  (CartaAttachment *self,
 GDateTime       *carta_attachment_get_added         (CartaAttachment *self);
 void             carta_attachment_set_added         (CartaAttachment *self,
                                                      GDateTime       *added);
+CartaAttachmentKind carta_attachment_get_kind       (CartaAttachment *self);
+void             carta_attachment_set_kind          (CartaAttachment *self,
+                                                     CartaAttachmentKind kind);
+CartaDicomSummary *carta_attachment_get_dicom_summary (CartaAttachment   *self);
+void             carta_attachment_set_dicom_summary (CartaAttachment   *self,
+                                                     CartaDicomSummary *summary);
 
 G_END_DECLS

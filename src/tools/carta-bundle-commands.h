@@ -28,5 +28,7 @@ int carta_bundle_export (int argc, char **argv);
 int carta_bundle_verify (int argc, char **argv);
 int carta_bundle_info   (int argc, char **argv);
 int carta_bundle_demo   (int argc, char **argv);
+int carta_bundle_dicom (int    argc,
+                        char **argv);
 
 G_END_DECLS

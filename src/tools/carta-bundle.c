@@ -21,6 +21,7 @@ static const CartaBundleCommand commands[] = {
   { "verify", N_("Check that a bundle is complete and undamaged"), carta_bundle_verify },
   { "info", N_("Show what a bundle holds"), carta_bundle_info },
   { "demo", N_("Create a sample case for a fictional patient"), carta_bundle_demo },
+  { "dicom", N_("List the imaging studies in a folder of DICOM files"), carta_bundle_dicom },
   { NULL, NULL, NULL },
 };
 
