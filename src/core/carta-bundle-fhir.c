@@ -285,6 +285,10 @@ _carta_bundle_build_fhir (CartaCase *kase,
   for (guint i = 0; i < docs->len; i++)
     {
       CartaBundleDoc *doc = g_ptr_array_index (docs, i);
+
+      /* A disc is one document, represented by its list of files. */
+      if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
+        continue;
       add_entry (entries, doc->attachment_id, build_document_reference (doc, patient_id, when));
     }
 

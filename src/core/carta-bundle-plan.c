@@ -16,6 +16,7 @@
 
 #include "carta-bundle-private.h"
 #include "carta-error.h"
+#include "carta-import-private.h"
 
 /* Short names keep every path well under Windows' 260 characters. */
 #define CATEGORY_SLUG_MAX 24
@@ -28,6 +29,9 @@ _carta_bundle_doc_free (CartaBundleDoc *doc)
   if (doc == NULL)
     return;
 
+  g_free (doc->disc_relative);
+  g_free (doc->disc_dir);
+  g_clear_object (&doc->attachment);
   g_free (doc->source_path);
   g_free (doc->bag_path);
   g_free (doc->category);
@@ -311,10 +315,153 @@ _carta_bundle_path_is_safe (const char  *path,
   return TRUE;
 }
 
-static const char *
-status_text (CartaItemStatus status)
+static CartaBundleDoc *
+new_doc (GPtrArray          *docs,
+         CartaChecklistItem *item,
+         CartaAttachment    *attachment,
+         const char         *category,
+         const char         *category_dir)
 {
-  return carta_item_status_to_string (status);
+  CartaBundleDoc *doc = g_new0 (CartaBundleDoc, 1);
+  const char *original = carta_attachment_get_original_name (attachment);
+
+  g_ptr_array_add (docs, doc);
+  doc->attachment = g_object_ref (attachment);
+  doc->category = g_strdup (category);
+  doc->category_dir = g_strdup (category_dir);
+  doc->item_title = g_strdup (_carta_bundle_item_title (item));
+  doc->item_status = g_strdup (carta_item_status_to_string (carta_checklist_item_get_status (item)));
+  doc->document_date = g_strdup (carta_checklist_item_get_document_date (item));
+  doc->original_name = g_strdup (original ? original : carta_attachment_get_stored_path (attachment));
+  doc->content_type = g_strdup (carta_attachment_get_content_type (attachment));
+  doc->attachment_id = g_strdup (carta_attachment_get_id (attachment));
+  doc->recorded_sha256 = g_strdup (carta_attachment_get_sha256 (attachment));
+  if (carta_attachment_get_added (attachment))
+    doc->added = g_date_time_ref (carta_attachment_get_added (attachment));
+
+  return doc;
+}
+
+/* A name on a disc is kept when it is plain ASCII, as DICOM media names
+ * are; DICOMDIR refers to files by these names. */
+static char *
+safe_disc_part (const char *part)
+{
+  gboolean plain = *part != '\0' && *part != '.' && strlen (part) <= 64;
+
+  for (const char *p = part; plain && *p; p++)
+    plain = g_ascii_isalnum (*p) || *p == '.' || *p == '_' || *p == '-';
+
+  return plain ? g_strdup (part) : _carta_bundle_safe_file_name (part, FILE_NAME_MAX);
+}
+
+/* An imaging disc: every file listed in its manifest, under one folder,
+ * and the manifest itself standing for the attachment. */
+static gboolean
+plan_disc (GPtrArray          *docs,
+           CartaChecklistItem *item,
+           CartaAttachment    *attachment,
+           const char         *case_dir,
+           const char         *category,
+           const char         *category_dir,
+           const char         *item_dir,
+           GHashTable         *taken_files,
+           GError            **error)
+{
+  const char *stored = carta_attachment_get_stored_path (attachment);
+  g_autofree char *disc_path = g_build_filename (case_dir, stored, NULL);
+  g_autofree char *manifest_path = g_strconcat (disc_path, CARTA_DISC_MANIFEST_SUFFIX, NULL);
+  g_autofree char *manifest = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *disc_dir = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  CartaBundleDoc *doc;
+  gsize length;
+  GStatBuf st;
+
+  if (!g_file_get_contents (manifest_path, &manifest, &length, NULL))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
+                   "The imaging disc “%s” of “%s” is missing from the case folder",
+                   carta_attachment_get_original_name (attachment), _carta_bundle_item_title (item));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *name_slug = _carta_bundle_slug (carta_attachment_get_original_name (attachment), ITEM_SLUG_MAX, "disc");
+    slug = _carta_bundle_make_unique (taken_files, name_slug);
+  }
+  disc_dir = g_strdup_printf ("documents/%s/%s/%s", category_dir, item_dir, slug);
+
+  lines = g_strsplit (manifest, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *relative;
+      const char *reason = NULL;
+      g_auto(GStrv) parts = NULL;
+      GString *bag_relative = g_string_new (NULL);
+
+      if (strlen (lines[i]) < CARTA_BUNDLE_SHA256_HEX_LEN + 2)
+        {
+          g_string_free (bag_relative, TRUE);
+          continue;
+        }
+
+      relative = lines[i] + CARTA_BUNDLE_SHA256_HEX_LEN + 2;
+      if (!_carta_bundle_path_is_safe (relative, &reason))
+        {
+          g_string_free (bag_relative, TRUE);
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
+                       "The imaging disc “%s” lists an unsafe file: %s",
+                       carta_attachment_get_original_name (attachment), reason);
+          return FALSE;
+        }
+
+      parts = g_strsplit (relative, "/", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_autofree char *part = safe_disc_part (parts[j]);
+
+          if (j > 0)
+            g_string_append_c (bag_relative, '/');
+          g_string_append (bag_relative, part);
+        }
+
+      {
+        g_autofree char *wanted = g_string_free (bag_relative, FALSE);
+        g_autofree char *unique = _carta_bundle_make_unique (taken, wanted);
+
+        doc = new_doc (docs, item, attachment, category, category_dir);
+        g_clear_object (&doc->attachment);
+        doc->role = CARTA_BUNDLE_DOC_DISC_FILE;
+        doc->disc_relative = g_strdup (relative);
+        doc->source_path = g_build_filename (disc_path, relative, NULL);
+        doc->bag_path = g_strdup_printf ("%s/%s", disc_dir, unique);
+        g_free (doc->content_type);
+        doc->content_type = g_strdup ("application/dicom");
+      }
+
+      if (g_lstat (doc->source_path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
+                       "The file “%s” of the imaging disc “%s” is missing from the case folder",
+                       relative, carta_attachment_get_original_name (attachment));
+          return FALSE;
+        }
+      doc->size = st.st_size;
+    }
+
+  doc = new_doc (docs, item, attachment, category, category_dir);
+  doc->role = CARTA_BUNDLE_DOC_DISC_MANIFEST;
+  doc->source_path = g_steal_pointer (&manifest_path);
+  doc->bag_path = g_strconcat (disc_dir, ".sha256", NULL);
+  doc->disc_dir = g_steal_pointer (&disc_dir);
+  doc->size = length;
+  g_free (doc->content_type);
+  doc->content_type = g_strdup ("text/plain");
+
+  return TRUE;
 }
 
 /**
@@ -396,9 +543,15 @@ _carta_bundle_plan (CartaCase   *kase,
               return NULL;
             }
 
-          doc = g_new0 (CartaBundleDoc, 1);
-          g_ptr_array_add (docs, doc);
+          if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING)
+            {
+              if (!plan_disc (docs, item, attachment, case_dir, category, category_dir, item_dir,
+                              taken_files, error))
+                return NULL;
+              continue;
+            }
 
+          doc = new_doc (docs, item, attachment, category, category_dir);
           doc->source_path = g_build_filename (case_dir, stored, NULL);
           if (g_lstat (doc->source_path, &st) != 0 || !S_ISREG (st.st_mode))
             {
@@ -413,19 +566,7 @@ _carta_bundle_plan (CartaCase   *kase,
 
           safe = _carta_bundle_safe_file_name (original ? original : stored, FILE_NAME_MAX);
           file_name = _carta_bundle_make_unique (taken_files, safe);
-
           doc->size = st.st_size;
-          doc->category = g_strdup (category);
-          doc->category_dir = g_strdup (category_dir);
-          doc->item_title = g_strdup (_carta_bundle_item_title (item));
-          doc->item_status = g_strdup (status_text (carta_checklist_item_get_status (item)));
-          doc->document_date = g_strdup (carta_checklist_item_get_document_date (item));
-          doc->original_name = g_strdup (original ? original : file_name);
-          doc->content_type = g_strdup (carta_attachment_get_content_type (attachment));
-          doc->attachment_id = g_strdup (carta_attachment_get_id (attachment));
-          doc->recorded_sha256 = g_strdup (carta_attachment_get_sha256 (attachment));
-          if (carta_attachment_get_added (attachment))
-            doc->added = g_date_time_ref (carta_attachment_get_added (attachment));
           doc->bag_path = g_strdup_printf ("documents/%s/%s/%s", category_dir, item_dir, file_name);
         }
     }
@@ -671,7 +812,7 @@ find_doc (GPtrArray  *docs,
     {
       CartaBundleDoc *doc = g_ptr_array_index (docs, i);
 
-      if (g_strcmp0 (doc->attachment_id, attachment_id) == 0)
+      if (doc->role != CARTA_BUNDLE_DOC_DISC_FILE && g_strcmp0 (doc->attachment_id, attachment_id) == 0)
         return doc;
     }
 
@@ -722,8 +863,33 @@ _carta_bundle_build_case_json (CartaCase *kase,
             continue;
 
           json_object_set_string_member (attachment, "bundle_path", doc->bag_path);
-          json_object_set_int_member (attachment, "size", (gint64)doc->size);
-          json_object_set_string_member (attachment, "sha256", doc->sha256);
+          if (doc->role == CARTA_BUNDLE_DOC_FILE)
+            {
+              json_object_set_int_member (attachment, "size", (gint64)doc->size);
+              json_object_set_string_member (attachment, "sha256", doc->sha256);
+            }
+          else
+            {
+              /* A disc: its folder, and where each file of its manifest went. */
+              JsonArray *files = json_array_new ();
+
+              json_object_set_string_member (attachment, "bundle_dir", doc->disc_dir);
+              for (guint k = 0; k < docs->len; k++)
+                {
+                  CartaBundleDoc *file = g_ptr_array_index (docs, k);
+                  JsonObject *pair;
+
+                  if (file->role != CARTA_BUNDLE_DOC_DISC_FILE ||
+                      g_strcmp0 (file->attachment_id, doc->attachment_id) != 0)
+                    continue;
+
+                  pair = json_object_new ();
+                  json_object_set_string_member (pair, "bundle_path", file->bag_path);
+                  json_object_set_string_member (pair, "disc_path", file->disc_relative);
+                  json_array_add_object_element (files, pair);
+                }
+              json_object_set_array_member (attachment, "bundle_files", files);
+            }
         }
     }
 

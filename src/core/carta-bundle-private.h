@@ -21,8 +21,19 @@ G_BEGIN_DECLS
 /* One document of the bag: where it comes from, where it goes, and what
  * the single read pass found. Filled by the plan (main thread), then by
  * the reader thread (digests). */
+typedef enum
+{
+  CARTA_BUNDLE_DOC_FILE,           /* an attachment of one file */
+  CARTA_BUNDLE_DOC_DISC_MANIFEST,  /* an imaging disc: its SHA-256 list stands for it */
+  CARTA_BUNDLE_DOC_DISC_FILE,      /* one file of an imaging disc */
+} CartaBundleDocRole;
+
 typedef struct
 {
+  CartaBundleDocRole role;
+  char            *disc_relative;  /* DISC_FILE: its path on the disc */
+  char            *disc_dir;       /* DISC_MANIFEST: the disc's folder in the bag */
+  CartaAttachment *attachment;     /* FILE and DISC_MANIFEST */
   char            *source_path;    /* absolute path in the case folder */
   char            *bag_path;       /* "documents/01-imaging/ct-scan/report.pdf", relative to data/ */
   char            *category;       /* as the family wrote it */

@@ -819,10 +819,13 @@ check_case_json (CartaBundleReader *self)
         {
           JsonObject *attachment = json_array_get_object_element (attachments, j);
 
+          gboolean disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
+
           self->n_documents++;
+          /* A disc's size is that of all its files; its hash, that of its list. */
           check_document (self, "case.json",
                           json_object_get_string_member_with_default (attachment, "bundle_path", NULL),
-                          json_object_get_int_member_with_default (attachment, "size", -1),
+                          disc ? -1 : json_object_get_int_member_with_default (attachment, "size", -1),
                           json_object_get_string_member_with_default (attachment, "sha256", NULL),
                           NULL);
         }
@@ -1080,6 +1083,44 @@ delete_tree (const char *path)
   return g_rmdir (path) == 0;
 }
 
+/* Puts each file of a disc back at its path on the disc. */
+static gboolean
+restore_disc (const char  *staging,
+              const char  *bag_name,
+              JsonObject  *attachment,
+              const char  *disc_dir,
+              GError     **error)
+{
+  JsonArray *files = json_object_has_member (attachment, "bundle_files")
+                     ? json_object_get_array_member (attachment, "bundle_files") : NULL;
+
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (files, i);
+      const char *bundle_path = pair ? json_object_get_string_member_with_default (pair, "bundle_path", NULL) : NULL;
+      const char *disc_path = pair ? json_object_get_string_member_with_default (pair, "disc_path", NULL) : NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      const char *reason = NULL;
+
+      if (!_carta_bundle_path_is_safe (bundle_path, &reason) || !_carta_bundle_path_is_safe (disc_path, &reason))
+        return hostile (error, bundle_path ? bundle_path : "?", reason ? reason : "no name");
+
+      from = g_build_filename (staging, bag_name, "data", bundle_path, NULL);
+      to = g_build_filename (disc_dir, disc_path, NULL);
+      if (!make_parents (to, error))
+        return FALSE;
+      if (g_rename (from, to) != 0)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                       "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Everything but the last step, which touches the store's list and so
  * runs on its thread. Returns the case, its files already in place. */
 static CartaCase *
@@ -1171,7 +1212,17 @@ import_files (CartaBundleReader  *self,
               }
 
             to = g_build_filename (case_dir, stored, NULL);
-            if (!make_parents (to, error))
+            if (g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0)
+              {
+                g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
+
+                if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
+                    !make_parents (manifest_to, error))
+                  goto out;
+                g_free (to);
+                to = g_steal_pointer (&manifest_to);
+              }
+            else if (!make_parents (to, error))
               goto out;
             /* Two attachments may share one stored file (content-addressed). */
             if (g_file_test (to, G_FILE_TEST_EXISTS))

@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "carta-demo-private.h"
+#include "carta-dicom-summary.h"
 #include "carta-error.h"
+#include "carta-import-private.h"
 
 /* A sample case for a fictional patient: a profile, a checklist with
  * every status, generated letters and reports (PDF), photos of paper
@@ -411,14 +413,136 @@ _carta_demo_add_file (CartaChecklistItem  *item,
 }
 
 static void
-set_if_present (gpointer    object,
-                const char *property,
-                const char *value)
+fill_profile (CartaCase *kase)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  static const struct {
+    const char *regimen, *start, *end;
+    CartaResponse response;
+    const char *notes;
+  } lines[] = {
+    { "R-CHOP × 6", "2025-09-25", "2026-01-20", CARTA_RESPONSE_CR, "Febrile neutropenia after cycle 2" },
+    { "R-GemOx × 2", "2026-02-10", "2026-03-05", CARTA_RESPONSE_PD, NULL },
+  };
+  static const struct { const char *name, *value, *unit, *date; } labs[] = {
+    { "Haemoglobin", "11.2", "g/dL", "2026-03-02" },
+    { "Neutrophils", "2.3", "10⁹/L", "2026-03-02" },
+    { "Platelets", "168", "10⁹/L", "2026-03-02" },
+    { "LDH", "312", "U/L", "2026-03-02" },
+  };
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  CartaTreatmentHistory *history = carta_case_get_treatment (kase);
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+  g_autoptr(CartaContact) contact = carta_contact_new ();
 
-  if (pspec != NULL && pspec->value_type == G_TYPE_STRING && (pspec->flags & G_PARAM_WRITABLE))
-    g_object_set (object, property, value, NULL);
+  carta_diagnosis_set_disease (diagnosis, CARTA_DISEASE_DLBCL);
+  carta_diagnosis_set_diagnosis_date (diagnosis, "2025-09-18");
+  carta_diagnosis_set_state (diagnosis, CARTA_DISEASE_STATE_REFRACTORY);
+  carta_diagnosis_set_cd19_percent (diagnosis, "95");
+  carta_diagnosis_set_antigen_method (diagnosis, "Flow cytometry");
+  carta_diagnosis_set_antigen_date (diagnosis, "2025-09-20");
+  carta_diagnosis_set_cns_involvement (diagnosis, CARTA_ANSWER_NO);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autoptr(CartaTherapyLine) line = carta_therapy_line_new ();
+
+      carta_therapy_line_set_regimen (line, lines[i].regimen);
+      carta_therapy_line_set_start_date (line, lines[i].start);
+      carta_therapy_line_set_end_date (line, lines[i].end);
+      carta_therapy_line_set_best_response (line, lines[i].response);
+      carta_therapy_line_set_notes (line, lines[i].notes);
+      carta_treatment_history_add_line (history, line);
+    }
+
+  carta_clinical_status_set_ecog (status, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (labs); i++)
+    {
+      g_autoptr(CartaLabResult) lab = carta_lab_result_new ();
+
+      carta_lab_result_set_name (lab, labs[i].name);
+      carta_lab_result_set_value (lab, labs[i].value);
+      carta_lab_result_set_unit (lab, labs[i].unit);
+      carta_lab_result_set_date (lab, labs[i].date);
+      carta_clinical_status_insert_lab (status, G_MAXUINT, lab);
+    }
+  carta_clinical_status_set_infections (status, "None active");
+  carta_clinical_status_set_medication (status, "Aciclovir prophylaxis, pantoprazole");
+
+  carta_case_set_questions (kase,
+                            "Is she eligible after two lines, with CD19 still expressed?\n"
+                            "How long would the stay in Shanghai be, and can her daughter stay with her?\n"
+                            "Which tests should be repeated before travelling?");
+
+  carta_contact_set_name (contact, "Lena Wang");
+  carta_contact_set_relation (contact, "Daughter");
+  carta_contact_set_phone (contact, "+49 30 1234 5678");
+  carta_contact_set_email (contact, "lena.wang@example.org");
+  carta_contact_set_time_zone (contact, "Europe/Berlin");
+  carta_case_add_contact (kase, contact);
+}
+
+/* A small CT study as an imaging disc, stored as the importer stores
+ * one: `discs/<id>/` with its list of SHA-256 `discs/<id>.sha256`. */
+static gboolean
+add_disc (CartaChecklistItem  *item,
+          const char          *case_dir,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *relative = g_build_filename (CARTA_DISCS_DIR, id, NULL);
+  g_autofree char *disc = g_build_filename (case_dir, relative, NULL);
+  g_autofree char *manifest_path = g_strconcat (disc, CARTA_DISC_MANIFEST_SUFFIX, NULL);
+  g_autofree char *manifest_hash = NULL;
+  g_autoptr(GString) manifest = g_string_new (NULL);
+  g_autoptr(CartaDicomSummary) summary = NULL;
+  g_autoptr(CartaAttachment) attachment = NULL;
+  const char *study_uid = "1.2.826.0.1.3680043.10.1234.20260224.1";
+  guint64 total = 0;
+
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autoptr(GBytes) slice = _carta_demo_make_dicom (256, 256, 1000 + i, "CT", study_uid,
+                                                        "20260224", "PET-CT whole body", i);
+      g_autofree char *name = g_strdup_printf ("DICOM/ST000001/IM%06u", i);
+      g_autofree char *path = g_build_filename (disc, name, NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, slice);
+      gsize length;
+      const char *data = g_bytes_get_data (slice, &length);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "Could not create “%s”: %s", dir, g_strerror (errno));
+          return FALSE;
+        }
+      if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        return FALSE;
+      g_string_append_printf (manifest, "%s  %s\n", hash, name);
+      total += length;
+    }
+
+  if (!g_file_set_contents_full (manifest_path, manifest->str, manifest->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+  manifest_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, manifest->str, manifest->len);
+
+  summary = carta_dicom_scan (disc, cancellable, NULL);
+
+  attachment = g_object_new (CARTA_TYPE_ATTACHMENT,
+                             "id", id,
+                             "kind", CARTA_ATTACHMENT_KIND_IMAGING,
+                             "original-name", "PET-CT disc, 24 Feb 2026",
+                             "stored-path", relative,
+                             "size", total,
+                             "sha256", manifest_hash,
+                             "content-type", "application/dicom",
+                             "dicom-summary", summary,
+                             NULL);
+  carta_checklist_item_add_attachment (item, attachment);
+  return TRUE;
 }
 
 typedef struct
@@ -497,13 +621,7 @@ carta_demo_populate (CartaCase     *kase,
   carta_patient_set_preferred_language (patient, "en");
   carta_patient_set_contact (patient, "lena.wang@example.org");
 
-  /* Fields of the richer profile, where this build has them. */
-  set_if_present (patient, "family-name", "Wang");
-  set_if_present (patient, "given-name", "Mei");
-  set_if_present (kase, "diagnosis", "Diffuse large B-cell lymphoma (DLBCL), relapsed after two lines");
-  set_if_present (kase, "diagnosis-date", "2025-09-18");
-  set_if_present (kase, "current-state", "Progression on PET-CT in February 2026; ECOG 1; no active infection.");
-  set_if_present (kase, "questions", "Is she eligible with a prior CD19-directed therapy? How long is the stay in Shanghai?");
+  fill_profile (kase);
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
@@ -555,8 +673,6 @@ carta_demo_populate (CartaCase     *kase,
     g_autoptr(GBytes) pdf = NULL;
     g_autoptr(GBytes) photo = NULL;
     g_autoptr(GBytes) passport = NULL;
-    const char *study_uid = "1.2.826.0.1.3680043.10.1234.20260224.1";
-
     pdf = _carta_demo_make_pdf ("Pathology report — lymph node biopsy", biopsy, 2, NULL);
     if (!_carta_demo_add_file (made[0], dir, pdf, "Pathologie Befund 2025-09-18.pdf", "application/pdf", error))
       return FALSE;
@@ -583,16 +699,8 @@ carta_demo_populate (CartaCase     *kase,
     pdf = _carta_demo_make_pdf ("PET-CT report", pet, 1, NULL);
     if (!_carta_demo_add_file (made[6], dir, pdf, "PET-CT Befund.pdf", "application/pdf", error))
       return FALSE;
-    for (guint i = 1; i <= 3; i++)
-      {
-        g_autoptr(GBytes) slice = _carta_demo_make_dicom (256, 256, 1000 + i, "CT", study_uid,
-                                                          "20260224", "PET-CT whole body", i);
-        g_autofree char *name = g_strdup_printf ("IM%06u.dcm", i);
-
-        if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-            !_carta_demo_add_file (made[6], dir, slice, name, "application/dicom", error))
-          return FALSE;
-      }
+    if (!add_disc (made[6], dir, cancellable, error))
+      return FALSE;
 
     passport = _carta_demo_make_jpeg (1400, 1000, 7, 85, NULL);
     if (!_carta_demo_add_file (made[8], dir, passport, "passport photo page.jpg", "image/jpeg", error))
