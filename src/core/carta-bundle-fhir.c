@@ -90,6 +90,7 @@ build_patient (CartaCase  *kase,
   const char *country = carta_patient_get_country (patient);
   g_autofree char *family = _carta_bundle_get_text (patient, "family-name");
   g_autofree char *given = _carta_bundle_get_text (patient, "given-name");
+  const char *other_names = carta_patient_get_other_names (patient);
 
   json_object_set_string_member (resource, "resourceType", "Patient");
   json_object_set_string_member (resource, "id", patient_id);
@@ -109,6 +110,14 @@ build_patient (CartaCase  *kase,
           json_object_set_array_member (human, "given", givens);
         }
       json_array_add_object_element (names, human);
+      if (other_names != NULL)
+        {
+          JsonObject *other = json_object_new ();
+
+          json_object_set_string_member (other, "use", "usual");
+          json_object_set_string_member (other, "text", other_names);
+          json_array_add_object_element (names, other);
+        }
       json_object_set_array_member (resource, "name", names);
     }
 
@@ -155,34 +164,37 @@ build_condition (CartaCase  *kase,
                  const char *condition_id,
                  const char *patient_id)
 {
-  g_autofree char *diagnosis = _carta_bundle_get_text (kase, "diagnosis");
-  g_autofree char *diagnosis_date = NULL;
-  g_autofree char *state = _carta_bundle_get_text (kase, "current-state");
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  g_autofree char *text = _carta_bundle_diagnosis_text (kase);
+  CartaDiseaseState state = carta_diagnosis_get_state (diagnosis);
   JsonObject *resource;
 
-  if (diagnosis == NULL)
-    diagnosis = _carta_bundle_get_text (carta_case_get_patient (kase), "diagnosis");
-  if (diagnosis == NULL)
+  if (text == NULL)
     return NULL;
-
-  diagnosis_date = _carta_bundle_get_text (kase, "diagnosis-date");
 
   resource = json_object_new ();
   json_object_set_string_member (resource, "resourceType", "Condition");
   json_object_set_string_member (resource, "id", condition_id);
-  json_object_set_object_member (resource, "code", codeable_text (diagnosis));
-  json_object_set_object_member (resource, "subject", reference (patient_id));
-  set_text (resource, "onsetDateTime", diagnosis_date);
 
-  if (state != NULL)
+  if (state != CARTA_DISEASE_STATE_NOT_SET && state != CARTA_DISEASE_STATE_UNKNOWN)
     {
-      JsonArray *notes = json_array_new ();
-      JsonObject *note = json_object_new ();
+      JsonObject *clinical = json_object_new ();
+      JsonArray *codings = json_array_new ();
+      JsonObject *coding = json_object_new ();
+      const char *code = state == CARTA_DISEASE_STATE_RELAPSED ? "relapse"
+                         : state == CARTA_DISEASE_STATE_IN_REMISSION ? "remission" : "active";
 
-      json_object_set_string_member (note, "text", state);
-      json_array_add_object_element (notes, note);
-      json_object_set_array_member (resource, "note", notes);
+      json_object_set_string_member (coding, "system", "http://terminology.hl7.org/CodeSystem/condition-clinical");
+      json_object_set_string_member (coding, "code", code);
+      json_array_add_object_element (codings, coding);
+      json_object_set_array_member (clinical, "coding", codings);
+      json_object_set_string_member (clinical, "text", carta_disease_state_to_label (state));
+      json_object_set_object_member (resource, "clinicalStatus", clinical);
     }
+
+  json_object_set_object_member (resource, "code", codeable_text (text));
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+  set_text (resource, "onsetDateTime", carta_diagnosis_get_diagnosis_date (diagnosis));
 
   return resource;
 }

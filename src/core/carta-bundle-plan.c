@@ -82,6 +82,24 @@ _carta_bundle_get_text (gpointer    object,
   return value;
 }
 
+/**
+ * _carta_bundle_diagnosis_text:
+ *
+ * Returns: (transfer full) (nullable): the diagnosis as a person reads it
+ */
+char *
+_carta_bundle_diagnosis_text (CartaCase *kase)
+{
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  CartaDisease disease = carta_diagnosis_get_disease (diagnosis);
+
+  if (disease == CARTA_DISEASE_NOT_SET)
+    return NULL;
+  if (disease == CARTA_DISEASE_OTHER && carta_diagnosis_get_disease_other (diagnosis) != NULL)
+    return g_strdup (carta_diagnosis_get_disease_other (diagnosis));
+  return g_strdup (carta_disease_to_label (disease));
+}
+
 const char *
 _carta_bundle_item_title (CartaChecklistItem *item)
 {

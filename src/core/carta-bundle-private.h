@@ -74,6 +74,7 @@ char       *_carta_bundle_bag_name        (CartaCase      *kase,
                                            GDateTime      *when);
 char       *_carta_bundle_get_text        (gpointer        object,
                                            const char     *property);
+char       *_carta_bundle_diagnosis_text  (CartaCase      *kase);
 const char *_carta_bundle_item_title      (CartaChecklistItem *item);
 
 /* The plan: every document of @kase with its place in the bag. */

@@ -504,13 +504,24 @@ build_bag_info (Job     *job,
   CartaPatient *patient = carta_case_get_patient (job->snapshot);
   GString *out = g_string_new (NULL);
   g_autofree char *date = g_date_time_format (job->when, "%Y-%m-%d");
-  g_autofree char *contact_name = _carta_bundle_get_text (patient, "contact-name");
-  g_autofree char *contact_phone = _carta_bundle_get_text (patient, "contact-phone");
-  g_autofree char *contact_email = _carta_bundle_get_text (patient, "contact-email");
+  g_autofree char *contact_name = NULL;
+  g_autofree char *contact_phone = NULL;
+  g_autofree char *contact_email = NULL;
+  GListModel *contacts = carta_case_get_contacts (job->snapshot);
   const char *contact = carta_patient_get_contact (patient);
   const char *name = carta_patient_get_name (patient);
 
-  /* The single contact field of the current profile: sort it out. */
+  /* The first contact person is whom the coordinators reach. */
+  if (g_list_model_get_n_items (contacts) > 0)
+    {
+      g_autoptr(CartaContact) first = g_list_model_get_item (contacts, 0);
+
+      contact_name = g_strdup (carta_contact_get_name (first));
+      contact_phone = g_strdup (carta_contact_get_phone (first));
+      contact_email = g_strdup (carta_contact_get_email (first));
+    }
+
+  /* Otherwise the patient's own contact field: sort it out. */
   if (contact != NULL && contact_name == NULL && contact_phone == NULL && contact_email == NULL)
     {
       if (strchr (contact, '@'))
