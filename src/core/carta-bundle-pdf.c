@@ -536,7 +536,7 @@ static void
 index_of_documents (Pdf       *pdf,
                     GPtrArray *docs)
 {
-  static const double widths[] = { 78, 100, 58, 122, 64, 61.276 };
+  static const double widths[] = { 70, 98, 64, 128, 64, 59.276 };
   const char *headers[] = { _("Category"), _("Record"), _("Date"), _("Original name"), _("Pages, size"), "SHA-256" };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   gboolean header_drawn = FALSE;
