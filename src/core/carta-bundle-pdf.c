@@ -27,7 +27,10 @@
 #define MARGIN       56.0
 #define BODY_WIDTH   (PAGE_WIDTH - 2 * MARGIN)
 #define BOTTOM       (PAGE_HEIGHT - MARGIN - 24)
-#define FONT_FAMILY  "Noto Sans, Noto Sans CJK SC, Cantarell, Sans"
+/* A Latin face first: CJK faces are large and cairo loads a font's whole
+ * outline table to subset it, so they are used only for CJK text, and
+ * only in the regular weight (names are never set in bold). */
+#define FONT_FAMILY  "Cantarell, Noto Sans CJK SC, Sans"
 
 typedef struct
 {
@@ -305,7 +308,7 @@ cover (Pdf       *pdf,
     if (((CartaBundleDoc *)g_ptr_array_index (docs, i))->role != CARTA_BUNDLE_DOC_DISC_FILE)
       n_documents++;
 
-  set_font (pdf, 22, PANGO_WEIGHT_BOLD);
+  set_font (pdf, 24, PANGO_WEIGHT_NORMAL);
   draw_text_at (pdf, name ? name : carta_case_get_title (kase), MARGIN, pdf->y, BODY_WIDTH);
   pdf->y += measure (pdf, name ? name : carta_case_get_title (kase), BODY_WIDTH) + 4;
 

@@ -29,7 +29,7 @@ GBytes          *_carta_demo_make_dicom (guint               rows,
 GBytes          *_carta_demo_make_pdf   (const char         *title,
                                          const char * const *lines,
                                          guint               n_pages,
-                                         GBytes             *scan_jpeg);
+                                         GPtrArray          *scans);
 CartaAttachment *_carta_demo_add_file   (CartaChecklistItem *item,
                                          const char         *case_dir,
                                          GBytes             *data,

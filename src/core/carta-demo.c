@@ -270,37 +270,16 @@ GBytes *
 _carta_demo_make_pdf (const char         *title,
                       const char * const *lines,
                       guint               n_pages,
-                      GBytes             *scan_jpeg)
+                      GPtrArray          *scans)
 {
   GByteArray *out = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, out, A4_WIDTH, A4_HEIGHT);
   cairo_t *cr = cairo_create (surface);
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-  cairo_surface_t *scan = NULL;
-  int scan_width = 0, scan_height = 0;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Carta sample case");
-
-  if (scan_jpeg != NULL)
-    {
-      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (scan_jpeg);
-      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
-
-      if (pixbuf != NULL)
-        {
-          gsize len;
-          const guint8 *data = g_bytes_get_data (scan_jpeg, &len);
-
-          scan_width = gdk_pixbuf_get_width (pixbuf);
-          scan_height = gdk_pixbuf_get_height (pixbuf);
-          /* Cairo embeds the JPEG as it is, as a scanner's PDF would. */
-          scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, scan_width, scan_height);
-          cairo_surface_set_mime_data (scan, CAIRO_MIME_TYPE_JPEG, data, len,
-                                       free_bytes, g_bytes_ref (scan_jpeg));
-        }
-    }
 
   pango_layout_set_width (layout, (int)((A4_WIDTH - 144) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -309,9 +288,26 @@ _carta_demo_make_pdf (const char         *title,
     {
       double y = 72;
 
-      if (scan != NULL)
+      if (scans != NULL && scans->len > 0)
         {
-          double scale = MIN ((A4_WIDTH - 40) / scan_width, (A4_HEIGHT - 40) / scan_height);
+          GBytes *jpeg = g_ptr_array_index (scans, page % scans->len);
+          g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (jpeg);
+          g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+          cairo_surface_t *scan;
+          gsize len;
+          const guint8 *data = g_bytes_get_data (jpeg, &len);
+          int width, height;
+          double scale;
+
+          if (pixbuf == NULL)
+            continue;
+
+          width = gdk_pixbuf_get_width (pixbuf);
+          height = gdk_pixbuf_get_height (pixbuf);
+          /* Cairo embeds the JPEG as it is, as a scanner's PDF would. */
+          scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+          cairo_surface_set_mime_data (scan, CAIRO_MIME_TYPE_JPEG, data, len, free_bytes, g_bytes_ref (jpeg));
+          scale = MIN ((A4_WIDTH - 40) / width, (A4_HEIGHT - 40) / height);
 
           cairo_save (cr);
           cairo_translate (cr, 20, 20);
@@ -320,6 +316,7 @@ _carta_demo_make_pdf (const char         *title,
           cairo_paint (cr);
           cairo_restore (cr);
           cairo_show_page (cr);
+          cairo_surface_destroy (scan);
           continue;
         }
 
@@ -357,7 +354,6 @@ _carta_demo_make_pdf (const char         *title,
       cairo_show_page (cr);
     }
 
-  g_clear_pointer (&scan, cairo_surface_destroy);
   pango_font_description_free (font);
   g_object_unref (layout);
   cairo_destroy (cr);
