@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "../export/carta-export-page.h"
 #include "carta-window.h"
 
 /* Long enough to gather a burst of typing into one write. */
@@ -29,6 +30,7 @@ struct _CartaWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkWidget            *export_page;
 
   /* State */
   CartaCase            *kase;
@@ -712,6 +714,8 @@ carta_window_class_init (CartaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CARTA_TYPE_EXPORT_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, cases_button);
@@ -721,6 +725,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, export_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
@@ -735,6 +740,7 @@ static void
 carta_window_init (CartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "case", self->export_page, "case", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_switcher_title_visible_cb), self,
