@@ -577,6 +577,31 @@ scan (CartaBundleReader  *self,
   return ok;
 }
 
+/* Members of untrusted JSON, read without assuming their type. */
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+get_object (JsonArray *array,
+            guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+get_member_object (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static Entry *
 lookup (CartaBundleReader *self,
         const char        *path)
@@ -800,26 +825,25 @@ check_case_json (CartaBundleReader *self)
     }
 
   object = json_node_get_object (root);
-  if (!json_object_has_member (object, "bundle") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "bundle")) ||
-      !g_str_has_prefix (json_object_get_string_member_with_default (json_object_get_object_member (object, "bundle"),
+  if (get_member_object (object, "bundle") == NULL ||
+      !g_str_has_prefix (json_object_get_string_member_with_default (get_member_object (object, "bundle"),
                                                                      "schema", ""), "carta-bundle/"))
     problem (self, "data/case.json: it does not say which bundle schema it follows");
 
-  items = json_object_get_array_member (object, "checklist");
+  items = get_array (object, "checklist");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonArray *attachments;
+      JsonArray *attachments = get_array (get_object (items, i), "attachments");
 
-      if (!json_object_has_member (item, "attachments"))
-        continue;
-      attachments = json_object_get_array_member (item, "attachments");
-      for (guint j = 0; j < json_array_get_length (attachments); j++)
+      for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
         {
-          JsonObject *attachment = json_array_get_object_element (attachments, j);
+          JsonObject *attachment = get_object (attachments, j);
+          gboolean disc;
 
-          gboolean disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
+          if (attachment == NULL)
+            continue;
+
+          disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
 
           self->n_documents++;
           /* A disc's size is that of all its files; its hash, that of its list. */
@@ -852,32 +876,29 @@ check_fhir (CartaBundleReader *self)
     }
 
   bundle = json_node_get_object (root);
-  entries = json_object_has_member (bundle, "entry") ? json_object_get_array_member (bundle, "entry") : NULL;
+  entries = get_array (bundle, "entry");
 
   for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
     {
-      JsonNode *node = json_array_get_element (entries, i);
-      JsonObject *resource;
+      JsonObject *resource = get_member_object (get_object (entries, i), "resource");
       JsonArray *content;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          !json_object_has_member (json_node_get_object (node), "resource"))
+      if (resource == NULL)
         {
           problem (self, "data/fhir-bundle.json: entry %u has no resource", i + 1);
           continue;
         }
 
-      resource = json_object_get_object_member (json_node_get_object (node), "resource");
-      if (resource == NULL ||
+      if (
           g_strcmp0 (json_object_get_string_member_with_default (resource, "resourceType", NULL), "DocumentReference") != 0)
         continue;
 
-      content = json_object_has_member (resource, "content") ? json_object_get_array_member (resource, "content") : NULL;
+      content = get_array (resource, "content");
+      if (content == NULL || json_array_get_length (content) == 0)
+        problem (self, "data/fhir-bundle.json: a DocumentReference has no content");
       for (guint j = 0; content != NULL && j < json_array_get_length (content); j++)
         {
-          JsonObject *c = json_array_get_object_element (content, j);
-          JsonObject *attachment = c && json_object_has_member (c, "attachment")
-                                   ? json_object_get_object_member (c, "attachment") : NULL;
+          JsonObject *attachment = get_member_object (get_object (content, j), "attachment");
 
           if (attachment == NULL)
             {
@@ -1091,12 +1112,11 @@ restore_disc (const char  *staging,
               const char  *disc_dir,
               GError     **error)
 {
-  JsonArray *files = json_object_has_member (attachment, "bundle_files")
-                     ? json_object_get_array_member (attachment, "bundle_files") : NULL;
+  JsonArray *files = get_array (attachment, "bundle_files");
 
   for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
     {
-      JsonObject *pair = json_array_get_object_element (files, i);
+      JsonObject *pair = get_object (files, i);
       const char *bundle_path = pair ? json_object_get_string_member_with_default (pair, "bundle_path", NULL) : NULL;
       const char *disc_path = pair ? json_object_get_string_member_with_default (pair, "disc_path", NULL) : NULL;
       g_autofree char *from = NULL;
@@ -1186,21 +1206,17 @@ import_files (CartaBundleReader  *self,
     if (!json_parser_load_from_data (parser, data, len, error))
       goto out;
     bag_object = json_node_get_object (json_parser_get_root (parser));
-    items = json_object_get_array_member (bag_object, "checklist");
+    items = get_array (bag_object, "checklist");
 
     for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
       {
-        JsonObject *item = json_array_get_object_element (items, i);
-        JsonArray *attachments;
+        JsonArray *attachments = get_array (get_object (items, i), "attachments");
 
-        if (!json_object_has_member (item, "attachments"))
-          continue;
-        attachments = json_object_get_array_member (item, "attachments");
-        for (guint j = 0; j < json_array_get_length (attachments); j++)
+        for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
           {
-            JsonObject *attachment = json_array_get_object_element (attachments, j);
-            const char *bundle_path = json_object_get_string_member (attachment, "bundle_path");
-            const char *stored = json_object_get_string_member (attachment, "stored_path");
+            JsonObject *attachment = get_object (attachments, j);
+            const char *bundle_path = json_object_get_string_member_with_default (attachment, "bundle_path", NULL);
+            const char *stored = json_object_get_string_member_with_default (attachment, "stored_path", NULL);
             const char *reason = NULL;
             g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
             g_autofree char *to = NULL;
