@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-profile-page.h"
+#include "../export/carta-export-page.h"
 #include "carta-window.h"
 #include "guide/carta-guide-page.h"
 #include "../checklist/carta-checklist-page.h"
@@ -36,6 +37,7 @@ struct _CartaWindow
   CartaGuidePage       *guide_page;
   GtkWidget            *checklist_page;
   GtkWidget            *profile_page;
+  GtkWidget            *export_page;
 
   /* State */
   CartaCase            *kase;
@@ -743,6 +745,7 @@ carta_window_class_init (CartaWindowClass *klass)
 
   g_type_ensure (CARTA_TYPE_GUIDE_PAGE);
   g_type_ensure (CARTA_TYPE_CHECKLIST_PAGE);
+  g_type_ensure (CARTA_TYPE_EXPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/app/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
@@ -757,6 +760,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, guide_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, profile_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, export_page);
   gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
@@ -771,6 +775,7 @@ static void
 carta_window_init (CartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "case", self->export_page, "case", G_BINDING_SYNC_CREATE);
 
   g_object_bind_property (self, "case", self->checklist_page, "case", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "case", self->profile_page, "case", G_BINDING_SYNC_CREATE);

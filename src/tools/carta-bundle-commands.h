@@ -24,6 +24,10 @@ typedef struct
   CartaBundleCommandFunc  func;
 } CartaBundleCommand;
 
+int carta_bundle_export (int argc, char **argv);
+int carta_bundle_verify (int argc, char **argv);
+int carta_bundle_info   (int argc, char **argv);
+int carta_bundle_demo   (int argc, char **argv);
 int carta_bundle_dicom (int    argc,
                         char **argv);
 int carta_bundle_send (int    argc,

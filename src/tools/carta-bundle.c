@@ -17,6 +17,10 @@
 
 /* Commands add themselves here, one line each, declared in their files. */
 static const CartaBundleCommand commands[] = {
+  { "export", N_("Write a case folder as a verifiable bundle"), carta_bundle_export },
+  { "verify", N_("Check that a bundle is complete and undamaged"), carta_bundle_verify },
+  { "info", N_("Show what a bundle holds"), carta_bundle_info },
+  { "demo", N_("Create a sample case for a fictional patient"), carta_bundle_demo },
   { "dicom", N_("List the imaging studies in a folder of DICOM files"), carta_bundle_dicom },
   { "send", N_("Send a bundle to the coordinators’ WebDAV folder"), carta_bundle_send },
   { NULL, NULL, NULL },

@@ -1,0 +1,312 @@
+/* carta-bundle-fhir.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-bundle"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "carta-bundle-private.h"
+
+/* The case as an HL7 FHIR R4 Bundle of type "collection": a Patient, a
+ * Condition when the diagnosis is known, and one DocumentReference per
+ * attachment. Only the mapping lives here; richer profile fields are
+ * read by property name so they appear once the profile has them. */
+
+static void
+set_text (JsonObject *object,
+          const char *member,
+          const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, member, value);
+}
+
+static char *
+iso_instant (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static JsonObject *
+codeable_text (const char *text)
+{
+  JsonObject *concept = json_object_new ();
+  json_object_set_string_member (concept, "text", text);
+  return concept;
+}
+
+static JsonObject *
+reference (const char *uuid)
+{
+  JsonObject *ref = json_object_new ();
+  g_autofree char *urn = g_strconcat ("urn:uuid:", uuid, NULL);
+  json_object_set_string_member (ref, "reference", urn);
+  return ref;
+}
+
+static const char *
+fhir_gender (const char *sex)
+{
+  if (sex == NULL)
+    return NULL;
+  if (g_ascii_strcasecmp (sex, "male") == 0 || g_ascii_strcasecmp (sex, "m") == 0)
+    return "male";
+  if (g_ascii_strcasecmp (sex, "female") == 0 || g_ascii_strcasecmp (sex, "f") == 0)
+    return "female";
+  if (g_ascii_strcasecmp (sex, "other") == 0)
+    return "other";
+  return "unknown";
+}
+
+static void
+add_entry (JsonArray  *entries,
+           const char *uuid,
+           JsonObject *resource)
+{
+  JsonObject *entry = json_object_new ();
+  g_autofree char *urn = g_strconcat ("urn:uuid:", uuid, NULL);
+
+  json_object_set_string_member (entry, "fullUrl", urn);
+  json_object_set_object_member (entry, "resource", resource);
+  json_array_add_object_element (entries, entry);
+}
+
+static JsonObject *
+build_patient (CartaCase  *kase,
+               const char *patient_id)
+{
+  CartaPatient *patient = carta_case_get_patient (kase);
+  JsonObject *resource = json_object_new ();
+  const char *name = carta_patient_get_name (patient);
+  const char *contact = carta_patient_get_contact (patient);
+  const char *language = carta_patient_get_preferred_language (patient);
+  const char *country = carta_patient_get_country (patient);
+  g_autofree char *family = _carta_bundle_get_text (patient, "family-name");
+  g_autofree char *given = _carta_bundle_get_text (patient, "given-name");
+  const char *other_names = carta_patient_get_other_names (patient);
+
+  json_object_set_string_member (resource, "resourceType", "Patient");
+  json_object_set_string_member (resource, "id", patient_id);
+
+  if (name != NULL || family != NULL)
+    {
+      JsonArray *names = json_array_new ();
+      JsonObject *human = json_object_new ();
+
+      json_object_set_string_member (human, "use", "official");
+      set_text (human, "text", name);
+      set_text (human, "family", family);
+      if (given != NULL)
+        {
+          JsonArray *givens = json_array_new ();
+          json_array_add_string_element (givens, given);
+          json_object_set_array_member (human, "given", givens);
+        }
+      json_array_add_object_element (names, human);
+      if (other_names != NULL)
+        {
+          JsonObject *other = json_object_new ();
+
+          json_object_set_string_member (other, "use", "usual");
+          json_object_set_string_member (other, "text", other_names);
+          json_array_add_object_element (names, other);
+        }
+      json_object_set_array_member (resource, "name", names);
+    }
+
+  set_text (resource, "gender", fhir_gender (carta_patient_get_sex (patient)));
+  set_text (resource, "birthDate", carta_patient_get_date_of_birth (patient));
+
+  if (contact != NULL)
+    {
+      JsonArray *telecom = json_array_new ();
+      JsonObject *point = json_object_new ();
+
+      json_object_set_string_member (point, "system", strchr (contact, '@') ? "email" : "other");
+      json_object_set_string_member (point, "value", contact);
+      json_array_add_object_element (telecom, point);
+      json_object_set_array_member (resource, "telecom", telecom);
+    }
+
+  if (country != NULL)
+    {
+      JsonArray *addresses = json_array_new ();
+      JsonObject *address = json_object_new ();
+
+      json_object_set_string_member (address, "country", country);
+      json_array_add_object_element (addresses, address);
+      json_object_set_array_member (resource, "address", addresses);
+    }
+
+  if (language != NULL)
+    {
+      JsonArray *communication = json_array_new ();
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_object_member (entry, "language", codeable_text (language));
+      json_object_set_boolean_member (entry, "preferred", TRUE);
+      json_array_add_object_element (communication, entry);
+      json_object_set_array_member (resource, "communication", communication);
+    }
+
+  return resource;
+}
+
+static JsonObject *
+build_condition (CartaCase  *kase,
+                 const char *condition_id,
+                 const char *patient_id)
+{
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  g_autofree char *text = _carta_bundle_diagnosis_text (kase);
+  CartaDiseaseState state = carta_diagnosis_get_state (diagnosis);
+  JsonObject *resource;
+
+  if (text == NULL)
+    return NULL;
+
+  resource = json_object_new ();
+  json_object_set_string_member (resource, "resourceType", "Condition");
+  json_object_set_string_member (resource, "id", condition_id);
+
+  if (state != CARTA_DISEASE_STATE_NOT_SET && state != CARTA_DISEASE_STATE_UNKNOWN)
+    {
+      JsonObject *clinical = json_object_new ();
+      JsonArray *codings = json_array_new ();
+      JsonObject *coding = json_object_new ();
+      const char *code = state == CARTA_DISEASE_STATE_RELAPSED ? "relapse"
+                         : state == CARTA_DISEASE_STATE_IN_REMISSION ? "remission" : "active";
+
+      json_object_set_string_member (coding, "system", "http://terminology.hl7.org/CodeSystem/condition-clinical");
+      json_object_set_string_member (coding, "code", code);
+      json_array_add_object_element (codings, coding);
+      json_object_set_array_member (clinical, "coding", codings);
+      json_object_set_string_member (clinical, "text", carta_disease_state_to_label (state));
+      json_object_set_object_member (resource, "clinicalStatus", clinical);
+    }
+
+  json_object_set_object_member (resource, "code", codeable_text (text));
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+  set_text (resource, "onsetDateTime", carta_diagnosis_get_diagnosis_date (diagnosis));
+
+  return resource;
+}
+
+static JsonObject *
+build_document_reference (CartaBundleDoc *doc,
+                          const char     *patient_id,
+                          GDateTime      *when)
+{
+  JsonObject *resource = json_object_new ();
+  JsonObject *attachment = json_object_new ();
+  JsonObject *content = json_object_new ();
+  JsonArray *contents = json_array_new ();
+  JsonArray *categories = json_array_new ();
+  JsonArray *identifiers = json_array_new ();
+  JsonObject *identifier = json_object_new ();
+  g_autofree char *urn = g_strconcat ("urn:uuid:", doc->attachment_id, NULL);
+  g_autofree char *date = iso_instant (doc->added ? doc->added : when);
+
+  json_object_set_string_member (resource, "resourceType", "DocumentReference");
+  json_object_set_string_member (resource, "id", doc->attachment_id);
+
+  json_object_set_string_member (identifier, "system", "urn:ietf:rfc:3986");
+  json_object_set_string_member (identifier, "value", urn);
+  json_array_add_object_element (identifiers, identifier);
+  json_object_set_array_member (resource, "identifier", identifiers);
+
+  json_object_set_string_member (resource, "status", "current");
+  json_object_set_object_member (resource, "type", codeable_text (doc->item_title));
+  json_array_add_object_element (categories, codeable_text (*doc->category ? doc->category : "Other"));
+  json_object_set_array_member (resource, "category", categories);
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+  json_object_set_string_member (resource, "date", date);
+  json_object_set_string_member (resource, "description", doc->original_name);
+
+  json_object_set_string_member (attachment, "contentType",
+                                 doc->content_type ? doc->content_type : "application/octet-stream");
+  /* Relative to this file, which sits in data/. */
+  json_object_set_string_member (attachment, "url", doc->bag_path);
+  json_object_set_int_member (attachment, "size", (gint64)doc->size);
+  /* R4 defines Attachment.hash as the base64 SHA-1 of the data. */
+  json_object_set_string_member (attachment, "hash", doc->sha1_base64);
+  json_object_set_string_member (attachment, "title", doc->original_name);
+  set_text (attachment, "creation", doc->document_date);
+
+  json_object_set_object_member (content, "attachment", attachment);
+  json_array_add_object_element (contents, content);
+  json_object_set_array_member (resource, "content", contents);
+
+  return resource;
+}
+
+/* Stable ids for one case: two exports give the same Patient id. */
+static char *
+stable_uuid (const char *seed,
+             const char *what)
+{
+  g_autofree char *text = g_strconcat (seed, "#", what, NULL);
+  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+/**
+ * _carta_bundle_build_fhir:
+ * @docs: (element-type CartaBundleDoc): the documents, with their digests
+ *
+ * Returns: (transfer full): the FHIR R4 Bundle
+ */
+JsonNode *
+_carta_bundle_build_fhir (CartaCase *kase,
+                          GPtrArray *docs,
+                          GDateTime *when)
+{
+  JsonObject *bundle = json_object_new ();
+  JsonArray *entries = json_array_new ();
+  JsonObject *identifier = json_object_new ();
+  JsonObject *condition;
+  JsonNode *root;
+  g_autofree char *timestamp = iso_instant (when);
+  g_autofree char *case_urn = g_strconcat ("urn:uuid:", carta_case_get_id (kase), NULL);
+  /* Stable ids for one case: the same export twice gives the same ids. */
+  g_autofree char *patient_id = stable_uuid (case_urn, "patient");
+  g_autofree char *condition_id = stable_uuid (case_urn, "condition");
+  g_autofree char *bundle_id = g_uuid_string_random ();
+
+  json_object_set_string_member (bundle, "resourceType", "Bundle");
+  json_object_set_string_member (bundle, "id", bundle_id);
+  json_object_set_string_member (identifier, "system", "urn:ietf:rfc:3986");
+  json_object_set_string_member (identifier, "value", case_urn);
+  json_object_set_object_member (bundle, "identifier", identifier);
+  json_object_set_string_member (bundle, "type", "collection");
+  json_object_set_string_member (bundle, "timestamp", timestamp);
+
+  add_entry (entries, patient_id, build_patient (kase, patient_id));
+
+  if ((condition = build_condition (kase, condition_id, patient_id)))
+    add_entry (entries, condition_id, condition);
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      CartaBundleDoc *doc = g_ptr_array_index (docs, i);
+
+      /* A disc is one document, represented by its list of files. */
+      if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
+        continue;
+      add_entry (entries, doc->attachment_id, build_document_reference (doc, patient_id, when));
+    }
+
+  json_object_set_array_member (bundle, "entry", entries);
+
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, bundle);
+  return root;
+}

@@ -1,0 +1,1431 @@
+/* carta-bundle-reader.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-bundle"
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <nettle/sha1.h>
+#include <nettle/sha2.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carta-bundle-private.h"
+#include "carta-bundle-reader-private.h"
+#include "carta-bundle-reader.h"
+#include "carta-error.h"
+
+/* A bundle is untrusted input: names are checked before anything is
+ * written, and the amount of data it may unpack to is capped, in total
+ * and relative to its size on disk. */
+#define DEFAULT_MAX_TOTAL   (G_GUINT64_CONSTANT (64) << 30)
+#define DEFAULT_MAX_RATIO   200.0
+#define RATIO_SLACK         (8 * 1024 * 1024)
+#define MAX_ENTRIES         200000
+#define MAX_METADATA        (64 * 1024 * 1024)
+#define READ_BLOCK          (1024 * 1024)
+
+struct _CartaBundleReader
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  char       *passphrase;
+  guint64     max_total;
+  double      max_ratio;
+
+  /* Results of the last pass */
+  GPtrArray  *problems;
+  GHashTable *entries;     /* path inside the bag → Entry */
+  GHashTable *bag_info;    /* label → value */
+  char       *bag_name;
+  CartaCase  *kase;
+  gboolean    encrypted;
+  guint       n_documents;
+  guint64     payload_size;
+};
+
+G_DEFINE_FINAL_TYPE (CartaBundleReader, carta_bundle_reader, G_TYPE_OBJECT)
+
+typedef struct
+{
+  guint64  size;
+  gboolean hashed;
+  char     sha256[CARTA_BUNDLE_SHA256_HEX_LEN + 1];
+  char    *sha1_base64;
+  GBytes  *content;   /* tag files and JSON */
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->sha1_base64);
+  g_clear_pointer (&entry->content, g_bytes_unref);
+  g_free (entry);
+}
+
+static void
+secure_free (char *text)
+{
+  if (text != NULL)
+    {
+      explicit_bzero (text, strlen (text));
+      g_free (text);
+    }
+}
+
+static void
+problem (CartaBundleReader *self,
+         const char        *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (CartaBundleReader *self,
+         const char        *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+reset (CartaBundleReader *self)
+{
+  g_ptr_array_set_size (self->problems, 0);
+  g_hash_table_remove_all (self->entries);
+  g_hash_table_remove_all (self->bag_info);
+  g_clear_pointer (&self->bag_name, g_free);
+  g_clear_object (&self->kase);
+  self->encrypted = FALSE;
+  self->n_documents = 0;
+  self->payload_size = 0;
+}
+
+static void
+carta_bundle_reader_finalize (GObject *object)
+{
+  CartaBundleReader *self = (CartaBundleReader *)object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->kase);
+  secure_free (self->passphrase);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->bag_info, g_hash_table_unref);
+  g_free (self->bag_name);
+
+  G_OBJECT_CLASS (carta_bundle_reader_parent_class)->finalize (object);
+}
+
+static void
+carta_bundle_reader_class_init (CartaBundleReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carta_bundle_reader_finalize;
+}
+
+static void
+carta_bundle_reader_init (CartaBundleReader *self)
+{
+  self->max_total = DEFAULT_MAX_TOTAL;
+  self->max_ratio = DEFAULT_MAX_RATIO;
+  /* NULL-terminated, for carta_bundle_reader_get_problems() */
+  self->problems = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)entry_free);
+  self->bag_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * carta_bundle_reader_new:
+ * @bundle: a bundle ZIP file
+ *
+ * Returns: (transfer full): a reader; nothing is read until
+ *   carta_bundle_reader_verify() or carta_bundle_reader_import()
+ */
+CartaBundleReader *
+carta_bundle_reader_new (GFile *bundle)
+{
+  CartaBundleReader *self;
+
+  g_return_val_if_fail (G_IS_FILE (bundle), NULL);
+
+  self = g_object_new (CARTA_TYPE_BUNDLE_READER, NULL);
+  self->file = g_object_ref (bundle);
+  return self;
+}
+
+void
+carta_bundle_reader_set_passphrase (CartaBundleReader *self,
+                                    const char        *passphrase)
+{
+  g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
+
+  secure_free (self->passphrase);
+  self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
+}
+
+void
+_carta_bundle_reader_set_limits (CartaBundleReader *self,
+                                 guint64            max_total,
+                                 double             max_ratio)
+{
+  self->max_total = max_total;
+  self->max_ratio = max_ratio;
+}
+
+static gboolean
+make_parents (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   "Could not create the folder “%s”: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_metadata (const char *path)
+{
+  return strchr (path, '/') == NULL ||
+         g_str_equal (path, "data/case.json") ||
+         g_str_equal (path, "data/fhir-bundle.json");
+}
+
+static gboolean
+hostile (GError     **error,
+         const char  *name,
+         const char  *reason)
+{
+  g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
+               "This file is not a safe Carta bundle and was not opened: the entry “%s”: %s",
+               shown, reason);
+  return FALSE;
+}
+
+/* One pass over the archive: checks every name, hashes every file, and
+ * when @extract_dir is given writes each file there. Problems with the
+ * content are collected; hostile or unreadable input stops the pass. */
+static gboolean
+scan (CartaBundleReader  *self,
+      const char         *extract_dir,
+      gboolean            quick,
+      GCancellable       *cancellable,
+      GError            **error)
+{
+  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree guint8 *buffer = NULL;
+  struct archive *archive;
+  struct archive_entry *entry;
+  guint64 total_out = 0;
+  guint64 file_size;
+  guint n_entries = 0;
+  gboolean ok = TRUE;
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, "The bundle could not be found");
+      return FALSE;
+    }
+  file_size = st.st_size;
+
+  archive = archive_read_new ();
+  archive_read_support_format_zip (archive);
+  if (self->passphrase != NULL)
+    archive_read_add_passphrase (archive, self->passphrase);
+
+  if (archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   "This is not a ZIP file, or it is damaged: %s", archive_error_string (archive));
+      archive_read_free (archive);
+      return FALSE;
+    }
+
+  buffer = g_malloc (READ_BLOCK);
+
+  for (;;)
+    {
+      g_autoptr(GString) content = NULL;
+      const char *name;
+      const char *reason = NULL;
+      const char *inner;
+      Entry *info;
+      struct sha256_ctx sha256;
+      struct sha1_ctx sha1;
+      guint8 digest[SHA256_DIGEST_SIZE];
+      guint64 entry_out = 0;
+      guint64 entry_raw_start;
+      g_autofree char *lower = NULL;
+      g_autofree char *target = NULL;
+      int fd = -1;
+      int ret;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      ret = archive_read_next_header (archive, &entry);
+      if (ret == ARCHIVE_EOF)
+        break;
+
+      if (ret == ARCHIVE_WARN)
+        {
+          const char *raw = archive_entry_pathname (entry);
+          ok = hostile (error, raw ? raw : "?",
+                        "its name is not valid UTF-8 or cannot be read");
+          break;
+        }
+
+      if (ret != ARCHIVE_OK)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                       "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
+          ok = FALSE;
+          break;
+        }
+
+      if (++n_entries > MAX_ENTRIES)
+        {
+          ok = hostile (error, "…", "the bundle holds too many entries");
+          break;
+        }
+
+      name = archive_entry_pathname_utf8 (entry);
+      if (name == NULL)
+        name = archive_entry_pathname (entry);
+      if (name == NULL)
+        {
+          ok = hostile (error, "?", "it has no name");
+          break;
+        }
+
+      if (!_carta_bundle_path_is_safe (name, &reason))
+        {
+          ok = hostile (error, name, reason);
+          break;
+        }
+
+      if (archive_entry_filetype (entry) == AE_IFLNK)
+        {
+          ok = hostile (error, name, "it is a symbolic link");
+          break;
+        }
+      if (archive_entry_hardlink (entry) != NULL)
+        {
+          ok = hostile (error, name, "it is a hard link");
+          break;
+        }
+      if (archive_entry_filetype (entry) != AE_IFREG && archive_entry_filetype (entry) != AE_IFDIR)
+        {
+          ok = hostile (error, name, "it is not a regular file or folder");
+          break;
+        }
+
+      /* Two names for one file would let one overwrite the other, also
+       * where case does not count. */
+      {
+        g_autofree char *trimmed = g_strdup (name);
+        gsize len = strlen (trimmed);
+
+        while (len > 0 && trimmed[len - 1] == '/')
+          trimmed[--len] = '\0';
+        lower = g_utf8_casefold (trimmed, -1);
+      }
+      if (g_hash_table_contains (folded, lower))
+        {
+          ok = hostile (error, name, "the bundle holds this name twice");
+          break;
+        }
+      g_hash_table_add (folded, g_strdup (lower));
+
+      /* Everything sits in one folder, the bag. */
+      {
+        const char *slash = strchr (name, '/');
+        g_autofree char *top = slash ? g_strndup (name, slash - name) : g_strdup (name);
+
+        if (self->bag_name == NULL)
+          self->bag_name = g_strdup (top);
+        else if (!g_str_equal (self->bag_name, top))
+          {
+            ok = hostile (error, name, "it is outside the bundle's folder");
+            break;
+          }
+
+        if (slash == NULL && archive_entry_filetype (entry) == AE_IFREG)
+          {
+            ok = hostile (error, name, "it is outside the bundle's folder");
+            break;
+          }
+
+        inner = slash ? slash + 1 : "";
+      }
+
+      if (archive_entry_filetype (entry) == AE_IFDIR || *inner == '\0')
+        continue;
+
+      if (archive_entry_is_encrypted (entry))
+        self->encrypted = TRUE;
+
+      if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) > self->max_total - total_out)
+        {
+          ok = hostile (error, name, "it would unpack to more than Carta accepts");
+          break;
+        }
+
+      info = g_new0 (Entry, 1);
+      info->size = archive_entry_size_is_set (entry) ? (guint64)archive_entry_size (entry) : 0;
+      g_hash_table_insert (self->entries, g_strdup (inner), info);
+
+      if (quick && !is_metadata (inner))
+        {
+          if (archive_read_data_skip (archive) != ARCHIVE_OK)
+            {
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                           "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
+              ok = FALSE;
+              break;
+            }
+          continue;
+        }
+
+      if (extract_dir != NULL)
+        {
+          target = g_build_filename (extract_dir, name, NULL);
+          if (!make_parents (target, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+          if (fd < 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                           "Could not unpack “%s”: %s", inner, g_strerror (saved_errno));
+              ok = FALSE;
+              break;
+            }
+        }
+
+      if (is_metadata (inner))
+        content = g_string_new (NULL);
+
+      sha256_init (&sha256);
+      sha1_init (&sha1);
+      entry_raw_start = archive_filter_bytes (archive, -1);
+
+      for (;;)
+        {
+          la_ssize_t n = archive_read_data (archive, buffer, READ_BLOCK);
+          guint64 raw;
+
+          if (n == 0)
+            break;
+
+          if (n < 0)
+            {
+              const char *message = archive_error_string (archive);
+
+              if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
+                {
+                  g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                               self->passphrase
+                                 ? "The passphrase is not the one this bundle was encrypted with"
+                                 : "This bundle is encrypted; give its passphrase to open it");
+                  ok = FALSE;
+                }
+              else
+                problem (self, "%s: the file is damaged (%s)", inner,
+                         message ? message : "unreadable");
+              break;
+            }
+
+          entry_out += n;
+          total_out += n;
+          raw = archive_filter_bytes (archive, -1);
+
+          if (total_out > self->max_total ||
+              (total_out > RATIO_SLACK && total_out > self->max_ratio * (double)file_size) ||
+              (entry_out > RATIO_SLACK && raw > entry_raw_start &&
+               entry_out > self->max_ratio * (double)(raw - entry_raw_start + 65536)))
+            {
+              ok = hostile (error, name, "it unpacks to far more data than its size suggests "
+                                         "(a “decompression bomb”)");
+              break;
+            }
+
+          if (archive_entry_size_is_set (entry) && entry_out > info->size)
+            {
+              ok = hostile (error, name, "it holds more data than it declares");
+              break;
+            }
+
+          sha256_update (&sha256, n, buffer);
+          sha1_update (&sha1, n, buffer);
+
+          if (content != NULL)
+            {
+              if (content->len + n > MAX_METADATA)
+                {
+                  ok = hostile (error, name, "it is far too large for what it should hold");
+                  break;
+                }
+              g_string_append_len (content, (const char *)buffer, n);
+            }
+
+          if (fd >= 0 && !write_all (fd, buffer, n))
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                           saved_errno == ENOSPC
+                             ? "There is not enough space to open the bundle: %s"
+                             : "Could not unpack the bundle: %s",
+                           g_strerror (saved_errno));
+              ok = FALSE;
+              break;
+            }
+        }
+
+      if (fd >= 0)
+        {
+          if (ok && (fsync (fd) != 0 || close (fd) != 0))
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                           "Could not unpack the bundle: %s", g_strerror (saved_errno));
+              ok = FALSE;
+            }
+          else if (!ok)
+            close (fd);
+        }
+
+      if (!ok)
+        break;
+
+      info->size = entry_out;
+      info->hashed = TRUE;
+      sha256_digest (&sha256, SHA256_DIGEST_SIZE, digest);
+      for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+        g_snprintf (info->sha256 + 2 * i, 3, "%02x", digest[i]);
+      sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
+      info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
+      if (content != NULL)
+        {
+          gsize len = content->len;
+          info->content = g_bytes_new_take (g_string_free (g_steal_pointer (&content), FALSE), len);
+        }
+    }
+
+  archive_read_free (archive);
+
+  if (ok && self->bag_name == NULL)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, "The bundle is empty");
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+/* Members of untrusted JSON, read without assuming their type. */
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+get_object (JsonArray *array,
+            guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+get_member_object (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static Entry *
+lookup (CartaBundleReader *self,
+        const char        *path)
+{
+  return g_hash_table_lookup (self->entries, path);
+}
+
+static char *
+text_of (Entry *entry)
+{
+  gsize len;
+  const char *data;
+
+  if (entry == NULL || entry->content == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (entry->content, &len);
+  if (!g_utf8_validate_len (data, len, NULL))
+    return NULL;
+  return g_strndup (data, len);
+}
+
+static char *
+decode_manifest_path (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          g_string_append_c (out, g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Checks one manifest; returns the paths it lists. */
+static GHashTable *
+check_manifest (CartaBundleReader *self,
+                const char        *manifest_name)
+{
+  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = text_of (lookup (self, manifest_name));
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    {
+      problem (self, "%s: missing or unreadable", manifest_name);
+      return listed;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      g_autofree char *file = NULL;
+      const char *reason = NULL;
+      char *space;
+      Entry *entry;
+
+      if (*line == '\0')
+        continue;
+
+      space = strpbrk (line, " \t");
+      if (space == NULL || space - line != CARTA_BUNDLE_SHA256_HEX_LEN)
+        {
+          problem (self, "%s: line %u is not “checksum  path”", manifest_name, i + 1);
+          continue;
+        }
+
+      *space = '\0';
+      file = decode_manifest_path (g_strchug (space + 1));
+
+      if (!_carta_bundle_path_is_safe (file, &reason))
+        {
+          problem (self, "%s: line %u names an unsafe path: %s", manifest_name, i + 1, reason);
+          continue;
+        }
+
+      g_hash_table_add (listed, g_strdup (file));
+
+      if (!(entry = lookup (self, file)))
+        {
+          problem (self, "%s: listed in %s but missing from the bundle", file, manifest_name);
+          continue;
+        }
+
+      if (entry->hashed && g_ascii_strcasecmp (entry->sha256, line) != 0)
+        problem (self, "%s: its SHA-256 does not match %s; the file was changed or damaged",
+                 file, manifest_name);
+    }
+
+  return listed;
+}
+
+static void
+parse_bag_info (CartaBundleReader *self)
+{
+  g_autofree char *text = text_of (lookup (self, "bag-info.txt"));
+  g_auto(GStrv) lines = NULL;
+  char *last = NULL;
+
+  if (text == NULL)
+    {
+      problem (self, "bag-info.txt: missing or unreadable");
+      return;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      char *colon;
+
+      if (*line == '\0')
+        continue;
+
+      /* Continuation lines start with white space. */
+      if ((*line == ' ' || *line == '\t') && last != NULL)
+        {
+          char *old = g_hash_table_lookup (self->bag_info, last);
+          g_hash_table_insert (self->bag_info, g_strdup (last), g_strconcat (old, " ", g_strstrip (line), NULL));
+          continue;
+        }
+
+      if (!(colon = strchr (line, ':')))
+        {
+          problem (self, "bag-info.txt: line %u is not “Label: value”", i + 1);
+          continue;
+        }
+
+      *colon = '\0';
+      g_hash_table_insert (self->bag_info, g_strdup (g_strstrip (line)), g_strdup (g_strstrip (colon + 1)));
+      last = line;
+    }
+}
+
+static JsonNode *
+parse_json (CartaBundleReader *self,
+            const char        *path,
+            JsonParser        *parser)
+{
+  Entry *entry = lookup (self, path);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  if (entry == NULL || entry->content == NULL)
+    {
+      problem (self, "%s: missing", path);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (entry->content, &len);
+  if (!json_parser_load_from_data (parser, data, len, &error))
+    {
+      problem (self, "%s: not valid JSON (%s)", path, error->message);
+      return NULL;
+    }
+
+  return json_parser_get_root (parser);
+}
+
+static void
+check_document (CartaBundleReader *self,
+                const char        *source,
+                const char        *url,
+                gint64             size,
+                const char        *sha256,
+                const char        *sha1_base64)
+{
+  g_autofree char *path = NULL;
+  const char *reason = NULL;
+  Entry *entry;
+
+  if (url == NULL || !_carta_bundle_path_is_safe (url, &reason) || !g_str_has_prefix (url, "documents/"))
+    {
+      problem (self, "%s: a document has an unsafe or missing location", source);
+      return;
+    }
+
+  path = g_strconcat ("data/", url, NULL);
+  if (!(entry = lookup (self, path)))
+    {
+      problem (self, "%s: %s points at a file missing from the bundle", path, source);
+      return;
+    }
+
+  if (size >= 0 && (guint64)size != entry->size)
+    problem (self, "%s: %s gives its size as %" G_GINT64_FORMAT " bytes but it has %" G_GUINT64_FORMAT,
+             path, source, size, entry->size);
+
+  if (entry->hashed && sha256 != NULL && g_ascii_strcasecmp (sha256, entry->sha256) != 0)
+    problem (self, "%s: its SHA-256 does not match %s", path, source);
+
+  if (entry->hashed && sha1_base64 != NULL && !g_str_equal (sha1_base64, entry->sha1_base64))
+    problem (self, "%s: its SHA-1 does not match %s", path, source);
+}
+
+static void
+check_case_json (CartaBundleReader *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonArray *items;
+
+  if (!(root = parse_json (self, "data/case.json", parser)))
+    return;
+
+  if (!(self->kase = carta_case_new_from_json (root, &error)))
+    {
+      problem (self, "data/case.json: %s", error->message);
+      return;
+    }
+
+  object = json_node_get_object (root);
+  if (get_member_object (object, "bundle") == NULL ||
+      !g_str_has_prefix (json_object_get_string_member_with_default (get_member_object (object, "bundle"),
+                                                                     "schema", ""), "carta-bundle/"))
+    problem (self, "data/case.json: it does not say which bundle schema it follows");
+
+  items = get_array (object, "checklist");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonArray *attachments = get_array (get_object (items, i), "attachments");
+
+      for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
+        {
+          JsonObject *attachment = get_object (attachments, j);
+          gboolean disc;
+
+          if (attachment == NULL)
+            continue;
+
+          disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
+
+          self->n_documents++;
+          /* A disc's size is that of all its files; its hash, that of its list. */
+          check_document (self, "case.json",
+                          json_object_get_string_member_with_default (attachment, "bundle_path", NULL),
+                          disc ? -1 : json_object_get_int_member_with_default (attachment, "size", -1),
+                          json_object_get_string_member_with_default (attachment, "sha256", NULL),
+                          NULL);
+        }
+    }
+}
+
+static void
+check_fhir (CartaBundleReader *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *bundle;
+  JsonArray *entries;
+
+  if (!(root = parse_json (self, "data/fhir-bundle.json", parser)))
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "resourceType", NULL), "Bundle") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "type", NULL), "collection") != 0)
+    {
+      problem (self, "data/fhir-bundle.json: it is not a FHIR Bundle of type collection");
+      return;
+    }
+
+  bundle = json_node_get_object (root);
+  entries = get_array (bundle, "entry");
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = get_member_object (get_object (entries, i), "resource");
+      JsonArray *content;
+
+      if (resource == NULL)
+        {
+          problem (self, "data/fhir-bundle.json: entry %u has no resource", i + 1);
+          continue;
+        }
+
+      if (
+          g_strcmp0 (json_object_get_string_member_with_default (resource, "resourceType", NULL), "DocumentReference") != 0)
+        continue;
+
+      content = get_array (resource, "content");
+      if (content == NULL || json_array_get_length (content) == 0)
+        problem (self, "data/fhir-bundle.json: a DocumentReference has no content");
+      for (guint j = 0; content != NULL && j < json_array_get_length (content); j++)
+        {
+          JsonObject *attachment = get_member_object (get_object (content, j), "attachment");
+
+          if (attachment == NULL)
+            {
+              problem (self, "data/fhir-bundle.json: a DocumentReference has no attachment");
+              continue;
+            }
+
+          check_document (self, "fhir-bundle.json",
+                          json_object_get_string_member_with_default (attachment, "url", NULL),
+                          json_object_get_int_member_with_default (attachment, "size", -1),
+                          NULL,
+                          json_object_get_string_member_with_default (attachment, "hash", NULL));
+        }
+    }
+}
+
+static void
+check_bag (CartaBundleReader *self)
+{
+  g_autoptr(GHashTable) payload_listed = NULL;
+  g_autoptr(GHashTable) tags_listed = NULL;
+  g_autofree char *bagit = text_of (lookup (self, "bagit.txt"));
+  GHashTableIter iter;
+  const char *path;
+  Entry *entry;
+  guint64 oxum_bytes = 0;
+  guint oxum_files = 0;
+  const char *oxum;
+
+  if (bagit == NULL)
+    problem (self, "bagit.txt: missing; this is not a BagIt bag");
+  else if (!strstr (bagit, "BagIt-Version: 1.0") && !strstr (bagit, "BagIt-Version: 0.97"))
+    problem (self, "bagit.txt: not a BagIt 1.0 declaration");
+
+  parse_bag_info (self);
+
+  payload_listed = check_manifest (self, "manifest-sha256.txt");
+  if (lookup (self, "tagmanifest-sha256.txt"))
+    tags_listed = check_manifest (self, "tagmanifest-sha256.txt");
+
+  /* Complete: every payload file is in the manifest. */
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&path, (gpointer *)&entry))
+    {
+      if (!g_str_has_prefix (path, "data/"))
+        continue;
+
+      oxum_bytes += entry->size;
+      oxum_files++;
+
+      if (!g_hash_table_contains (payload_listed, path))
+        problem (self, "%s: in the bundle but not in manifest-sha256.txt", path);
+    }
+
+  self->payload_size = oxum_bytes;
+
+  if ((oxum = g_hash_table_lookup (self->bag_info, "Payload-Oxum")))
+    {
+      g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT ".%u", oxum_bytes, oxum_files);
+
+      if (!g_str_equal (oxum, expected))
+        problem (self, "bag-info.txt: Payload-Oxum says %s but the payload is %s (bytes.files)", oxum, expected);
+    }
+  else
+    problem (self, "bag-info.txt: no Payload-Oxum");
+}
+
+/**
+ * carta_bundle_reader_verify:
+ * @quick: check names, structure and metadata but not the documents' hashes
+ *
+ * Reads the bundle once and checks it: the ZIP, the bag (complete and
+ * valid), `case.json` against its schema, and that every
+ * DocumentReference points at a file of the right size and hash. A
+ * hostile archive stops the check at once with %CARTA_ERROR_HOSTILE.
+ *
+ * Returns: %TRUE if the bundle is valid; otherwise @error says what was
+ *   found first and carta_bundle_reader_get_problems() lists everything
+ */
+gboolean
+carta_bundle_reader_verify (CartaBundleReader  *self,
+                            gboolean            quick,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
+  return _carta_bundle_reader_scan (self, NULL, quick, cancellable, error);
+}
+
+gboolean
+_carta_bundle_reader_scan (CartaBundleReader  *self,
+                           const char         *extract_dir,
+                           gboolean            quick,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), FALSE);
+
+  reset (self);
+
+  if (!scan (self, extract_dir, quick, cancellable, error))
+    return FALSE;
+
+  check_bag (self);
+  check_case_json (self);
+  check_fhir (self);
+
+  if (self->problems->len > 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The bundle has a problem: %2$s",
+                                "The bundle has %1$u problems, the first: %2$s", self->problems->len),
+                   self->problems->len, (const char *)g_ptr_array_index (self->problems, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * carta_bundle_reader_get_problems:
+ *
+ * Returns: (transfer none): every problem the last check found, each
+ *   naming its file; empty when there were none
+ */
+const char * const *
+carta_bundle_reader_get_problems (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  return (const char * const *)self->problems->pdata;
+}
+
+gboolean
+carta_bundle_reader_get_encrypted (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), FALSE);
+  return self->encrypted;
+}
+
+const char *
+carta_bundle_reader_get_bag_name (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  return self->bag_name;
+}
+
+/**
+ * carta_bundle_reader_get_bag_info:
+ * @label: a bag-info.txt label, such as "Bagging-Date"
+ *
+ * Returns: (nullable): its value
+ */
+const char *
+carta_bundle_reader_get_bag_info (CartaBundleReader *self,
+                                  const char        *label)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  return g_hash_table_lookup (self->bag_info, label);
+}
+
+/**
+ * carta_bundle_reader_get_case:
+ *
+ * Returns: (transfer none) (nullable): the case read from `case.json`
+ */
+CartaCase *
+carta_bundle_reader_get_case (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  return self->kase;
+}
+
+guint
+carta_bundle_reader_get_n_documents (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), 0);
+  return self->n_documents;
+}
+
+guint64
+carta_bundle_reader_get_payload_size (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), 0);
+  return self->payload_size;
+}
+
+static gboolean
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          delete_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  return g_rmdir (path) == 0;
+}
+
+/* Puts each file of a disc back at its path on the disc. */
+static gboolean
+restore_disc (const char  *staging,
+              const char  *bag_name,
+              JsonObject  *attachment,
+              const char  *disc_dir,
+              GError     **error)
+{
+  JsonArray *files = get_array (attachment, "bundle_files");
+
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+    {
+      JsonObject *pair = get_object (files, i);
+      const char *bundle_path = pair ? json_object_get_string_member_with_default (pair, "bundle_path", NULL) : NULL;
+      const char *disc_path = pair ? json_object_get_string_member_with_default (pair, "disc_path", NULL) : NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      const char *reason = NULL;
+
+      if (!_carta_bundle_path_is_safe (bundle_path, &reason) || !_carta_bundle_path_is_safe (disc_path, &reason))
+        return hostile (error, bundle_path ? bundle_path : "?", reason ? reason : "no name");
+
+      from = g_build_filename (staging, bag_name, "data", bundle_path, NULL);
+      to = g_build_filename (disc_dir, disc_path, NULL);
+      if (!make_parents (to, error))
+        return FALSE;
+      if (g_rename (from, to) != 0)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                       "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Everything but the last step, which touches the store's list and so
+ * runs on its thread. Returns the case, its files already in place. */
+static CartaCase *
+import_files (CartaBundleReader  *self,
+              const char         *root,
+              GHashTable         *taken_ids,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autofree char *template = g_build_filename (root, ".import-XXXXXX", NULL);
+  g_autofree char *staging = NULL;
+  g_autofree char *case_dir = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(CartaCase) kase = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *object;
+  JsonArray *items;
+  gboolean ok = FALSE;
+
+  if (g_mkdir_with_parents (root, 0700) != 0 || !(staging = g_mkdtemp_full (g_steal_pointer (&template), 0700)))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   "Could not make room for the case in “%s”: %s", root, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!_carta_bundle_reader_scan (self, staging, FALSE, cancellable, error))
+    goto out;
+
+  /* The case as it was, under a new id if this one is taken here. */
+  copy = carta_case_to_json (self->kase);
+  object = json_node_get_object (copy);
+  id = g_strdup (carta_case_get_id (self->kase));
+  {
+    g_autofree char *existing = g_build_filename (root, id, NULL);
+
+    if (g_hash_table_contains (taken_ids, id) || g_file_test (existing, G_FILE_TEST_EXISTS))
+      {
+        g_free (id);
+        id = g_uuid_string_random ();
+        json_object_set_string_member (object, "id", id);
+      }
+  }
+
+  case_dir = g_build_filename (staging, "case", NULL);
+  if (g_mkdir (case_dir, 0700) != 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "Could not create the case folder: %s", g_strerror (errno));
+      goto out;
+    }
+
+  /* Each document moves from its place in the bag to its stored path. */
+  {
+    g_autoptr(JsonNode) bag_root = NULL;
+    Entry *entry = lookup (self, "data/case.json");
+    gsize len;
+    const char *data = g_bytes_get_data (entry->content, &len);
+    JsonObject *bag_object;
+
+    if (!json_parser_load_from_data (parser, data, len, error))
+      goto out;
+    bag_object = json_node_get_object (json_parser_get_root (parser));
+    items = get_array (bag_object, "checklist");
+
+    for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+      {
+        JsonArray *attachments = get_array (get_object (items, i), "attachments");
+
+        for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
+          {
+            JsonObject *attachment = get_object (attachments, j);
+            const char *bundle_path = json_object_get_string_member_with_default (attachment, "bundle_path", NULL);
+            const char *stored = json_object_get_string_member_with_default (attachment, "stored_path", NULL);
+            const char *reason = NULL;
+            g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
+            g_autofree char *to = NULL;
+
+            if (!_carta_bundle_path_is_safe (stored, &reason))
+              {
+                hostile (error, stored, reason);
+                goto out;
+              }
+
+            to = g_build_filename (case_dir, stored, NULL);
+            if (g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0)
+              {
+                g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
+
+                if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
+                    !make_parents (manifest_to, error))
+                  goto out;
+                g_free (to);
+                to = g_steal_pointer (&manifest_to);
+              }
+            else if (!make_parents (to, error))
+              goto out;
+            /* Two attachments may share one stored file (content-addressed). */
+            if (g_file_test (to, G_FILE_TEST_EXISTS))
+              continue;
+            if (g_rename (from, to) != 0)
+              {
+                g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                             "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+                goto out;
+              }
+          }
+      }
+  }
+
+  /* Drop what only the bundle needs. */
+  json_object_remove_member (object, "bundle");
+  if (!(kase = carta_case_new_from_json (copy, error)))
+    goto out;
+
+  {
+    g_autofree char *final_dir = g_build_filename (root, id, NULL);
+
+    if (g_rename (case_dir, final_dir) != 0)
+      {
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                     "Could not create the case folder “%s”: %s", final_dir, g_strerror (errno));
+        goto out;
+      }
+  }
+
+  ok = TRUE;
+
+out:
+  delete_tree (staging);
+  return ok ? g_steal_pointer (&kase) : NULL;
+}
+
+static GHashTable *
+store_ids (CartaStore *store)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *cases = carta_store_get_cases (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CartaCase) kase = g_list_model_get_item (cases, i);
+      g_hash_table_add (ids, g_strdup (carta_case_get_id (kase)));
+    }
+
+  return ids;
+}
+
+static gboolean
+finish_import (CartaStore  *store,
+               CartaCase   *kase,
+               GError     **error)
+{
+  if (!carta_store_add_case (store, kase, error))
+    {
+      g_autoptr(GFile) dir = carta_store_get_case_dir (store, kase);
+      g_autofree char *path = g_file_get_path (dir);
+
+      delete_tree (path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * carta_bundle_reader_import:
+ * @store: where the case goes
+ *
+ * Verifies the bundle completely while unpacking it beside the store,
+ * then adds its case to @store — under a new id if the store already has
+ * this one. Nothing is added when anything is wrong.
+ *
+ * Returns: (transfer full): the new case, or %NULL with @error set
+ */
+CartaCase *
+carta_bundle_reader_import (CartaBundleReader  *self,
+                            CartaStore         *store,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(CartaCase) kase = NULL;
+  g_autofree char *root = NULL;
+
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  g_return_val_if_fail (CARTA_IS_STORE (store), NULL);
+
+  ids = store_ids (store);
+  root = g_file_get_path (carta_store_get_root (store));
+
+  if (!(kase = import_files (self, root, ids, cancellable, error)))
+    return NULL;
+
+  if (!finish_import (store, kase, error))
+    return NULL;
+
+  return g_steal_pointer (&kase);
+}
+
+typedef struct
+{
+  CartaStore *store;
+  char       *root;
+  GHashTable *ids;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->root);
+  g_clear_pointer (&data->ids, g_hash_table_unref);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+  CartaCase *kase;
+
+  if ((kase = import_files (source_object, data->root, data->ids, cancellable, &error)))
+    g_task_return_pointer (task, kase, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * carta_bundle_reader_import_async:
+ *
+ * Like carta_bundle_reader_import(), with the reading in a thread; the
+ * case joins @store on the calling thread, in _finish().
+ */
+void
+carta_bundle_reader_import_async (CartaBundleReader   *self,
+                                  CartaStore          *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
+  g_return_if_fail (CARTA_IS_STORE (store));
+
+  data = g_new0 (ImportData, 1);
+  data->store = g_object_ref (store);
+  data->root = g_file_get_path (carta_store_get_root (store));
+  data->ids = store_ids (store);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carta_bundle_reader_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * carta_bundle_reader_import_finish:
+ *
+ * Returns: (transfer full): the case, now in the store, or %NULL
+ */
+CartaCase *
+carta_bundle_reader_import_finish (CartaBundleReader  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  g_autoptr(CartaCase) kase = NULL;
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!(kase = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!finish_import (data->store, kase, error))
+    return NULL;
+
+  return g_steal_pointer (&kase);
+}

@@ -1,0 +1,464 @@
+/* carta-export-page.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-export-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "../app/carta-application.h"
+#include "carta-bundle-writer.h"
+#include "carta-export-page.h"
+#include "carta-validate.h"
+#include "../app/carta-window.h"
+
+#define MIN_PASSPHRASE 10
+
+struct _CartaExportPage
+{
+  AdwBin             parent_instance;
+
+  CartaCase         *kase;
+  CartaBundleWriter *writer;
+  GCancellable      *cancellable;
+  GtkFileChooserNative *chooser;
+
+  GtkStack          *stack;
+  AdwPreferencesGroup *missing_group;
+  GtkListBox        *missing_list;
+  GtkSwitch         *encrypt_switch;
+  AdwPasswordEntryRow *passphrase_row;
+  AdwPasswordEntryRow *repeat_row;
+  GtkLevelBar       *strength_bar;
+  GtkLabel          *strength_label;
+  GtkWidget         *progress_box;
+  GtkProgressBar    *progress_bar;
+  GtkLabel          *progress_label;
+  GtkWidget         *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (CartaExportPage, carta_export_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_missing_row (CartaExportPage *self,
+                 const char      *title,
+                 const char      *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_append (self->missing_list, row);
+}
+
+static void
+update_missing (CartaExportPage *self)
+{
+  GtkWidget *child;
+  guint count = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_list))))
+    gtk_list_box_remove (self->missing_list, child);
+
+  if (self->kase != NULL)
+    {
+      g_autoptr(GPtrArray) fields = carta_profile_list_missing (self->kase);
+      GListModel *items = carta_case_get_items (self->kase);
+
+      for (guint i = 0; fields != NULL && i < fields->len; i++, count++)
+        add_missing_row (self, g_ptr_array_index (fields, i), _("Case profile"));
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+          const char *title = carta_checklist_item_get_title (item);
+
+          if (carta_checklist_item_get_status (item) != CARTA_ITEM_STATUS_NEEDED)
+            continue;
+
+          add_missing_row (self,
+                           title ? title : carta_checklist_item_get_template_key (item),
+                           /* TRANSLATORS: %s is a checklist category */
+                           carta_checklist_item_get_category (item));
+          count++;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), count > 0);
+}
+
+/* A rough estimate of guessing effort, in bits: enough to say "weak" or
+ * "strong" in words a family understands. */
+static double
+estimate_bits (const char *text)
+{
+  gboolean lower = FALSE, upper = FALSE, digit = FALSE, other = FALSE;
+  glong length = g_utf8_strlen (text, -1);
+  double pool;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        lower = TRUE;
+      else if (g_unichar_isupper (c))
+        upper = TRUE;
+      else if (g_unichar_isdigit (c))
+        digit = TRUE;
+      else
+        other = TRUE;
+    }
+
+  pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 33 : 0);
+  return pool > 0 ? length * log2 (pool) * 0.75 : 0;
+}
+
+static gboolean
+passphrase_ok (CartaExportPage *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
+
+  if (!gtk_switch_get_active (self->encrypt_switch))
+    return TRUE;
+
+  return g_utf8_strlen (passphrase, -1) >= MIN_PASSPHRASE && g_str_equal (passphrase, repeat);
+}
+
+static void
+update_sensitivity (CartaExportPage *self)
+{
+  gboolean busy = self->cancellable != NULL;
+
+  gtk_widget_set_sensitive (self->export_button, self->kase != NULL && !busy && passphrase_ok (self));
+  gtk_widget_set_visible (self->export_button, !busy);
+  gtk_widget_set_visible (self->progress_box, busy);
+}
+
+static void
+on_passphrase_changed_cb (CartaExportPage *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
+  double bits = estimate_bits (passphrase);
+  const char *text;
+  int level;
+
+  if (*passphrase == '\0')
+    {
+      text = _("Choose a passphrase of several words that you can read out over the phone.");
+      level = 0;
+    }
+  else if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE)
+    {
+      text = _("Too short: use at least 10 characters, for example three or four words.");
+      level = 1;
+    }
+  else if (*repeat != '\0' && !g_str_equal (passphrase, repeat))
+    {
+      text = _("The two passphrases are not the same.");
+      level = bits < 50 ? 1 : bits < 70 ? 2 : 3;
+    }
+  else if (bits < 50)
+    {
+      text = _("Weak: add another word.");
+      level = 2;
+    }
+  else if (bits < 70)
+    {
+      text = _("Good.");
+      level = 3;
+    }
+  else
+    {
+      text = _("Strong.");
+      level = 4;
+    }
+
+  gtk_level_bar_set_value (self->strength_bar, level);
+  gtk_label_set_text (self->strength_label, text);
+  update_sensitivity (self);
+}
+
+static void
+on_progress_cb (CartaExportPage *self)
+{
+  guint64 done = carta_bundle_writer_get_bytes_done (self->writer);
+  guint64 total = carta_bundle_writer_get_bytes_total (self->writer);
+  double left = carta_bundle_writer_get_seconds_left (self->writer);
+  g_autofree char *done_text = g_format_size (done);
+  g_autofree char *total_text = g_format_size (total);
+  g_autofree char *text = NULL;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double)done / total : 0);
+
+  if (left < 0)
+    /* TRANSLATORS: progress, as in "120 MB of 1.2 GB" */
+    text = g_strdup_printf (_("%s of %s"), done_text, total_text);
+  else if (left < 60)
+    /* TRANSLATORS: progress, as in "120 MB of 1.2 GB — less than a minute left" */
+    text = g_strdup_printf (_("%s of %s — less than a minute left"), done_text, total_text);
+  else
+    {
+      guint minutes = (guint)ceil (left / 60);
+      /* TRANSLATORS: progress, as in "120 MB of 1.2 GB — about 3 minutes left" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s — about %u minute left",
+                                           "%s of %s — about %u minutes left", minutes),
+                              done_text, total_text, minutes);
+    }
+
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+toast (CartaExportPage *self,
+       const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CARTA_IS_WINDOW (root))
+    carta_window_add_toast (CARTA_WINDOW (root), adw_toast_new (message));
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CartaExportPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+
+  if (carta_bundle_writer_write_finish (CARTA_BUNDLE_WRITER (object), result, &error))
+    toast (self, _("The bundle was saved and checked."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, _("Export cancelled. No file was saved."));
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("The Bundle Was Not Saved"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  g_signal_handlers_disconnect_by_func (object, on_progress_cb, self);
+  g_clear_object (&self->writer);
+  update_sensitivity (self);
+}
+
+static void
+on_chooser_response_cb (CartaExportPage      *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL && self->writer != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      g_clear_object (&self->writer);
+      return;
+    }
+
+  if (gtk_switch_get_active (self->encrypt_switch))
+    carta_bundle_writer_set_passphrase (self->writer, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->writer, "notify::bytes-done", G_CALLBACK (on_progress_cb), self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Preparing…"));
+  update_sensitivity (self);
+
+  carta_bundle_writer_write_async (self->writer, file, self->cancellable, write_done_cb, g_object_ref (self));
+}
+
+static void
+on_export_clicked_cb (CartaExportPage *self)
+{
+  CartaStore *store = carta_application_get_store (CARTA_APPLICATION (g_application_get_default ()));
+  g_autoptr(GFile) case_dir = NULL;
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->kase == NULL || self->cancellable != NULL)
+    return;
+
+  case_dir = carta_store_get_case_dir (store, self->kase);
+  g_clear_object (&self->writer);
+  self->writer = carta_bundle_writer_new (self->kase, case_dir);
+  name = carta_bundle_writer_suggest_filename (self->writer);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save the Bundle"), GTK_WINDOW (root),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_cancel_clicked_cb (CartaExportPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+carta_export_page_dispose (GObject *object)
+{
+  CartaExportPage *self = (CartaExportPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_EXPORT_PAGE);
+
+  G_OBJECT_CLASS (carta_export_page_parent_class)->dispose (object);
+}
+
+static void
+carta_export_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CartaExportPage *self = CARTA_EXPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_export_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CartaExportPage *self = CARTA_EXPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      carta_export_page_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_export_page_class_init (CartaExportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carta_export_page_dispose;
+  object_class->get_property = carta_export_page_get_property;
+  object_class->set_property = carta_export_page_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, encrypt_switch);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, strength_bar);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, strength_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_passphrase_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+}
+
+static void
+carta_export_page_init (CartaExportPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The stack is the bin's own child: binding it as a template child
+   * would have it unparented twice on dispose. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+  gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_LOW, 2);
+  gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 3);
+  gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_FULL, 4);
+  on_passphrase_changed_cb (self);
+  update_missing (self);
+}
+
+CartaCase *
+carta_export_page_get_case (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+  return self->kase;
+}
+
+/**
+ * carta_export_page_set_case:
+ * @kase: (nullable): the case to export
+ */
+void
+carta_export_page_set_case (CartaExportPage *self,
+                            CartaCase       *kase)
+{
+  g_return_if_fail (CARTA_IS_EXPORT_PAGE (self));
+
+  if (self->kase == kase)
+    return;
+
+  /* A write in progress belongs to the previous case. */
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
+  update_missing (self);
+  update_sensitivity (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}

@@ -1,0 +1,72 @@
+/* carta-bundle-demo.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "carta-bundle-commands.h"
+#include "carta-demo.h"
+#include "carta-store-private.h"
+
+int
+carta_bundle_demo (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaCase) kase = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *case_file = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  context = g_option_context_new (_("DIR"));
+  g_option_context_set_summary (context,
+                                _("Create a sample case for a fictional patient in the folder DIR: "
+                                  "a profile, a checklist, generated letters, photos and a small CT study."));
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      return 2;
+    }
+
+  dir = g_file_new_for_commandline_arg (argv[1]);
+  path = g_file_get_path (dir);
+  case_file = g_build_filename (path, "case.json", NULL);
+  if (g_file_test (case_file, G_FILE_TEST_EXISTS))
+    {
+      /* TRANSLATORS: %s is a folder */
+      fprintf (stderr, _("“%s” already holds a case; choose an empty folder."), path);
+      fprintf (stderr, "\n");
+      return 1;
+    }
+
+  kase = carta_case_new (NULL);
+  if (!carta_demo_populate (kase, dir, NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+
+  data = carta_case_to_data (kase, &length);
+  if (!_carta_write_file_atomic (case_file, data, length, FALSE, NULL, NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+
+  /* TRANSLATORS: %s is a folder */
+  printf (_("Created a sample case in “%s”."), path);
+  printf ("\n");
+  return 0;
+}

@@ -1,0 +1,107 @@
+/* carta-bundle-info.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carta-bundle-commands.h"
+#include "carta-bundle-reader.h"
+#include "carta-bundle-util.h"
+
+static void
+row (const char *label,
+     const char *value)
+{
+  if (value != NULL && *value != '\0')
+    printf ("%-18s %s\n", label, value);
+}
+
+int
+carta_bundle_info (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *count = NULL;
+  CartaCase *kase;
+  gboolean valid;
+  const GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("BUNDLE.zip"));
+  g_option_context_set_summary (context, _("Show what a bundle holds, without re-reading every document."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  reader = carta_bundle_reader_new (file);
+
+  if (passphrase_file != NULL)
+    {
+      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
+
+      if (passphrase == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 2;
+        }
+      carta_bundle_reader_set_passphrase (reader, passphrase);
+      explicit_bzero (passphrase, strlen (passphrase));
+    }
+
+  valid = carta_bundle_reader_verify (reader, TRUE, NULL, &error);
+  if (!valid && carta_bundle_reader_get_bag_name (reader) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+
+  kase = carta_bundle_reader_get_case (reader);
+  size = g_format_size (carta_bundle_reader_get_payload_size (reader));
+  count = g_strdup_printf ("%u", carta_bundle_reader_get_n_documents (reader));
+
+  row (_("Bundle:"), carta_bundle_reader_get_bag_name (reader));
+  if (kase != NULL)
+    {
+      row (_("Case:"), carta_case_get_title (kase));
+      row (_("Patient:"), carta_patient_get_name (carta_case_get_patient (kase)));
+      row (_("Born:"), carta_patient_get_date_of_birth (carta_case_get_patient (kase)));
+    }
+  row (_("Case id:"), carta_bundle_reader_get_bag_info (reader, "External-Identifier"));
+  row (_("Bagged on:"), carta_bundle_reader_get_bag_info (reader, "Bagging-Date"));
+  row (_("Contact:"), carta_bundle_reader_get_bag_info (reader, "Contact-Name"));
+  row (_("Phone:"), carta_bundle_reader_get_bag_info (reader, "Contact-Phone"));
+  row (_("Email:"), carta_bundle_reader_get_bag_info (reader, "Contact-Email"));
+  row (_("Documents:"), count);
+  row (_("Size:"), size);
+  row (_("Encrypted:"), carta_bundle_reader_get_encrypted (reader) ? _("yes (AES-256)") : _("no"));
+
+  if (!valid)
+    {
+      fprintf (stderr, "\n%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}

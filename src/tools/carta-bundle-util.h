@@ -1,0 +1,23 @@
+/* carta-bundle-util.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "carta-case.h"
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the commands of carta-bundle. */
+char      *carta_bundle_read_passphrase_file (const char  *path,
+                                              GError     **error);
+CartaCase *carta_bundle_load_case_dir        (const char  *dir,
+                                              GError     **error);
+char      *carta_bundle_format_size          (guint64      bytes);
+
+G_END_DECLS

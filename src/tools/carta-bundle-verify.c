@@ -1,0 +1,93 @@
+/* carta-bundle-verify.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carta-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carta-bundle-commands.h"
+#include "carta-bundle-reader.h"
+#include "carta-bundle-util.h"
+
+int
+carta_bundle_verify (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const char * const *problems;
+  const GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("BUNDLE.zip"));
+  g_option_context_set_summary (context,
+                                _("Check a bundle: the ZIP, the BagIt bag, case.json and every "
+                                  "document's size and hash. Exits 0 only when all is well."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  reader = carta_bundle_reader_new (file);
+
+  if (passphrase_file != NULL)
+    {
+      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
+
+      if (passphrase == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 2;
+        }
+      carta_bundle_reader_set_passphrase (reader, passphrase);
+      explicit_bzero (passphrase, strlen (passphrase));
+    }
+
+  if (carta_bundle_reader_verify (reader, FALSE, NULL, &error))
+    {
+      /* TRANSLATORS: %s is the bundle's folder, %u how many documents it holds */
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "The bundle “%s” is complete and valid (%u document).",
+                           "The bundle “%s” is complete and valid (%u documents).",
+                           carta_bundle_reader_get_n_documents (reader)),
+              carta_bundle_reader_get_bag_name (reader),
+              carta_bundle_reader_get_n_documents (reader));
+      printf ("\n");
+      return 0;
+    }
+
+  problems = carta_bundle_reader_get_problems (reader);
+  if (problems[0] == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  else
+    {
+      guint n = g_strv_length ((char **)problems);
+
+      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                    "The bundle is not valid; %u problem:",
+                                    "The bundle is not valid; %u problems:", n), n);
+      fprintf (stderr, "\n");
+      for (guint i = 0; problems[i] != NULL; i++)
+        fprintf (stderr, "  %s\n", problems[i]);
+    }
+
+  return 1;
+}
