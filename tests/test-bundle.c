@@ -310,12 +310,13 @@ test_encrypted (void)
   }
   {
     g_autoptr(CartaBundleReader) reader = verify (bundle, "wrong", &error);
-    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE);
     g_clear_error (&error);
   }
   {
     g_autoptr(CartaBundleReader) reader = verify (bundle, NULL, &error);
-    g_assert_nonnull (error);
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE);
+    g_assert_true (carta_bundle_reader_get_encrypted (reader));
     g_clear_error (&error);
   }
 

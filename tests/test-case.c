@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "carta-case.h"
 #include "carta-error.h"
+#include "carta-upload-result-private.h"
 
 static CartaCase *
 make_full_case (void)
@@ -242,6 +245,92 @@ test_required_fields (void)
                      CARTA_ERROR_HOSTILE, "outside");
 }
 
+#define SEND_TOKEN "Xq7sJ2kPz9RtYw4"
+#define SEND_SHA256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+static void
+test_send_history (void)
+{
+  g_autoptr(CartaCase) kase = make_full_case ();
+  g_autoptr(CartaCase) copy = NULL;
+  g_autoptr(CartaCase) old = NULL;
+  g_autoptr(CartaUploadResult) result = NULL;
+  g_autoptr(CartaSendRecord) first = NULL;
+  g_autoptr(CartaSendRecord) second = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 4, 2, 15, 4, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = carta_case_to_data (kase, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  GListModel *sends;
+  guint count = 0;
+
+  /* A case that was never sent writes no history at all. */
+  g_assert_null (strstr (plain, "\"sends\""));
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (kase)), ==, 0);
+
+  g_signal_connect (kase, "changed", G_CALLBACK (count_cb), &count);
+
+  result = _carta_upload_result_new ("cloud.example.org:8443", "Carta-Wang-2026-04-02.zip",
+                                     "https://cloud.example.org:8443/public.php/dav/files/" SEND_TOKEN
+                                     "/Carta-Wang-2026-04-02.zip",
+                                     123456789, SEND_SHA256, sent, 12.5, TRUE);
+  first = carta_send_record_new_from_result (result);
+  carta_case_add_send (kase, first);
+  g_assert_cmpuint (count, ==, 1);
+
+  second = carta_send_record_new (sent, "dav.example.net", "Carta-Wang-2026-04-02 (2).zip",
+                                  SEND_SHA256, 42, FALSE);
+  carta_case_add_send (kase, second);
+  g_assert_cmpuint (count, ==, 2);
+
+  data = carta_case_to_data (kase, NULL);
+  g_assert_nonnull (strstr (data, "\"sends\""));
+  /* The host is kept, the share token never. */
+  g_assert_nonnull (strstr (data, "cloud.example.org:8443"));
+  g_assert_null (strstr (data, SEND_TOKEN));
+  g_assert_null (strstr (data, "public.php"));
+
+  copy = reparse (data, &error);
+  g_assert_no_error (error);
+  assert_cases_equal (kase, copy);
+  sends = carta_case_get_sends (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (sends), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CartaSendRecord) a = g_list_model_get_item (carta_case_get_sends (kase), i);
+      g_autoptr(CartaSendRecord) b = g_list_model_get_item (sends, i);
+
+      g_assert_true (g_date_time_equal (carta_send_record_get_sent (a), carta_send_record_get_sent (b)));
+      g_assert_cmpstr (carta_send_record_get_host (a), ==, carta_send_record_get_host (b));
+      g_assert_cmpstr (carta_send_record_get_remote_name (a), ==, carta_send_record_get_remote_name (b));
+      g_assert_cmpstr (carta_send_record_get_sha256 (a), ==, carta_send_record_get_sha256 (b));
+      g_assert_cmpuint (carta_send_record_get_size (a), ==, carta_send_record_get_size (b));
+      g_assert_cmpint (carta_send_record_get_verified (a), ==, carta_send_record_get_verified (b));
+    }
+  again = carta_case_to_data (copy, NULL);
+  g_assert_cmpstr (data, ==, again);
+
+  /* A file from before the history existed loads with an empty one. */
+  old = reparse ("{\"schema\": \"carta-case/2\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                 "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", "
+                 "\"modified\": \"2026-01-01T00:00:00Z\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (old)), ==, 0);
+
+  /* A record that carries a URL instead of a host is refused. */
+  assert_load_fails ("{\"schema\": \"carta-case/2\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                     "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", "
+                     "\"modified\": \"2026-01-01T00:00:00Z\", \"sends\": [{\"sent\": \"2026-01-01T00:00:00Z\", "
+                     "\"host\": \"cloud.example.org/s/" SEND_TOKEN "\", \"remote_name\": \"b.zip\", "
+                     "\"sha256\": \"" SEND_SHA256 "\", \"size\": 1}]}",
+                     CARTA_ERROR_HOSTILE, "host");
+  assert_load_fails ("{\"schema\": \"carta-case/2\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
+                     "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", "
+                     "\"modified\": \"2026-01-01T00:00:00Z\", \"sends\": [3]}",
+                     CARTA_ERROR_MISSING_FIELD, "send record 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/case/changed-signal", test_changed_signal);
   g_test_add_func ("/case/invalid-values", test_invalid_values);
   g_test_add_func ("/case/required-fields", test_required_fields);
+  g_test_add_func ("/case/send-history", test_send_history);
 
   return g_test_run ();
 }

@@ -476,7 +476,7 @@ scan (CartaBundleReader  *self,
 
               if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
                 {
-                  g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                  g_set_error (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
                                self->passphrase
                                  ? "The passphrase is not the one this bundle was encrypted with"
                                  : "This bundle is encrypted; give its passphrase to open it");

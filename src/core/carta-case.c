@@ -21,6 +21,7 @@
 #include "carta-fields-private.h"
 #include "carta-json-private.h"
 #include "carta-patient-private.h"
+#include "carta-send-record-private.h"
 #include "carta-treatment-history-private.h"
 
 struct _CartaCase
@@ -40,6 +41,9 @@ struct _CartaCase
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus   *status;
   char                  *questions;
+
+  /* When which bundle went to which server; newest last. */
+  GListStore            *sends;
 
   /* While loading, changes are not the user's and must not move the
    * modified time. */
@@ -115,6 +119,7 @@ carta_case_dispose (GObject *object)
   g_clear_object (&self->diagnosis);
   g_clear_object (&self->treatment);
   g_clear_object (&self->status);
+  g_clear_object (&self->sends);
 
   G_OBJECT_CLASS (carta_case_parent_class)->dispose (object);
 }
@@ -280,6 +285,11 @@ carta_case_init (CartaCase *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status, "changed",
                            G_CALLBACK (on_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->sends = g_list_store_new (CARTA_TYPE_SEND_RECORD);
+  g_signal_connect_object (self->sends, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -557,6 +567,35 @@ carta_case_find_item (CartaCase  *self,
   return NULL;
 }
 
+/**
+ * carta_case_get_sends:
+ *
+ * Returns: (transfer none): a #GListModel of #CartaSendRecord, oldest
+ *   first: the case's send history. Change it only through the case.
+ */
+GListModel *
+carta_case_get_sends (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return G_LIST_MODEL (self->sends);
+}
+
+/**
+ * carta_case_add_send:
+ * @record: a finished upload of this case's bundle
+ *
+ * Appends @record to the send history and emits #CartaCase::changed.
+ */
+void
+carta_case_add_send (CartaCase       *self,
+                     CartaSendRecord *record)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+  g_return_if_fail (CARTA_IS_SEND_RECORD (record));
+
+  g_list_store_append (self->sends, record);
+}
+
 guint
 carta_case_count_attachments (CartaCase *self)
 {
@@ -611,6 +650,21 @@ carta_case_to_json (CartaCase *self)
       json_array_add_object_element (items, _carta_checklist_item_to_json (item));
     }
   json_object_set_array_member (object, "checklist", items);
+
+  /* Optional and additive: older builds ignore it and files without it
+   * load with an empty history, so the schema version stays the same. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sends));
+  if (n > 0)
+    {
+      JsonArray *sends = json_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CartaSendRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sends), i);
+          json_array_add_object_element (sends, _carta_send_record_to_json (record));
+        }
+      json_object_set_array_member (object, "sends", sends);
+    }
 
   root = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (root, object);
@@ -730,6 +784,46 @@ migrate_from_1 (CartaCase *self)
     }
 }
 
+/* "sends" is optional: a file without it has no history yet. */
+static gboolean
+load_sends (CartaCase   *self,
+            JsonObject  *object,
+            GError     **error)
+{
+  GError *local_error = NULL;
+  JsonArray *sends;
+
+  if (!(sends = _carta_json_get_array (object, "sends", &local_error)))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (sends); i++)
+    {
+      JsonNode *node = json_array_get_element (sends, i);
+      g_autoptr(CartaSendRecord) record = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                       "send record %u is not an object", i + 1);
+          return FALSE;
+        }
+
+      if (!(record = _carta_send_record_from_json (json_node_get_object (node), error)))
+        return FALSE;
+
+      g_list_store_append (self->sends, record);
+    }
+
+  return TRUE;
+}
+
 /**
  * carta_case_new_from_json:
  * @root: a parsed case document
@@ -839,6 +933,9 @@ carta_case_new_from_json (JsonNode  *root,
       return NULL;
     }
   carta_case_set_questions (self, questions);
+
+  if (!load_sends (self, object, error))
+    return NULL;
 
   if (version < 2)
     migrate_from_1 (self);

@@ -15,6 +15,7 @@
 #include "carta-contact.h"
 #include "carta-diagnosis.h"
 #include "carta-patient.h"
+#include "carta-send-record.h"
 #include "carta-treatment-history.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ gboolean            carta_case_remove_item    (CartaCase           *self,
 CartaChecklistItem *carta_case_find_item      (CartaCase           *self,
                                                const char          *id);
 guint               carta_case_count_attachments (CartaCase        *self);
+GListModel         *carta_case_get_sends      (CartaCase           *self);
+void                carta_case_add_send       (CartaCase           *self,
+                                               CartaSendRecord     *record);
 
 GListModel            *carta_case_get_contacts        (CartaCase    *self);
 void                   carta_case_insert_contact      (CartaCase    *self,

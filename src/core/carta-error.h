@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @CARTA_ERROR_INVALID: a value is out of range or inconsistent
  * @CARTA_ERROR_NOT_FOUND: no such case or file
  * @CARTA_ERROR_HOSTILE: input tries to escape its folder or is otherwise unsafe
+ * @CARTA_ERROR_PASSPHRASE: an encrypted bundle needs a passphrase, or a
+ *   different one
  *
  * Errors raised by the Carta core library.
  */
@@ -34,6 +36,7 @@ typedef enum
   CARTA_ERROR_INVALID,
   CARTA_ERROR_NOT_FOUND,
   CARTA_ERROR_HOSTILE,
+  CARTA_ERROR_PASSPHRASE,
 } CartaError;
 
 GQuark carta_error_quark (void);
