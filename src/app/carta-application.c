@@ -101,6 +101,7 @@ carta_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *rename_accels[] = { "F2", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
   CartaApplication *self = CARTA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
@@ -115,6 +116,7 @@ carta_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.rename-case", rename_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-bundle", open_accels);
 
   self->settings = create_settings ();
   self->store = carta_store_new_default ();

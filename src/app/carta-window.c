@@ -11,14 +11,20 @@
 
 #include <glib/gi18n.h>
 
+#include "carta-bundle-reader.h"
+#include "carta-demo.h"
+#include "carta-error.h"
 #include "carta-profile-page.h"
 #include "../export/carta-export-page.h"
-#include "carta-window.h"
+#include "carta-window-private.h"
 #include "guide/carta-guide-page.h"
 #include "../checklist/carta-checklist-page.h"
 
 /* Long enough to gather a burst of typing into one write. */
 #define AUTOSAVE_DELAY_MS 800
+
+/* Opening a small bundle is quick; show progress only when it is not. */
+#define OPEN_PROGRESS_DELAY_MS 400
 
 struct _CartaWindow
 {
@@ -48,6 +54,15 @@ struct _CartaWindow
   guint                 saving : 1;
   guint                 save_error_shown : 1;
   guint                 guide_only : 1;
+
+  /* Opening a bundle, or making the sample case */
+  GtkFileChooserNative *open_chooser;
+  CartaBundleReader    *open_reader;
+  GCancellable         *open_cancellable;
+  AdwMessageDialog     *open_progress;
+  guint                 open_progress_id;
+  gboolean              open_with_passphrase;
+  GCancellable         *sample_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CartaWindow, carta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -607,6 +622,428 @@ report_problems_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+
+/* Opening a bundle: the reader verifies it completely while unpacking it
+ * beside the store, and adds the case only when nothing is wrong. */
+
+static void start_open (CartaWindow *self);
+
+static void
+hide_open_progress (CartaWindow *self)
+{
+  g_clear_handle_id (&self->open_progress_id, g_source_remove);
+
+  if (self->open_progress != NULL)
+    {
+      AdwMessageDialog *dialog = g_steal_pointer (&self->open_progress);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_object_unref (dialog);
+    }
+}
+
+static void
+finish_open (CartaWindow *self)
+{
+  hide_open_progress (self);
+  g_clear_object (&self->open_reader);
+  g_clear_object (&self->open_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundle", TRUE);
+}
+
+static void
+on_open_progress_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              CartaWindow      *self)
+{
+  g_cancellable_cancel (self->open_cancellable);
+}
+
+static gboolean
+show_open_progress_cb (gpointer user_data)
+{
+  CartaWindow *self = user_data;
+  GtkWidget *spinner;
+
+  self->open_progress_id = 0;
+
+  self->open_progress = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                    _("Opening the Bundle…"),
+                                                                    _("Carta checks every file against the bundle's "
+                                                                      "list of checksums before it adds the case.")));
+  g_object_ref_sink (self->open_progress);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_message_dialog_set_extra_child (self->open_progress, spinner);
+  adw_message_dialog_add_response (self->open_progress, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (self->open_progress, "cancel");
+  g_signal_connect_object (self->open_progress, "response",
+                           G_CALLBACK (on_open_progress_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->open_progress));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_passphrase_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "open", gtk_editable_get_text (entry)[0] != '\0');
+}
+
+static void
+on_passphrase_activate_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "open"))
+    adw_message_dialog_response (dialog, "open");
+}
+
+static void
+on_passphrase_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           CartaWindow      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (self->open_reader == NULL)
+    return;
+
+  if (g_strcmp0 (response, "open") != 0)
+    {
+      finish_open (self);
+      return;
+    }
+
+  carta_bundle_reader_set_passphrase (self->open_reader, gtk_editable_get_text (entry));
+  self->open_with_passphrase = TRUE;
+  /* GtkPasswordEntry keeps its text in secure memory; clear it now. */
+  gtk_editable_set_text (entry, "");
+  start_open (self);
+}
+
+static void
+ask_passphrase (CartaWindow *self,
+                gboolean     again)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  hide_open_progress (self);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  if (again)
+    {
+      adw_message_dialog_set_heading (dialog, _("Wrong Passphrase"));
+      adw_message_dialog_set_body (dialog, _("This passphrase does not open the bundle. Check for typing "
+                                             "mistakes, capital letters and spaces, then try again."));
+    }
+  else
+    {
+      adw_message_dialog_set_heading (dialog, _("This Bundle Is Encrypted"));
+      adw_message_dialog_set_body (dialog, _("Type the passphrase it was saved with. Whoever made the "
+                                             "bundle will have given it to you separately, for example "
+                                             "by phone."));
+    }
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (on_passphrase_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_passphrase_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response_cb), self, 0);
+  on_passphrase_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+show_open_problems (CartaWindow *self,
+                    GError      *error)
+{
+  const char * const *problems = carta_bundle_reader_get_problems (self->open_reader);
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+  guint n = problems ? g_strv_length ((char **)problems) : 0;
+
+  if (g_error_matches (error, CARTA_ERROR, CARTA_ERROR_HOSTILE))
+    g_string_append (text, _("The bundle contains something unsafe, so Carta did not unpack it. "
+                             "Ask whoever sent it for a new copy."));
+  else
+    g_string_append (text, _("The bundle is damaged or incomplete, so Carta did not add it. "
+                             "Nothing on this computer was changed. Ask whoever sent it for a new copy."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Bundle Could Not Be Opened"),
+                                                       text->str));
+  g_string_truncate (text, 0);
+
+  /* Each problem names its file; the list may be long. */
+  if (n == 0)
+    g_string_append (text, error->message);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", problems[i]);
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CartaWindow) self = user_data;
+  g_autoptr(CartaCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  kase = carta_bundle_reader_import_finish (CARTA_BUNDLE_READER (object), result, &error);
+
+  /* The window closed, or another bundle is being opened. */
+  if (self->open_reader != CARTA_BUNDLE_READER (object))
+    return;
+
+  if (kase != NULL)
+    {
+      finish_open (self);
+      carta_window_set_case (self, kase);
+      adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
+      /* TRANSLATORS: %s is the name of a case opened from a bundle */
+      message = g_strdup_printf (_("“%s” was checked and added to your cases."), carta_case_get_title (kase));
+      carta_window_add_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      finish_open (self);
+      carta_window_add_toast (self, adw_toast_new (_("Opening cancelled. Nothing was added.")));
+      return;
+    }
+
+  if (g_error_matches (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE))
+    {
+      /* Ask first, and again only when a passphrase was given. */
+      ask_passphrase (self, self->open_with_passphrase);
+      return;
+    }
+
+  g_debug ("Could not open a bundle: %s", error->message);
+  hide_open_progress (self);
+  show_open_problems (self, error);
+  finish_open (self);
+}
+
+static void
+start_open (CartaWindow *self)
+{
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->open_progress_id, g_source_remove);
+  self->open_progress_id = g_timeout_add (OPEN_PROGRESS_DELAY_MS, show_open_progress_cb, self);
+
+  carta_bundle_reader_import_async (self->open_reader, get_store (self), self->open_cancellable,
+                                    import_done_cb, g_object_ref (self));
+}
+
+/**
+ * _carta_window_open_bundle:
+ * @file: a case bundle (.zip)
+ *
+ * Verifies @file and adds its case to the store, asking for a passphrase
+ * when it is encrypted; what the Open action does after the chooser.
+ */
+void
+_carta_window_open_bundle (CartaWindow *self,
+                           GFile       *file)
+{
+  g_return_if_fail (CARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->open_reader != NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundle", FALSE);
+  self->open_reader = carta_bundle_reader_new (file);
+  self->open_with_passphrase = FALSE;
+  start_open (self);
+}
+
+static void
+on_open_chooser_response_cb (CartaWindow          *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->open_chooser);
+
+  if (file != NULL)
+    _carta_window_open_bundle (self, file);
+}
+
+static void
+open_bundle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+  g_autoptr(GtkFileFilter) zip = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->open_chooser != NULL || self->open_reader != NULL)
+    return;
+
+  gtk_file_filter_set_name (zip, _("Case bundles (ZIP)"));
+  gtk_file_filter_add_mime_type (zip, "application/zip");
+  gtk_file_filter_add_suffix (zip, "zip");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->open_chooser = gtk_file_chooser_native_new (_("Open a Case Bundle"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), zip);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->open_chooser), zip);
+  g_signal_connect_object (self->open_chooser, "response",
+                           G_CALLBACK (on_open_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_chooser));
+}
+
+/* The sample case: a fictional patient, made in a thread because it
+ * draws PDFs and photos and writes a small DICOM study. */
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+          remove_tree (child);
+        else
+          g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CartaCase *kase = g_object_get_data (G_OBJECT (task), "case");
+  GFile *dir = task_data;
+  GError *error = NULL;
+
+  if (!carta_demo_populate (kase, dir, cancellable, &error))
+    {
+      /* No half-made sample is left behind. */
+      remove_tree (dir);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The title says plainly that nobody here is real. */
+  carta_case_set_title (kase, _("Sample case (fictional)"));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sample_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CartaWindow *self = CARTA_WINDOW (object);
+  CartaCase *kase = g_object_get_data (G_OBJECT (result), "case");
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->sample_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sample-case", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !carta_store_add_case (get_store (self), kase, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Could not create the sample case: %s", error->message);
+          carta_window_add_toast (self, adw_toast_new (_("The sample case could not be created. "
+                                                         "Check that your home folder has free space.")));
+        }
+      return;
+    }
+
+  carta_window_set_case (self, kase);
+  adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
+  carta_window_add_toast (self, adw_toast_new (_("This sample case is made up. Look around, change "
+                                                 "anything, or delete it when you are done.")));
+}
+
+static void
+sample_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+  g_autoptr(CartaCase) kase = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->sample_cancellable != NULL)
+    return;
+
+  kase = carta_case_new (_("Sample case (fictional)"));
+  self->sample_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "win.sample-case", FALSE);
+
+  task = g_task_new (self, self->sample_cancellable, sample_done_cb, NULL);
+  g_task_set_source_tag (task, sample_case_action);
+  g_task_set_task_data (task, carta_store_get_case_dir (get_store (self), kase), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "case", g_steal_pointer (&kase), g_object_unref);
+  g_task_run_in_thread (task, sample_thread);
+}
+
 static gboolean
 carta_window_close_request (GtkWindow *window)
 {
@@ -665,6 +1102,12 @@ carta_window_dispose (GObject *object)
   CartaWindow *self = (CartaWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_cancellable_cancel (self->open_cancellable);
+  g_cancellable_cancel (self->sample_cancellable);
+  hide_open_progress (self);
+  g_clear_object (&self->open_chooser);
+  g_clear_object (&self->open_reader);
+  g_clear_object (&self->open_cancellable);
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_pointer (&self->title_binding, g_binding_unbind);
@@ -769,6 +1212,8 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, open_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.sample-case", NULL, sample_case_action);
 }
 
 static void

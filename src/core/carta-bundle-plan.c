@@ -862,6 +862,9 @@ _carta_bundle_build_case_json (CartaCase *kase,
     json_object_set_string_member (bundle, "created", text);
   }
   json_object_set_object_member (object, "bundle", bundle);
+  /* Where else the family sent their case is theirs to tell: a bundle
+   * for one team never lists the others. */
+  json_object_remove_member (object, "sends");
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {

@@ -14,7 +14,9 @@
 
 #include "../app/carta-application.h"
 #include "carta-bundle-writer.h"
-#include "carta-export-page.h"
+#include "carta-json-private.h"
+#include "carta-export-page-private.h"
+#include "../send/carta-send-dialog.h"
 #include "carta-validate.h"
 #include "../app/carta-window.h"
 
@@ -29,6 +31,13 @@ struct _CartaExportPage
   GCancellable      *cancellable;
   GtkFileChooserNative *chooser;
 
+  /* The bundle saved for each case in this session (case id → GFile),
+   * what "Send to Coordinators" sends. */
+  GHashTable        *bundles;
+  GFile             *writing_file;
+  char              *writing_case_id;
+  GFile             *test_destination;
+
   GtkStack          *stack;
   AdwPreferencesGroup *missing_group;
   GtkListBox        *missing_list;
@@ -41,6 +50,10 @@ struct _CartaExportPage
   GtkProgressBar    *progress_bar;
   GtkLabel          *progress_label;
   GtkWidget         *export_button;
+  GtkWidget         *send_box;
+  GtkLabel          *send_label;
+  AdwPreferencesGroup *history_group;
+  GtkListBox        *history_list;
 };
 
 G_DEFINE_FINAL_TYPE (CartaExportPage, carta_export_page, ADW_TYPE_BIN)
@@ -52,6 +65,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static GFile *current_bundle (CartaExportPage *self);
+static void   update_send    (CartaExportPage *self);
+static void   toast          (CartaExportPage *self,
+                              const char      *message);
 
 static void
 add_missing_row (CartaExportPage *self,
@@ -103,6 +121,129 @@ update_missing (CartaExportPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), count > 0);
 }
 
+static GtkWidget *
+create_send_row (CartaSendRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (carta_send_record_get_sent (record));
+  g_autofree char *when = NULL;
+  g_autofree char *size = g_format_size (carta_send_record_get_size (record));
+  g_autofree char *sha = g_strndup (carta_send_record_get_sha256 (record), 12);
+  g_autofree char *subtitle = NULL;
+
+  /* TRANSLATORS: when a bundle was sent, in g_date_time_format() notation:
+   * %x is the locale's date, %X its time of day */
+  when = g_date_time_format (local, _("%x %X"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when ? when : "");
+
+  /* TRANSLATORS: a line of the send history: "cloud.example.org — Carta-Wang.zip",
+   * then the size and the start of the file's SHA-256 checksum */
+  subtitle = g_strdup_printf (_("%s — %s\n%s · SHA-256 %s…"),
+                              carta_send_record_get_host (record),
+                              carta_send_record_get_remote_name (record),
+                              size, sha);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "property");
+
+  if (carta_send_record_get_verified (record))
+    {
+      GtkWidget *mark = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      const char *label = _("Arrival confirmed: the server has the whole file");
+
+      gtk_widget_add_css_class (mark, "success");
+      gtk_widget_set_tooltip_text (mark, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+    }
+  else
+    {
+      GtkWidget *note = gtk_label_new (_("Not confirmed"));
+
+      gtk_widget_set_tooltip_text (note, _("The server accepted the file but did not report its size back"));
+      gtk_widget_add_css_class (note, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), note);
+    }
+
+  return row;
+}
+
+static void
+update_history (CartaExportPage *self)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
+    gtk_list_box_remove (self->history_list, child);
+
+  if (self->kase != NULL)
+    {
+      GListModel *sends = carta_case_get_sends (self->kase);
+
+      /* Newest first: the last send is what a family looks for. */
+      n = g_list_model_get_n_items (sends);
+      for (guint i = n; i > 0; i--)
+        {
+          g_autoptr(CartaSendRecord) record = g_list_model_get_item (sends, i - 1);
+          gtk_list_box_append (self->history_list, create_send_row (record));
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), n > 0);
+}
+
+static void
+on_sends_changed_cb (CartaExportPage *self)
+{
+  update_history (self);
+}
+
+static void
+on_sent_cb (CartaSendDialog   *dialog,
+            CartaUploadResult *result,
+            CartaCase         *kase)
+{
+  g_autoptr(CartaSendRecord) record = carta_send_record_new_from_result (result);
+
+  carta_case_add_send (kase, record);
+}
+
+static void
+drop_case_ref (gpointer  data,
+               GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static void
+on_send_clicked_cb (CartaExportPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GFile *bundle = current_bundle (self);
+  CartaSendDialog *dialog;
+
+  if (bundle == NULL)
+    return;
+
+  if (!g_file_query_exists (bundle, NULL))
+    {
+      g_hash_table_remove (self->bundles, carta_case_get_id (self->kase));
+      update_send (self);
+      toast (self, _("The saved bundle is no longer there. Export the case again to send it."));
+      return;
+    }
+
+  dialog = carta_send_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, bundle);
+  /* The record goes to the case the bundle was made from, even if the
+   * family opens another case while it uploads. */
+  g_signal_connect_data (dialog, "sent", G_CALLBACK (on_sent_cb),
+                         g_object_ref (self->kase), drop_case_ref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A rough estimate of guessing effort, in bits: enough to say "weak" or
  * "strong" in words a family understands. */
 static double
@@ -142,6 +283,40 @@ passphrase_ok (CartaExportPage *self)
   return g_utf8_strlen (passphrase, -1) >= MIN_PASSPHRASE && g_str_equal (passphrase, repeat);
 }
 
+static GFile *
+current_bundle (CartaExportPage *self)
+{
+  if (self->kase == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->bundles, carta_case_get_id (self->kase));
+}
+
+static void
+update_send (CartaExportPage *self)
+{
+  GFile *bundle = current_bundle (self);
+  gboolean busy = self->cancellable != NULL;
+
+  gtk_widget_set_visible (self->send_box, bundle != NULL && !busy);
+
+  /* Once a bundle exists, sending it is the next step. */
+  if (bundle != NULL)
+    gtk_widget_remove_css_class (self->export_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->export_button, "suggested-action");
+
+  if (bundle != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (bundle);
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: %s is the file name of the saved bundle */
+      text = g_strdup_printf (_("Saved as “%s”."), name);
+      gtk_label_set_text (self->send_label, text);
+    }
+}
+
 static void
 update_sensitivity (CartaExportPage *self)
 {
@@ -150,6 +325,7 @@ update_sensitivity (CartaExportPage *self)
   gtk_widget_set_sensitive (self->export_button, self->kase != NULL && !busy && passphrase_ok (self));
   gtk_widget_set_visible (self->export_button, !busy);
   gtk_widget_set_visible (self->progress_box, busy);
+  update_send (self);
 }
 
 static void
@@ -248,7 +424,12 @@ write_done_cb (GObject      *object,
   g_clear_object (&self->cancellable);
 
   if (carta_bundle_writer_write_finish (CARTA_BUNDLE_WRITER (object), result, &error))
-    toast (self, _("The bundle was saved and checked."));
+    {
+      if (self->writing_file != NULL && self->writing_case_id != NULL)
+        g_hash_table_replace (self->bundles, g_steal_pointer (&self->writing_case_id),
+                              g_steal_pointer (&self->writing_file));
+      toast (self, _("The bundle was saved and checked."));
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, _("Export cancelled. No file was saved."));
   else
@@ -264,6 +445,8 @@ write_done_cb (GObject      *object,
 
   g_signal_handlers_disconnect_by_func (object, on_progress_cb, self);
   g_clear_object (&self->writer);
+  g_clear_object (&self->writing_file);
+  g_clear_pointer (&self->writing_case_id, g_free);
   update_sensitivity (self);
 }
 
@@ -275,7 +458,8 @@ on_chooser_response_cb (CartaExportPage      *self,
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL && self->writer != NULL)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    file = chooser ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                   : g_steal_pointer (&self->test_destination);
 
   g_clear_object (&self->chooser);
 
@@ -288,6 +472,8 @@ on_chooser_response_cb (CartaExportPage      *self,
   if (gtk_switch_get_active (self->encrypt_switch))
     carta_bundle_writer_set_passphrase (self->writer, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
 
+  g_set_object (&self->writing_file, file);
+  _carta_set_str (&self->writing_case_id, carta_case_get_id (self->kase));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->writer, "notify::bytes-done", G_CALLBACK (on_progress_cb), self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -313,6 +499,12 @@ on_export_clicked_cb (CartaExportPage *self)
   self->writer = carta_bundle_writer_new (self->kase, case_dir);
   name = carta_bundle_writer_suggest_filename (self->writer);
 
+  if (self->test_destination != NULL)
+    {
+      on_chooser_response_cb (self, GTK_RESPONSE_ACCEPT, NULL);
+      return;
+    }
+
   self->chooser = gtk_file_chooser_native_new (_("Save the Bundle"), GTK_WINDOW (root),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -337,9 +529,22 @@ carta_export_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_object (&self->kase);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->writing_file);
+  g_clear_object (&self->test_destination);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_EXPORT_PAGE);
 
   G_OBJECT_CLASS (carta_export_page_parent_class)->dispose (object);
+}
+
+static void
+carta_export_page_finalize (GObject *object)
+{
+  CartaExportPage *self = (CartaExportPage *)object;
+
+  g_clear_pointer (&self->bundles, g_hash_table_unref);
+  g_clear_pointer (&self->writing_case_id, g_free);
+
+  G_OBJECT_CLASS (carta_export_page_parent_class)->finalize (object);
 }
 
 static void
@@ -387,6 +592,7 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = carta_export_page_dispose;
+  object_class->finalize = carta_export_page_finalize;
   object_class->get_property = carta_export_page_get_property;
   object_class->set_property = carta_export_page_set_property;
 
@@ -407,6 +613,11 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, send_box);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, send_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
@@ -415,6 +626,8 @@ carta_export_page_class_init (CartaExportPageClass *klass)
 static void
 carta_export_page_init (CartaExportPage *self)
 {
+  self->bundles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The stack is the bin's own child: binding it as a template child
@@ -425,6 +638,7 @@ carta_export_page_init (CartaExportPage *self)
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_FULL, 4);
   on_passphrase_changed_cb (self);
   update_missing (self);
+  update_history (self);
 }
 
 CartaCase *
@@ -451,14 +665,61 @@ carta_export_page_set_case (CartaExportPage *self,
   g_cancellable_cancel (self->cancellable);
 
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->kase, self);
+      g_signal_handlers_disconnect_by_data (carta_case_get_sends (self->kase), self);
+    }
   g_set_object (&self->kase, kase);
   if (kase != NULL)
-    g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (carta_case_get_sends (kase), "items-changed",
+                               G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
   update_missing (self);
+  update_history (self);
   update_sensitivity (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/* For the UI tests: the file chooser is a portal they cannot answer. */
+void
+_carta_export_page_export_to (CartaExportPage *self,
+                              GFile           *destination)
+{
+  g_return_if_fail (CARTA_IS_EXPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  g_set_object (&self->test_destination, destination);
+  on_export_clicked_cb (self);
+  g_clear_object (&self->test_destination);
+}
+
+gboolean
+_carta_export_page_is_busy (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/**
+ * _carta_export_page_get_bundle:
+ *
+ * Returns: (transfer none) (nullable): the bundle saved for the open case
+ */
+GFile *
+_carta_export_page_get_bundle (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+  return current_bundle (self);
+}
+
+GtkListBox *
+_carta_export_page_get_history_list (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+  return self->history_list;
 }

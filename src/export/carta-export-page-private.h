@@ -1,0 +1,21 @@
+/* carta-export-page-private.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "carta-export-page.h"
+
+G_BEGIN_DECLS
+
+/* For the UI tests: export without the file chooser, and look inside. */
+void        _carta_export_page_export_to        (CartaExportPage *self,
+                                                 GFile           *destination);
+gboolean    _carta_export_page_is_busy          (CartaExportPage *self);
+GFile      *_carta_export_page_get_bundle       (CartaExportPage *self);
+GtkListBox *_carta_export_page_get_history_list (CartaExportPage *self);
+
+G_END_DECLS
