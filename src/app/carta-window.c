@@ -50,6 +50,7 @@ struct _CartaWindow
   GBinding             *title_binding;
   GBinding             *label_binding;
   guint                 autosave_id;
+  guint                 visible_page_idle_id;
   guint                 dirty : 1;
   guint                 saving : 1;
   guint                 save_error_shown : 1;
@@ -270,10 +271,25 @@ on_case_row_activated_cb (CartaWindow   *self,
   carta_window_set_case (self, kase);
 }
 
+static gboolean
+update_visible_page_idle_cb (gpointer user_data)
+{
+  CartaWindow *self = user_data;
+
+  self->visible_page_idle_id = 0;
+  update_visible_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_switcher_title_visible_cb (CartaWindow *self)
 {
-  update_visible_page (self);
+  /* The switcher says this while the header bar is being allocated;
+   * showing or hiding the case label right then leaves part of the
+   * header bar unallocated for a frame. */
+  if (self->visible_page_idle_id == 0)
+    self->visible_page_idle_id = g_idle_add (update_visible_page_idle_cb, self);
 }
 
 static void
@@ -708,6 +724,11 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
 
+  /* In GTK 4.8 a password entry that still has the focus when its dialog
+   * is finalized gets a focus notification after its own dispose, and
+   * crashes; every way of closing the dialog passes here first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
   if (self->open_reader == NULL)
     return;
 
@@ -1102,6 +1123,7 @@ carta_window_dispose (GObject *object)
   CartaWindow *self = (CartaWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->visible_page_idle_id, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   g_cancellable_cancel (self->sample_cancellable);
   hide_open_progress (self);

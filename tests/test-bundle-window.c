@@ -1,0 +1,505 @@
+/* test-bundle-window.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "carta-application.h"
+#include "carta-bundle-writer.h"
+#include "carta-export-page-private.h"
+#include "carta-upload-result-private.h"
+#include "carta-window-private.h"
+
+/* The sample case, export, open a bundle and the send history, driven
+ * through the real window. One application for the whole run; the tests
+ * build on each other (the sample case is made once). */
+
+#define PASSPHRASE "seven blue kites over the river"
+
+static CartaApplication *app;
+static CartaWindow *window;
+static char *work_dir;
+static char *sample_id;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @func says yes, failing after a while (the
+ * sample case draws PDFs; under ASan that takes a few seconds). */
+static void
+wait_until (gboolean (*func) (gpointer),
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!func (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          g_test_message ("open window: %s “%s”", G_OBJECT_TYPE_NAME (toplevel),
+                          ADW_IS_MESSAGE_DIALOG (toplevel)
+                            ? adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel))
+                            : gtk_window_get_title (toplevel));
+        }
+    }
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  const char *heading;
+} DialogWait;
+
+static gboolean
+dialog_with_heading (gpointer data)
+{
+  DialogWait *wait = data;
+  AdwMessageDialog *dialog = find_dialog ();
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), wait->heading) == 0;
+}
+
+static gboolean
+case_has_title (gpointer data)
+{
+  CartaCase *kase = carta_window_get_case (window);
+
+  return kase != NULL && g_strcmp0 (carta_case_get_title (kase), data) == 0;
+}
+
+static gboolean
+case_differs (gpointer data)
+{
+  CartaCase *kase = carta_window_get_case (window);
+
+  return kase != NULL && kase != data;
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !_carta_export_page_is_busy (data);
+}
+
+static CartaExportPage *
+get_export_page (void)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), CARTA_TYPE_EXPORT_PAGE);
+
+  g_assert_nonnull (page);
+  return CARTA_EXPORT_PAGE (page);
+}
+
+static CartaCase *
+get_sample (void)
+{
+  CartaCase *kase = carta_store_find_case (carta_application_get_store (app), sample_id);
+
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+static void
+assert_files_exist (CartaCase *kase)
+{
+  g_autoptr(GFile) dir = carta_store_get_case_dir (carta_application_get_store (app), kase);
+  GListModel *items = carta_case_get_items (kase);
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+          g_autoptr(GFile) file = g_file_resolve_relative_path (dir, carta_attachment_get_stored_path (attachment));
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+          g_assert_nonnull (info);
+          /* A disc is a folder; a document's size is what the case says. */
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+            g_assert_cmpuint (g_file_info_get_size (info), ==, carta_attachment_get_size (attachment));
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+assert_same_checklist (CartaCase *a,
+                       CartaCase *b)
+{
+  GListModel *ia = carta_case_get_items (a);
+  GListModel *ib = carta_case_get_items (b);
+
+  g_assert_cmpstr (carta_case_get_title (a), ==, carta_case_get_title (b));
+  g_assert_cmpstr (carta_patient_get_name (carta_case_get_patient (a)), ==,
+                   carta_patient_get_name (carta_case_get_patient (b)));
+  g_assert_cmpuint (g_list_model_get_n_items (ia), ==, g_list_model_get_n_items (ib));
+  for (guint i = 0; i < g_list_model_get_n_items (ia); i++)
+    {
+      g_autoptr(CartaChecklistItem) x = g_list_model_get_item (ia, i);
+      g_autoptr(CartaChecklistItem) y = g_list_model_get_item (ib, i);
+
+      g_assert_cmpstr (carta_checklist_item_get_title (x), ==, carta_checklist_item_get_title (y));
+      g_assert_cmpint (carta_checklist_item_get_status (x), ==, carta_checklist_item_get_status (y));
+      g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (x)), ==,
+                        g_list_model_get_n_items (carta_checklist_item_get_attachments (y)));
+    }
+  g_assert_cmpuint (carta_case_count_attachments (a), ==, carta_case_count_attachments (b));
+}
+
+static void
+test_sample_case (void)
+{
+  g_autoptr(CartaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
+  CartaCase *kase;
+  CartaCase *saved;
+
+  g_assert_null (carta_window_get_case (window));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
+  wait_until (case_has_title, (gpointer)"Sample case (fictional)");
+
+  kase = carta_window_get_case (window);
+  sample_id = g_strdup (carta_case_get_id (kase));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_items (kase)), >=, 5);
+  g_assert_cmpuint (carta_case_count_attachments (kase), >=, 3);
+  assert_files_exist (kase);
+
+  /* It is on disk, as any case. */
+  store = carta_store_new_default ();
+  g_assert_true (carta_store_load (store, &error));
+  g_assert_no_error (error);
+  saved = carta_store_find_case (store, sample_id);
+  g_assert_nonnull (saved);
+  assert_same_checklist (kase, saved);
+}
+
+static void
+test_export_and_open (void)
+{
+  CartaStore *store = carta_application_get_store (app);
+  GListModel *cases = carta_store_get_cases (store);
+  CartaCase *sample = get_sample ();
+  CartaExportPage *page = get_export_page ();
+  g_autofree char *path = g_build_filename (work_dir, "sample.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(CartaSendRecord) record = NULL;
+  CartaCase *opened;
+  guint before;
+
+  carta_window_set_case (window, sample);
+  carta_window_show_page (window, "export");
+  g_assert_null (_carta_export_page_get_bundle (page));
+
+  /* A send history stays at home: it must not travel in the bundle. */
+  record = carta_send_record_new (now, "other-team.example.org", "earlier.zip",
+                                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 1, TRUE);
+  carta_case_add_send (sample, record);
+
+  _carta_export_page_export_to (page, bundle);
+  g_assert_true (_carta_export_page_is_busy (page));
+  wait_until (page_idle, page);
+  g_assert_true (g_file_query_exists (bundle, NULL));
+  g_assert_nonnull (_carta_export_page_get_bundle (page));
+  g_assert_true (g_file_equal (_carta_export_page_get_bundle (page), bundle));
+
+  before = g_list_model_get_n_items (cases);
+  _carta_window_open_bundle (window, bundle);
+  wait_until (case_differs, sample);
+
+  opened = carta_window_get_case (window);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
+  g_assert_true (carta_store_find_case (store, carta_case_get_id (opened)) == opened);
+  /* The sample is still here, so the copy gets an id of its own. */
+  g_assert_cmpstr (carta_case_get_id (opened), !=, sample_id);
+  assert_same_checklist (sample, opened);
+  assert_files_exist (opened);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (sample)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (opened)), ==, 0);
+
+  /* The export page forgets nothing: the sample's bundle is still there
+   * to send, the new case has none yet. */
+  g_assert_null (_carta_export_page_get_bundle (page));
+  carta_window_set_case (window, sample);
+  g_assert_nonnull (_carta_export_page_get_bundle (page));
+}
+
+/* As a person does: the dialog closes, then answers. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = NULL;
+  GtkWidget *widget = GTK_WIDGET (dialog);
+
+  /* Depth-first search for the response button with @label. */
+  while (widget != NULL && button == NULL)
+    {
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        button = widget;
+      else if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = (widget == NULL || widget == GTK_WIDGET (dialog)) ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+answer_passphrase (const char *heading,
+                   const char *passphrase)
+{
+  DialogWait wait = { heading };
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  wait_until (dialog_with_heading, &wait);
+  dialog = find_dialog ();
+  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
+  click_response (dialog, "_Open");
+}
+
+static void
+test_open_encrypted (void)
+{
+  CartaStore *store = carta_application_get_store (app);
+  GListModel *cases = carta_store_get_cases (store);
+  CartaCase *sample = get_sample ();
+  g_autofree char *path = g_build_filename (work_dir, "encrypted.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = carta_store_get_case_dir (store, sample);
+  g_autoptr(CartaBundleWriter) writer = carta_bundle_writer_new (sample, dir);
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (cases);
+
+  carta_bundle_writer_set_passphrase (writer, PASSPHRASE);
+  g_assert_true (carta_bundle_writer_write (writer, bundle, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  carta_window_set_case (window, sample);
+  _carta_window_open_bundle (window, bundle);
+
+  /* Asked once, told plainly when the passphrase is wrong, asked again. */
+  answer_passphrase ("This Bundle Is Encrypted", "not the passphrase");
+  answer_passphrase ("Wrong Passphrase", PASSPHRASE);
+  wait_until (case_differs, sample);
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
+  assert_same_checklist (sample, carta_window_get_case (window));
+}
+
+static void
+test_open_damaged (void)
+{
+  GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
+  g_autofree char *path = g_build_filename (work_dir, "damaged.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "carta", "cases", NULL);
+  DialogWait wait = { "The Bundle Could Not Be Opened" };
+  guint before = g_list_model_get_n_items (cases);
+  g_autoptr(GDir) entries = NULL;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (path, "PK\003\004 this is not a bundle", -1, NULL));
+  _carta_window_open_bundle (window, bundle);
+  wait_until (dialog_with_heading, &wait);
+  click_response (find_dialog (), "_Close");
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  /* Nothing half-unpacked stays beside the cases. */
+  entries = g_dir_open (root, 0, NULL);
+  while ((name = g_dir_read_name (entries)))
+    g_assert_false (g_str_has_prefix (name, ".import-"));
+}
+
+static void
+test_send_history (void)
+{
+  CartaCase *sample = get_sample ();
+  CartaExportPage *page = get_export_page ();
+  GtkListBox *list = _carta_export_page_get_history_list (page);
+  g_autoptr(GDateTime) finished = g_date_time_new_now_utc ();
+  g_autoptr(CartaUploadResult) result = NULL;
+  g_autoptr(CartaSendRecord) record = NULL;
+  g_autoptr(CartaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  CartaCase *reloaded;
+  guint rows = 0;
+
+  carta_window_set_case (window, sample);
+  carta_window_show_page (window, "export");
+  /* The record the export test left, newest first from here on. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (list)));
+
+  /* What the send dialog's ::sent hands over, token and all. */
+  result = _carta_upload_result_new ("cloud.example.org", "Carta-Sample.zip",
+                                     "https://cloud.example.org/public.php/dav/files/SeCrEtToKeN/Carta-Sample.zip",
+                                     4096, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                     finished, 1.5, TRUE);
+  record = carta_send_record_new_from_result (result);
+  carta_case_add_send (sample, record);
+
+  rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (list)));
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (list))));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (list)))),
+                            "cloud.example.org"));
+
+  /* The history is saved with the case, without the token. */
+  g_assert_true (carta_window_save_now (window, &error));
+  g_assert_no_error (error);
+  path = g_build_filename (g_get_user_data_dir (), "carta", "cases", sample_id, "case.json", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "cloud.example.org"));
+  g_assert_null (strstr (contents, "SeCrEtToKeN"));
+
+  store = carta_store_new_default ();
+  g_assert_true (carta_store_load (store, &error));
+  g_assert_no_error (error);
+  reloaded = carta_store_find_case (store, sample_id);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (reloaded)), ==, 2);
+
+  /* The reloaded case lists the same history on the page. */
+  carta_window_set_case (window, NULL);
+  rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 0);
+  carta_export_page_set_case (page, reloaded);
+  rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+  carta_export_page_set_case (page, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("carta-test-bundle-window-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  const char *rm_argv[] = { "rm", "-rf", home, NULL };
+  int status;
+
+  /* The run gets its own empty user folders, so the store starts empty;
+   * set before GLib reads them once and for all. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_build_filename (home, "work", NULL);
+  g_mkdir_with_parents (work_dir, 0700);
+
+  app = carta_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("Could not start the application");
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  g_test_add_func ("/bundle-window/sample-case", test_sample_case);
+  g_test_add_func ("/bundle-window/export-and-open", test_export_and_open);
+  g_test_add_func ("/bundle-window/open-encrypted", test_open_encrypted);
+  g_test_add_func ("/bundle-window/open-damaged", test_open_damaged);
+  g_test_add_func ("/bundle-window/send-history", test_send_history);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_clear_object (&app);
+  g_clear_pointer (&work_dir, g_free);
+  g_clear_pointer (&sample_id, g_free);
+
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+
+  return status;
+}
