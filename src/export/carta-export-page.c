@@ -131,9 +131,10 @@ create_send_row (CartaSendRecord *record)
   g_autofree char *sha = g_strndup (carta_send_record_get_sha256 (record), 12);
   g_autofree char *subtitle = NULL;
 
-  /* TRANSLATORS: when a bundle was sent, in g_date_time_format() notation:
-   * %x is the locale's date, %X its time of day */
-  when = g_date_time_format (local, _("%x %X"));
+  /* TRANSLATORS: when a bundle was sent, in g_date_time_format() notation
+   * ("2 April 2026, 09:15"); spell the month so no one mixes up day and
+   * month, and use the time of day your country uses */
+  when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when ? when : "");
 
