@@ -41,6 +41,10 @@ struct _CartaExportPage
   GtkProgressBar    *progress_bar;
   GtkLabel          *progress_label;
   GtkWidget         *export_button;
+
+  /* The missing list follows every edit of the case; while the page is
+   * hidden it is only marked stale and rebuilt when shown. */
+  gboolean           missing_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CartaExportPage, carta_export_page, ADW_TYPE_BIN)
@@ -72,6 +76,13 @@ update_missing (CartaExportPage *self)
 {
   GtkWidget *child;
   guint count = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->missing_stale = TRUE;
+      return;
+    }
+  self->missing_stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_list))))
     gtk_list_box_remove (self->missing_list, child);
@@ -381,10 +392,23 @@ carta_export_page_set_property (GObject      *object,
 }
 
 static void
+carta_export_page_map (GtkWidget *widget)
+{
+  CartaExportPage *self = CARTA_EXPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (carta_export_page_parent_class)->map (widget);
+
+  if (self->missing_stale)
+    update_missing (self);
+}
+
+static void
 carta_export_page_class_init (CartaExportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = carta_export_page_map;
 
   object_class->dispose = carta_export_page_dispose;
   object_class->get_property = carta_export_page_get_property;
