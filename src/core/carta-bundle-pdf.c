@@ -126,12 +126,14 @@ format_date (Pdf        *pdf,
   switch (precision)
     {
     case CARTA_DATE_PRECISION_DAY:
+      /* xgettext:no-c-format */
       /* TRANSLATORS: how the summary PDF writes a date. Use only %Y (year),
        * %m (month, 01–12), %d (day, 01–31), %e (day, 1–31) and %B (month
        * name, translated with the "month name" context), e.g. "%Y年%m月%d日"
        * or "%d/%m/%Y". Keep it short and unambiguous for a doctor abroad. */
       return expand_date (pdf, carta_catalog_pgettext (pdf->catalog, "summary date", "%Y-%m-%d"), &date);
     case CARTA_DATE_PRECISION_MONTH:
+      /* xgettext:no-c-format */
       /* TRANSLATORS: how the summary PDF writes a month when the day is not
        * known; the same codes as for a full date, e.g. "%Y年%m月" */
       return expand_date (pdf, carta_catalog_pgettext (pdf->catalog, "summary date", "%Y-%m"), &date);
