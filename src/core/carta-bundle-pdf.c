@@ -787,7 +787,7 @@ static void
 index_of_documents (Pdf       *pdf,
                     GPtrArray *docs)
 {
-  static const double widths[] = { 64, 88, 70, 100, 75, 86.276 };
+  static const double widths[] = { 62, 84, 70, 108, 70, 89.276 };
   const char *headers[] = { T (N_("Category")), T (N_("Record")), T (N_("Date")), T (N_("Original name")), T (N_("Pages, size")), "SHA-256" };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   gboolean header_drawn = FALSE;
