@@ -15,9 +15,11 @@ import subprocess
 import sys
 import tempfile
 
-# The keywords of meson's 'glib' gettext preset, which po/meson.build uses.
+# The keywords of meson's 'glib' gettext preset, which po/meson.build uses,
 KEYWORDS = ['_', 'N_', 'C_:1c,2', 'NC_:1c,2', 'g_dcgettext:2', 'g_dngettext:2,3',
-            'g_dpgettext2:2c,3']
+            'g_dpgettext2:2c,3',
+            # and po/meson.build's own
+            'carta_catalog_gettext:2', 'carta_catalog_pgettext:2c,3', 'carta_catalog_ngettext:2,3']
 
 
 def messages(pot_path):

@@ -160,7 +160,13 @@ test_dialog_cancel (void)
 
   g_assert_nonnull (strstr (gtk_label_get_text (w.status_label), "stopped"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (w.status_label), "error"));
-  g_assert_cmpuint (carta_test_count_files (dav->dav_dir), ==, 0);
+  /* Nothing under the final name. (Whether the server kept a piece under
+   * the temporary name depends on how far it got with the cut request;
+   * tests/test-send.c checks the uploader's clean-up.) */
+  {
+    g_autofree char *final = g_build_filename (dav->dav_dir, "dialog-cancel.zip", NULL);
+    g_assert_false (g_file_test (final, G_FILE_TEST_EXISTS));
+  }
   /* It can be sent again. */
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (w.send_button)));
 

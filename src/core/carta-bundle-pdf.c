@@ -15,12 +15,21 @@
 #include <string.h>
 
 #include "carta-bundle-private.h"
+#include "carta-checklist-template.h"
+#include "carta-date.h"
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
 
 /* summary.pdf: what a coordinator reads first, on screen or on paper.
  * A4, black on white, a plain sans-serif; pango falls back to Noto CJK
- * for Chinese names and cairo embeds the subsets of every font used. */
+ * for Chinese and cairo embeds the subsets of every font used.
+ *
+ * The summary has its own language, which need not be the window's:
+ * Chinese for the coordinators while the family reads Spanish. So every
+ * text drawn here is marked with N_() and looked up in the summary
+ * language's catalogue (T()), never with the process's gettext, and
+ * dates and sizes are formatted here rather than by the C library's
+ * locale. */
 
 #define PAGE_WIDTH   595.276
 #define PAGE_HEIGHT  841.890
@@ -34,13 +43,138 @@
 
 typedef struct
 {
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  PangoLayout     *layout;
-  double           y;
-  guint            page;
-  char            *footer;
+  cairo_surface_t        *surface;
+  cairo_t                *cr;
+  PangoLayout            *layout;
+  double                  y;
+  guint                   page;
+  char                   *footer;
+  CartaCatalog           *catalog;
+  CartaChecklistTemplate *template;
+  gboolean                rtl;
 } Pdf;
+
+#define T(msgid) carta_catalog_gettext (pdf->catalog, (msgid))
+
+/* Month names for date formats that use %B, in the summary's language. */
+static const char *month_names[] = {
+  NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
+  NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
+  NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
+  NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
+};
+
+/* Expands the strftime-like @format for @date: %Y, %m, %d, %e, %B and %%
+ * only, so that nothing comes from the process's locale. */
+static char *
+expand_date (Pdf        *pdf,
+             const char *format,
+             GDate      *date)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = format; *p; p++)
+    {
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      switch (*++p)
+        {
+        case 'Y':
+          g_string_append_printf (out, "%04u", g_date_get_year (date));
+          break;
+        case 'm':
+          g_string_append_printf (out, "%02u", g_date_get_month (date));
+          break;
+        case 'd':
+          g_string_append_printf (out, "%02u", g_date_get_day (date));
+          break;
+        case 'e':
+          g_string_append_printf (out, "%u", g_date_get_day (date));
+          break;
+        case 'B':
+          g_string_append (out, carta_catalog_pgettext (pdf->catalog, "month name",
+                                                        month_names[g_date_get_month (date) - 1]));
+          break;
+        default:
+          g_string_append_c (out, *p);
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A profile date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as the summary's
+ * language writes it; anything else as it was written. */
+static char *
+format_date (Pdf        *pdf,
+             const char *text)
+{
+  CartaDatePrecision precision;
+  GDate date;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  if (!carta_date_parse (text, &date, &precision))
+    return g_strdup (text);
+
+  switch (precision)
+    {
+    case CARTA_DATE_PRECISION_DAY:
+      /* xgettext:no-c-format */
+      /* TRANSLATORS: how the summary PDF writes a date. Use only %Y (year),
+       * %m (month, 01–12), %d (day, 01–31), %e (day, 1–31) and %B (month
+       * name, translated with the "month name" context), e.g. "%Y年%m月%d日"
+       * or "%d/%m/%Y". Keep it short and unambiguous for a doctor abroad. */
+      return expand_date (pdf, carta_catalog_pgettext (pdf->catalog, "summary date", "%Y-%m-%d"), &date);
+    case CARTA_DATE_PRECISION_MONTH:
+      /* xgettext:no-c-format */
+      /* TRANSLATORS: how the summary PDF writes a month when the day is not
+       * known; the same codes as for a full date, e.g. "%Y年%m月" */
+      return expand_date (pdf, carta_catalog_pgettext (pdf->catalog, "summary date", "%Y-%m"), &date);
+    case CARTA_DATE_PRECISION_YEAR:
+    default:
+      return g_strdup_printf ("%04u", g_date_get_year (&date));
+    }
+}
+
+static char *
+format_date_time (Pdf       *pdf,
+                  GDateTime *when)
+{
+  g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
+
+  return format_date (pdf, text);
+}
+
+/* Sizes with SI units and a decimal point whatever the process's locale
+ * (g_format_size() follows the window's language). */
+static char *
+format_size (guint64 bytes)
+{
+  static const char *units[] = { "kB", "MB", "GB", "TB" };
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  double value = bytes;
+  guint unit = 0;
+
+  if (bytes < 1000)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " B", bytes);
+
+  value /= 1000;
+  while (value >= 999.95 && unit + 1 < G_N_ELEMENTS (units))
+    {
+      value /= 1000;
+      unit++;
+    }
+
+  g_ascii_formatd (number, sizeof number, "%.1f", value);
+  return g_strdup_printf ("%s %s", number, units[unit]);
+}
 
 static cairo_status_t
 append_cb (void                *closure,
@@ -64,17 +198,21 @@ set_font (Pdf        *pdf,
   pango_font_description_free (font);
 }
 
+static void draw_text_at (Pdf        *pdf,
+                          const char *text,
+                          double      x,
+                          double      y,
+                          double      width);
+
 static void
 draw_footer (Pdf *pdf)
 {
-  g_autofree char *text = g_strdup_printf ("%s — %s %u", pdf->footer, _("page"), pdf->page);
+  /* TRANSLATORS: in the footer of the summary PDF, as in "page 2" */
+  g_autofree char *text = g_strdup_printf ("%s — %s %u", pdf->footer, T (N_("page")), pdf->page);
 
   set_font (pdf, 8, PANGO_WEIGHT_NORMAL);
-  pango_layout_set_width (pdf->layout, (int)(BODY_WIDTH * PANGO_SCALE));
-  pango_layout_set_text (pdf->layout, text, -1);
   cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
-  cairo_move_to (pdf->cr, MARGIN, PAGE_HEIGHT - MARGIN + 4);
-  pango_cairo_show_layout (pdf->cr, pdf->layout);
+  draw_text_at (pdf, text, MARGIN, PAGE_HEIGHT - MARGIN + 4, BODY_WIDTH);
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
 }
 
@@ -98,6 +236,51 @@ ensure_room (Pdf    *pdf,
     new_page (pdf);
 }
 
+/* Whether the first letter of @text belongs to a right-to-left script. */
+static gboolean
+starts_rtl (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script;
+
+      if (!g_unichar_isalpha (c))
+        continue;
+
+      script = g_unichar_get_script (c);
+      return script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW ||
+             script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA ||
+             script == G_UNICODE_SCRIPT_NKO;
+    }
+
+  return FALSE;
+}
+
+static void
+set_text (Pdf        *pdf,
+          const char *text,
+          double      width)
+{
+  /* On a right-to-left page every text hangs from the right, but what the
+   * family typed in Latin letters or digits (names, phone numbers, dates)
+   * keeps its own left-to-right order. */
+  if (pdf->rtl)
+    {
+      PangoContext *context = pango_layout_get_context (pdf->layout);
+      PangoDirection direction = starts_rtl (text) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+
+      if (pango_context_get_base_dir (context) != direction)
+        {
+          pango_context_set_base_dir (context, direction);
+          pango_layout_context_changed (pdf->layout);
+        }
+    }
+
+  pango_layout_set_width (pdf->layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_text (pdf->layout, text, -1);
+}
+
 /* Lays out @text at @width and returns its height, without drawing. */
 static double
 measure (Pdf        *pdf,
@@ -106,12 +289,13 @@ measure (Pdf        *pdf,
 {
   int height;
 
-  pango_layout_set_width (pdf->layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_text (pdf->layout, text, -1);
+  set_text (pdf, text, width);
   pango_layout_get_pixel_size (pdf->layout, NULL, &height);
   return height;
 }
 
+/* @x is from the start of the line: the left in a left-to-right
+ * language, the right in Arabic, where the whole page is mirrored. */
 static void
 draw_text_at (Pdf        *pdf,
               const char *text,
@@ -119,9 +303,8 @@ draw_text_at (Pdf        *pdf,
               double      y,
               double      width)
 {
-  pango_layout_set_width (pdf->layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_text (pdf->layout, text, -1);
-  cairo_move_to (pdf->cr, x, y);
+  set_text (pdf, text, width);
+  cairo_move_to (pdf->cr, pdf->rtl ? PAGE_WIDTH - x - width : x, y);
   pango_cairo_show_layout (pdf->cr, pdf->layout);
 }
 
@@ -261,8 +444,60 @@ table_row (Pdf          *pdf,
   draw_row (pdf, table, cells, FALSE);
 }
 
+static char *
+diagnosis_label (Pdf       *pdf,
+                 CartaCase *kase)
+{
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  CartaDisease disease = carta_diagnosis_get_disease (diagnosis);
+
+  if (disease == CARTA_DISEASE_NOT_SET)
+    return NULL;
+  if (disease == CARTA_DISEASE_OTHER && carta_diagnosis_get_disease_other (diagnosis) != NULL)
+    return g_strdup (carta_diagnosis_get_disease_other (diagnosis));
+  return g_strdup (carta_disease_to_label_in (disease, pdf->catalog));
+}
+
+/* The profile keeps the values of its sex row ("female"…). */
 static const char *
-status_label (const char *status)
+sex_label (Pdf        *pdf,
+           const char *sex)
+{
+  if (g_strcmp0 (sex, "female") == 0)
+    return T (N_("Female"));
+  if (g_strcmp0 (sex, "male") == 0)
+    return T (N_("Male"));
+  if (g_strcmp0 (sex, "other") == 0)
+    /* TRANSLATORS: sex, neither female nor male */
+    return T (N_("Other"));
+  return sex;
+}
+
+/* A template category by its title in the summary's language; one the
+ * family made up as they wrote it. */
+static const char *
+category_label (Pdf        *pdf,
+                const char *category)
+{
+  if (carta_checklist_template_lookup_category (pdf->template, category) != NULL)
+    return carta_checklist_template_get_category_title_in (pdf->template, category, pdf->catalog);
+  if (category == NULL || *category == '\0')
+    return T (N_("Other records"));
+  return category;
+}
+
+static const char *
+doc_title (Pdf            *pdf,
+           CartaBundleDoc *doc)
+{
+  const CartaTemplateItem *entry = carta_checklist_template_lookup_item (pdf->template, doc->template_key);
+
+  return entry != NULL ? T (entry->title) : doc->item_title;
+}
+
+static const char *
+status_label (Pdf        *pdf,
+              const char *status)
 {
   CartaItemStatus value;
 
@@ -272,13 +507,13 @@ status_label (const char *status)
   switch (value)
     {
     case CARTA_ITEM_STATUS_NEEDED:
-      return _("Still needed");
+      return T (N_("Still needed"));
     case CARTA_ITEM_STATUS_REQUESTED:
-      return _("Requested");
+      return T (N_("Requested"));
     case CARTA_ITEM_STATUS_RECEIVED:
-      return _("Received");
+      return T (N_("Received"));
     case CARTA_ITEM_STATUS_NOT_APPLICABLE:
-      return _("Does not apply");
+      return T (N_("Does not apply"));
     default:
       return status;
     }
@@ -295,8 +530,11 @@ cover (Pdf       *pdf,
   CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
   GListModel *contacts = carta_case_get_contacts (kase);
   GListModel *labs = carta_clinical_status_get_labs (status);
-  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
-  g_autofree char *diagnosis_text = _carta_bundle_diagnosis_text (kase);
+  g_autofree char *date = format_date_time (pdf, when);
+  g_autofree char *diagnosis_text = diagnosis_label (pdf, kase);
+  g_autofree char *birth = format_date (pdf, carta_patient_get_date_of_birth (patient));
+  g_autofree char *diagnosed = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
+  g_autofree char *antigen_date = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
   g_autofree char *subtitle = NULL;
   g_autofree char *ecog = NULL;
   g_autofree char *size = NULL;
@@ -314,27 +552,27 @@ cover (Pdf       *pdf,
 
   set_font (pdf, 11, PANGO_WEIGHT_NORMAL);
   /* TRANSLATORS: %s is a date, %u a number of documents */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Medical summary for the assessment of a CAR-T trial, prepared by the family on %s. The bundle holds %u document, listed at the end.",
-                                           "Medical summary for the assessment of a CAR-T trial, prepared by the family on %s. The bundle holds %u documents, listed at the end.",
-                                           n_documents),
+  subtitle = g_strdup_printf (carta_catalog_ngettext (pdf->catalog,
+                                                      "Medical summary for the assessment of a CAR-T trial, prepared by the family on %s. The bundle holds %u document, listed at the end.",
+                                                      "Medical summary for the assessment of a CAR-T trial, prepared by the family on %s. The bundle holds %u documents, listed at the end.",
+                                                      n_documents),
                               date, n_documents);
   draw_text_at (pdf, subtitle, MARGIN, pdf->y, BODY_WIDTH);
   pdf->y += measure (pdf, subtitle, BODY_WIDTH) + 6;
 
-  heading (pdf, _("Patient"));
-  field (pdf, _("Name"), name);
-  field (pdf, _("Other names"), carta_patient_get_other_names (patient));
-  field (pdf, _("Date of birth"), carta_patient_get_date_of_birth (patient));
-  field (pdf, _("Sex"), carta_patient_get_sex (patient));
-  field (pdf, _("Country"), carta_patient_get_country (patient));
-  field (pdf, _("Languages"), carta_patient_get_languages (patient) ? carta_patient_get_languages (patient)
+  heading (pdf, T (N_("Patient")));
+  field (pdf, T (N_("Name")), name);
+  field (pdf, T (N_("Other names")), carta_patient_get_other_names (patient));
+  field (pdf, T (N_("Date of birth")), birth);
+  field (pdf, T (N_("Sex")), sex_label (pdf, carta_patient_get_sex (patient)));
+  field (pdf, T (N_("Country")), carta_patient_get_country (patient));
+  field (pdf, T (N_("Languages")), carta_patient_get_languages (patient) ? carta_patient_get_languages (patient)
                                                                     : carta_patient_get_preferred_language (patient));
   if (carta_patient_get_weight_kg (patient) > 0 || carta_patient_get_height_cm (patient) > 0)
     {
       g_autofree char *body = g_strdup_printf ("%.0f kg, %.0f cm", carta_patient_get_weight_kg (patient),
                                                carta_patient_get_height_cm (patient));
-      field (pdf, _("Weight and height"), body);
+      field (pdf, T (N_("Weight and height")), body);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
@@ -348,48 +586,52 @@ cover (Pdf       *pdf,
                                          carta_contact_get_time_zone (contact) ? carta_contact_get_time_zone (contact) : "",
                                          NULL);
       g_strstrip (text);
-      field (pdf, i == 0 ? _("Contact") : "", text);
+      field (pdf, i == 0 ? T (N_("Contact")) : "", text);
     }
 
-  heading (pdf, _("Diagnosis"));
-  field (pdf, _("Disease"), diagnosis_text);
-  field (pdf, _("Diagnosed on"), carta_diagnosis_get_diagnosis_date (diagnosis));
-  field (pdf, _("Disease state"), carta_diagnosis_get_state (diagnosis) ? carta_disease_state_to_label (carta_diagnosis_get_state (diagnosis)) : NULL);
-  field (pdf, _("CD19 expression, %"), carta_diagnosis_get_cd19_percent (diagnosis));
-  field (pdf, _("BCMA expression, %"), carta_diagnosis_get_bcma_percent (diagnosis));
+  heading (pdf, T (N_("Diagnosis")));
+  field (pdf, T (N_("Disease")), diagnosis_text);
+  field (pdf, T (N_("Diagnosed on")), diagnosed);
+  field (pdf, T (N_("Disease state")), carta_diagnosis_get_state (diagnosis)
+                                         ? carta_disease_state_to_label_in (carta_diagnosis_get_state (diagnosis), pdf->catalog)
+                                         : NULL);
+  field (pdf, T (N_("CD19 expression, %")), carta_diagnosis_get_cd19_percent (diagnosis));
+  field (pdf, T (N_("BCMA expression, %")), carta_diagnosis_get_bcma_percent (diagnosis));
   if (carta_diagnosis_get_antigen_method (diagnosis) || carta_diagnosis_get_antigen_date (diagnosis))
     tested = g_strjoin (", ",
                         carta_diagnosis_get_antigen_method (diagnosis) ? carta_diagnosis_get_antigen_method (diagnosis) : "—",
-                        carta_diagnosis_get_antigen_date (diagnosis) ? carta_diagnosis_get_antigen_date (diagnosis) : "—",
+                        antigen_date ? antigen_date : "—",
                         NULL);
-  field (pdf, _("Tested by, on"), tested);
-  field (pdf, _("Central nervous system"), carta_diagnosis_get_cns_involvement (diagnosis)
-                                             ? carta_answer_to_label (carta_diagnosis_get_cns_involvement (diagnosis)) : NULL);
+  field (pdf, T (N_("Tested by, on")), tested);
+  field (pdf, T (N_("Central nervous system")), carta_diagnosis_get_cns_involvement (diagnosis)
+                                             ? carta_answer_to_label_in (carta_diagnosis_get_cns_involvement (diagnosis), pdf->catalog)
+                                             : NULL);
 
-  heading (pdf, _("Current state"));
-  if (carta_clinical_status_get_ecog (status) >= 0 && carta_ecog_to_description (carta_clinical_status_get_ecog (status)))
+  heading (pdf, T (N_("Current state")));
+  if (carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog))
     ecog = g_strdup_printf ("%d — %s", carta_clinical_status_get_ecog (status),
-                            _(carta_ecog_to_description (carta_clinical_status_get_ecog (status))));
-  field (pdf, _("ECOG performance"), ecog);
-  field (pdf, _("Infections"), carta_clinical_status_get_infections (status));
-  field (pdf, _("Other illnesses"), carta_clinical_status_get_other_illnesses (status));
-  field (pdf, _("Medication"), carta_clinical_status_get_medication (status));
+                            carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog));
+  field (pdf, T (N_("ECOG performance")), ecog);
+  field (pdf, T (N_("Infections")), carta_clinical_status_get_infections (status));
+  field (pdf, T (N_("Other illnesses")), carta_clinical_status_get_other_illnesses (status));
+  field (pdf, T (N_("Medication")), carta_clinical_status_get_medication (status));
   for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
     {
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+      g_autofree char *lab_date = format_date (pdf, carta_lab_result_get_date (lab));
       g_autofree char *text = g_strdup_printf ("%s %s%s%s%s",
                                                carta_lab_result_get_value (lab) ? carta_lab_result_get_value (lab) : "—",
                                                carta_lab_result_get_unit (lab) ? carta_lab_result_get_unit (lab) : "",
-                                               carta_lab_result_get_date (lab) ? " (" : "",
-                                               carta_lab_result_get_date (lab) ? carta_lab_result_get_date (lab) : "",
-                                               carta_lab_result_get_date (lab) ? ")" : "");
-      field (pdf, carta_lab_result_get_name (lab) ? carta_lab_result_get_name (lab) : _("Lab value"), text);
+                                               lab_date ? " (" : "",
+                                               lab_date ? lab_date : "",
+                                               lab_date ? ")" : "");
+      field (pdf, carta_lab_result_get_name (lab) ? carta_lab_result_get_name (lab) : T (N_("Lab value")), text);
     }
 
-  heading (pdf, _("Questions from the family"));
+  heading (pdf, T (N_("Questions from the family")));
   paragraph (pdf, carta_case_get_questions (kase) ? carta_case_get_questions (kase) : "—");
 
-  size = g_strdup_printf ("%s: urn:uuid:%s", _("Case identifier"), carta_case_get_id (kase));
+  size = g_strdup_printf ("%s: urn:uuid:%s", T (N_("Case identifier")), carta_case_get_id (kase));
   set_font (pdf, 8, PANGO_WEIGHT_NORMAL);
   pdf->y += 6;
   ensure_room (pdf, 12);
@@ -401,8 +643,8 @@ static void
 treatment (Pdf       *pdf,
            CartaCase *kase)
 {
-  static const double widths[] = { 24, 130, 62, 62, 90, 115.276 };
-  const char *headers[] = { "#", _("Treatment"), _("From"), _("To"), _("Best response"), _("Notes") };
+  static const double widths[] = { 22, 120, 68, 68, 90, 115.276 };
+  const char *headers[] = { "#", T (N_("Treatment")), T (N_("From")), T (N_("To")), T (N_("Best response")), T (N_("Notes")) };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   CartaTreatmentHistory *history = carta_case_get_treatment (kase);
   GListModel *lines = carta_treatment_history_get_lines (history);
@@ -411,22 +653,24 @@ treatment (Pdf       *pdf,
   gboolean header_drawn = FALSE;
 
   new_page (pdf);
-  heading (pdf, _("Treatment history"));
+  heading (pdf, T (N_("Treatment history")));
 
   if (g_list_model_get_n_items (lines) == 0)
-    paragraph (pdf, _("No lines of treatment were entered."));
+    paragraph (pdf, T (N_("No lines of treatment were entered.")));
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(CartaTherapyLine) line = g_list_model_get_item (lines, i);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *start = format_date (pdf, carta_therapy_line_get_start_date (line));
+      g_autofree char *end = format_date (pdf, carta_therapy_line_get_end_date (line));
       CartaResponse response = carta_therapy_line_get_best_response (line);
       const char *cells[] = {
         number,
         carta_therapy_line_get_regimen (line),
-        carta_therapy_line_get_start_date (line),
-        carta_therapy_line_get_end_date (line),
-        response ? carta_response_to_label (response) : "",
+        start,
+        end,
+        response ? carta_response_to_label_in (response, pdf->catalog) : "",
         carta_therapy_line_get_notes (line),
       };
 
@@ -436,27 +680,30 @@ treatment (Pdf       *pdf,
   for (guint i = 0; i < g_list_model_get_n_items (transplants); i++)
     {
       g_autoptr(CartaTransplant) transplant = g_list_model_get_item (transplants, i);
+      g_autofree char *date = format_date (pdf, carta_transplant_get_date (transplant));
       g_autofree char *text = g_strdup_printf ("%s, %s; GvHD: %s. %s",
-                                               carta_transplant_type_to_label (carta_transplant_get_kind (transplant)),
-                                               carta_transplant_get_date (transplant) ? carta_transplant_get_date (transplant) : "—",
-                                               carta_gvhd_grade_to_label (carta_transplant_get_gvhd_grade (transplant)),
+                                               carta_transplant_type_to_label_in (carta_transplant_get_kind (transplant), pdf->catalog),
+                                               date ? date : "—",
+                                               carta_gvhd_grade_to_label_in (carta_transplant_get_gvhd_grade (transplant), pdf->catalog),
                                                carta_transplant_get_notes (transplant) ? carta_transplant_get_notes (transplant) : "");
       pdf->y += 6;
-      field (pdf, _("Transplant"), text);
+      field (pdf, T (N_("Transplant")), text);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (carts); i++)
     {
       g_autoptr(CartaPriorCart) cart = g_list_model_get_item (carts, i);
+      g_autofree char *date = format_date (pdf, carta_prior_cart_get_date (cart));
+      g_autofree char *relapse = format_date (pdf, carta_prior_cart_get_relapse_date (cart));
       g_autofree char *text = g_strdup_printf ("%s, %s; %s; %s %s. %s",
                                                carta_prior_cart_get_product (cart) ? carta_prior_cart_get_product (cart) : "—",
-                                               carta_prior_cart_get_date (cart) ? carta_prior_cart_get_date (cart) : "—",
-                                               carta_response_to_label (carta_prior_cart_get_response (cart)),
-                                               _("relapse"),
-                                               carta_prior_cart_get_relapse_date (cart) ? carta_prior_cart_get_relapse_date (cart) : "—",
+                                               date ? date : "—",
+                                               carta_response_to_label_in (carta_prior_cart_get_response (cart), pdf->catalog),
+                                               T (N_("relapse")),
+                                               relapse ? relapse : "—",
                                                carta_prior_cart_get_notes (cart) ? carta_prior_cart_get_notes (cart) : "");
       pdf->y += 6;
-      field (pdf, _("Earlier CAR-T"), text);
+      field (pdf, T (N_("Earlier CAR-T")), text);
     }
 }
 
@@ -466,15 +713,15 @@ checklist (Pdf       *pdf,
            GPtrArray *docs)
 {
   static const double widths[] = { 200, 90, 80, 113.276 };
-  const char *headers[] = { _("Record"), _("Status"), _("Date"), _("Documents") };
+  const char *headers[] = { T (N_("Record")), T (N_("Status")), T (N_("Date")), T (N_("Documents")) };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   GListModel *items = carta_case_get_items (kase);
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
 
-  heading (pdf, _("Checklist"));
+  heading (pdf, T (N_("Checklist")));
 
   if (g_list_model_get_n_items (items) == 0)
-    paragraph (pdf, _("The checklist is empty."));
+    paragraph (pdf, T (N_("The checklist is empty.")));
 
   /* Categories in the order they first appear. */
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -509,7 +756,7 @@ checklist (Pdf       *pdf,
         }
 
       /* TRANSLATORS: a checklist category, then how many of its records the family has */
-      title = g_strdup_printf (_("%s — %u of %u received"), category ? category : _("Other"), received, total);
+      title = g_strdup_printf (T (N_("%s — %u of %u received")), category_label (pdf, category), received, total);
       set_font (pdf, 11, PANGO_WEIGHT_BOLD);
       ensure_room (pdf, 60);
       pdf->y += 6;
@@ -521,14 +768,15 @@ checklist (Pdf       *pdf,
           g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
           guint n = g_list_model_get_n_items (carta_checklist_item_get_attachments (item));
           g_autofree char *count = n ? g_strdup_printf ("%u", n) : g_strdup ("");
+          g_autofree char *date = format_date (pdf, carta_checklist_item_get_document_date (item));
           const char *cells[4];
 
           if (g_strcmp0 (carta_checklist_item_get_category (item), category) != 0)
             continue;
 
-          cells[0] = _carta_bundle_item_title (item);
-          cells[1] = status_label (carta_item_status_to_string (carta_checklist_item_get_status (item)));
-          cells[2] = carta_checklist_item_get_document_date (item);
+          cells[0] = carta_checklist_template_get_item_title_in (pdf->template, item, pdf->catalog);
+          cells[1] = status_label (pdf, carta_item_status_to_string (carta_checklist_item_get_status (item)));
+          cells[2] = date;
           cells[3] = count;
           table_row (pdf, &table, cells, &header_drawn);
         }
@@ -539,20 +787,21 @@ static void
 index_of_documents (Pdf       *pdf,
                     GPtrArray *docs)
 {
-  static const double widths[] = { 70, 98, 64, 128, 64, 59.276 };
-  const char *headers[] = { _("Category"), _("Record"), _("Date"), _("Original name"), _("Pages, size"), "SHA-256" };
+  static const double widths[] = { 62, 84, 70, 108, 70, 89.276 };
+  const char *headers[] = { T (N_("Category")), T (N_("Record")), T (N_("Date")), T (N_("Original name")), T (N_("Pages, size")), "SHA-256" };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   gboolean header_drawn = FALSE;
 
   new_page (pdf);
-  heading (pdf, _("Documents"));
-  paragraph (pdf, _("Every document of the bundle, with the start of its SHA-256 checksum. "
-                    "The full checksums are in manifest-sha256.txt."));
+  heading (pdf, T (N_("Documents")));
+  paragraph (pdf, T (N_("Every document of the bundle, with the start of its SHA-256 checksum. "
+                       "The full checksums are in manifest-sha256.txt.")));
 
   for (guint i = 0; i < docs->len; i++)
     {
       CartaBundleDoc *doc = g_ptr_array_index (docs, i);
-      g_autofree char *size = g_format_size (doc->size);
+      g_autofree char *size = format_size (doc->size);
+      g_autofree char *date = format_date (pdf, doc->document_date);
       g_autofree char *pages_size = NULL;
       g_autofree char *hash = g_strndup (doc->sha256, 12);
       g_autofree char *name = NULL;
@@ -577,20 +826,21 @@ index_of_documents (Pdf       *pdf,
                 }
             }
           g_free (size);
-          size = g_format_size (bytes);
+          size = format_size (bytes);
           /* TRANSLATORS: an imaging disc: how many files, and their size */
-          pages_size = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file, %s", "%u files, %s", files), files, size);
-          name = g_strdup_printf ("%s (%s)", doc->original_name, _("imaging disc"));
+          pages_size = g_strdup_printf (carta_catalog_ngettext (pdf->catalog, "%u file, %s", "%u files, %s", files),
+                                        files, size);
+          name = g_strdup_printf ("%s (%s)", doc->original_name, T (N_("imaging disc")));
         }
       else if (doc->pdf_pages > 0)
-        pages_size = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page, %s", "%u pages, %s", doc->pdf_pages),
+        pages_size = g_strdup_printf (carta_catalog_ngettext (pdf->catalog, "%u page, %s", "%u pages, %s", doc->pdf_pages),
                                       doc->pdf_pages, size);
       else
         pages_size = g_strdup (size);
 
-      cells[0] = doc->category;
-      cells[1] = doc->item_title;
-      cells[2] = doc->document_date;
+      cells[0] = category_label (pdf, doc->category);
+      cells[1] = doc_title (pdf, doc);
+      cells[2] = date;
       cells[3] = name ? name : doc->original_name;
       cells[4] = pages_size;
       cells[5] = hash;
@@ -598,7 +848,7 @@ index_of_documents (Pdf       *pdf,
     }
 
   if (!header_drawn)
-    paragraph (pdf, _("The bundle holds no documents yet."));
+    paragraph (pdf, T (N_("The bundle holds no documents yet.")));
 }
 
 static void
@@ -606,7 +856,7 @@ imaging (Pdf       *pdf,
          GPtrArray *docs)
 {
   static const double widths[] = { 70, 60, 170, 60, 123.276 };
-  const char *headers[] = { _("Date"), _("Modality"), _("Study"), _("Images"), _("Disc") };
+  const char *headers[] = { T (N_("Date")), T (N_("Modality")), T (N_("Study")), T (N_("Images")), T (N_("Disc")) };
   const Table table = { G_N_ELEMENTS (widths), widths, headers };
   gboolean header_drawn = FALSE;
   gboolean any = FALSE;
@@ -625,11 +875,12 @@ imaging (Pdf       *pdf,
           CartaDicomStudy *study = g_ptr_array_index (summary->studies, j);
           g_autofree char *modalities = g_strjoinv (", ", study->modalities);
           g_autofree char *images = g_strdup_printf ("%u", study->n_images);
-          const char *cells[] = { study->date, modalities, study->description, images, doc->original_name };
+          g_autofree char *date = format_date (pdf, study->date);
+          const char *cells[] = { date, modalities, study->description, images, doc->original_name };
 
           if (!any)
             {
-              heading (pdf, _("Imaging studies"));
+              heading (pdf, T (N_("Imaging studies")));
               any = TRUE;
             }
           table_row (pdf, &table, cells, &header_drawn);
@@ -644,26 +895,53 @@ imaging (Pdf       *pdf,
  * Returns: (transfer full): summary.pdf
  */
 GBytes *
-_carta_bundle_render_summary (CartaCase  *kase,
-                              GPtrArray  *docs,
-                              GDateTime  *when,
-                              GError    **error)
+_carta_bundle_render_summary (CartaCase     *kase,
+                              GPtrArray     *docs,
+                              GDateTime     *when,
+                              CartaCatalog  *catalog,
+                              GError       **error)
 {
   GByteArray *out = g_byte_array_new ();
-  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+  g_autoptr(CartaCatalog) english = NULL;
+  g_autofree char *date = NULL;
   CartaPatient *patient = carta_case_get_patient (kase);
   const char *name = carta_patient_get_name (patient);
+  PangoContext *context;
   cairo_status_t status;
   Pdf pdf = { 0 };
+
+  if (catalog == NULL)
+    catalog = english = carta_catalog_new_for_language ("en", NULL);
+
+  pdf.catalog = catalog;
+  pdf.template = carta_checklist_template_get_default ();
+  pdf.rtl = carta_catalog_is_rtl (catalog);
+  date = format_date_time (&pdf, when);
 
   pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE,
                                   name ? name : carta_case_get_title (kase));
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT, "Medical summary for a CAR-T trial");
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  carta_catalog_gettext (catalog, N_("Medical summary for a CAR-T trial")));
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Carta " PACKAGE_VERSION);
   pdf.cr = cairo_create (pdf.surface);
   pdf.layout = pango_cairo_create_layout (pdf.cr);
   pango_layout_set_wrap (pdf.layout, PANGO_WRAP_WORD_CHAR);
+
+  /* The language picks the right glyphs (Simplified Chinese forms for
+   * zh_CN); Arabic is set right to left, every line from the right. */
+  context = pango_layout_get_context (pdf.layout);
+  {
+    g_autofree char *tag = g_strdelimit (g_strdup (carta_catalog_get_language (catalog)), "_", '-');
+    pango_context_set_language (context, pango_language_from_string (tag));
+  }
+  if (pdf.rtl)
+    {
+      pango_layout_set_auto_dir (pdf.layout, FALSE);
+      pango_layout_set_alignment (pdf.layout, PANGO_ALIGN_RIGHT);
+    }
+  pango_layout_context_changed (pdf.layout);
+
   pdf.footer = g_strdup_printf ("%s — %s", name ? name : carta_case_get_title (kase), date);
 
   new_page (&pdf);

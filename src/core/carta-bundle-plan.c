@@ -37,6 +37,7 @@ _carta_bundle_doc_free (CartaBundleDoc *doc)
   g_free (doc->category);
   g_free (doc->category_dir);
   g_free (doc->item_title);
+  g_free (doc->template_key);
   g_free (doc->item_status);
   g_free (doc->document_date);
   g_free (doc->original_name);
@@ -348,6 +349,7 @@ new_doc (GPtrArray          *docs,
   doc->category = g_strdup (category);
   doc->category_dir = g_strdup (category_dir);
   doc->item_title = g_strdup (_carta_bundle_item_title (item));
+  doc->template_key = g_strdup (carta_checklist_item_get_template_key (item));
   doc->item_status = g_strdup (carta_item_status_to_string (carta_checklist_item_get_status (item)));
   doc->document_date = g_strdup (carta_checklist_item_get_document_date (item));
   doc->original_name = g_strdup (original ? original : carta_attachment_get_stored_path (attachment));
@@ -842,12 +844,14 @@ find_doc (GPtrArray  *docs,
  *
  * The case in its own schema, so Carta restores it as it was, with each
  * attachment's place in the bag (`bundle_path`, relative to `data/`) and
- * the size and SHA-256 the export read. See src/core/bundle-format.md.
+ * the size and SHA-256 the export read, and the language of summary.pdf.
+ * See src/core/bundle-format.md.
  */
 JsonNode *
-_carta_bundle_build_case_json (CartaCase *kase,
-                               GPtrArray *docs,
-                               GDateTime *when)
+_carta_bundle_build_case_json (CartaCase  *kase,
+                               GPtrArray  *docs,
+                               GDateTime  *when,
+                               const char *summary_language)
 {
   JsonNode *root = carta_case_to_json (kase);
   JsonObject *object = json_node_get_object (root);
@@ -861,6 +865,9 @@ _carta_bundle_build_case_json (CartaCase *kase,
     g_autofree char *text = g_date_time_format_iso8601 (utc);
     json_object_set_string_member (bundle, "created", text);
   }
+  /* Which language summary.pdf is in: the coordinators may need it in
+   * Chinese while the family reads another language. */
+  json_object_set_string_member (bundle, "summary_language", summary_language ? summary_language : "en");
   json_object_set_object_member (object, "bundle", bundle);
   /* Where else the family sent their case is theirs to tell: a bundle
    * for one team never lists the others. */

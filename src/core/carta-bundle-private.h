@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "carta-case.h"
+#include "carta-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ typedef struct
   char            *category;       /* as the family wrote it */
   char            *category_dir;   /* "01-imaging" */
   char            *item_title;
+  char            *template_key;   /* the item's, to translate its title; NULL for custom items */
   char            *item_status;
   char            *document_date;  /* YYYY-MM-DD or NULL */
   char            *original_name;
@@ -85,13 +87,15 @@ GPtrArray  *_carta_bundle_plan            (CartaCase      *kase,
 /* Generated payload */
 JsonNode   *_carta_bundle_build_case_json (CartaCase      *kase,
                                            GPtrArray      *docs,
-                                           GDateTime      *when);
+                                           GDateTime      *when,
+                                           const char     *summary_language);
 JsonNode   *_carta_bundle_build_fhir      (CartaCase      *kase,
                                            GPtrArray      *docs,
                                            GDateTime      *when);
 GBytes     *_carta_bundle_render_summary  (CartaCase      *kase,
                                            GPtrArray      *docs,
                                            GDateTime      *when,
+                                           CartaCatalog   *catalog,
                                            GError        **error);
 char       *_carta_bundle_json_to_data    (JsonNode       *node,
                                            gsize          *length);

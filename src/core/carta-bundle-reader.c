@@ -49,6 +49,7 @@ struct _CartaBundleReader
   GHashTable *bag_info;    /* label → value */
   char       *bag_name;
   CartaCase  *kase;
+  char       *summary_language;
   gboolean    encrypted;
   guint       n_documents;
   guint64     payload_size;
@@ -107,6 +108,7 @@ reset (CartaBundleReader *self)
   g_hash_table_remove_all (self->entries);
   g_hash_table_remove_all (self->bag_info);
   g_clear_pointer (&self->bag_name, g_free);
+  g_clear_pointer (&self->summary_language, g_free);
   g_clear_object (&self->kase);
   self->encrypted = FALSE;
   self->n_documents = 0;
@@ -125,6 +127,7 @@ carta_bundle_reader_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->bag_info, g_hash_table_unref);
   g_free (self->bag_name);
+  g_free (self->summary_language);
 
   G_OBJECT_CLASS (carta_bundle_reader_parent_class)->finalize (object);
 }
@@ -806,6 +809,21 @@ check_document (CartaBundleReader *self,
     problem (self, "%s: its SHA-1 does not match %s", path, source);
 }
 
+static gboolean
+is_language_code (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length < 2 || length > 16 || !g_ascii_isalpha (text[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '_' && text[i] != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 check_case_json (CartaBundleReader *self)
 {
@@ -829,6 +847,21 @@ check_case_json (CartaBundleReader *self)
       !g_str_has_prefix (json_object_get_string_member_with_default (get_member_object (object, "bundle"),
                                                                      "schema", ""), "carta-bundle/"))
     problem (self, "data/case.json: it does not say which bundle schema it follows");
+
+  /* The language of summary.pdf; bundles made before it was recorded are
+   * in English. A code only: letters, digits, "_" and "-". */
+  {
+    JsonObject *bundle = get_member_object (object, "bundle");
+    JsonNode *node = bundle ? json_object_get_member (bundle, "summary_language") : NULL;
+
+    if (node == NULL)
+      self->summary_language = g_strdup ("en");
+    else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+             !is_language_code (json_node_get_string (node)))
+      problem (self, "data/case.json: the summary language is not a language code");
+    else
+      self->summary_language = g_strdup (json_node_get_string (node));
+  }
 
   items = get_array (object, "checklist");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
@@ -1068,6 +1101,19 @@ carta_bundle_reader_get_case (CartaBundleReader *self)
 {
   g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
   return self->kase;
+}
+
+/**
+ * carta_bundle_reader_get_summary_language:
+ *
+ * Returns: (nullable): the language of summary.pdf as `case.json` records
+ *   it (`en` for bundles that do not say), after carta_bundle_reader_verify()
+ */
+const char *
+carta_bundle_reader_get_summary_language (CartaBundleReader *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
+  return self->summary_language;
 }
 
 guint

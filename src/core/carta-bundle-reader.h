@@ -31,6 +31,7 @@ const char         *carta_bundle_reader_get_bag_name     (CartaBundleReader   *s
 const char         *carta_bundle_reader_get_bag_info     (CartaBundleReader   *self,
                                                           const char          *label);
 CartaCase          *carta_bundle_reader_get_case         (CartaBundleReader   *self);
+const char         *carta_bundle_reader_get_summary_language (CartaBundleReader *self);
 guint               carta_bundle_reader_get_n_documents  (CartaBundleReader   *self);
 guint64             carta_bundle_reader_get_payload_size (CartaBundleReader   *self);
 CartaCase          *carta_bundle_reader_import           (CartaBundleReader   *self,

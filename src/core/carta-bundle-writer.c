@@ -43,6 +43,7 @@ struct _CartaBundleWriter
   CartaCase *kase;
   GFile     *case_dir;
   char      *passphrase;
+  char      *summary_language;
   gboolean   full_verify;
   gboolean   busy;
 
@@ -60,6 +61,7 @@ enum {
   PROP_BYTES_DONE,
   PROP_BYTES_TOTAL,
   PROP_SECONDS_LEFT,
+  PROP_SUMMARY_LANGUAGE,
   N_PROPS
 };
 
@@ -96,6 +98,8 @@ typedef struct
   char                    *temp_path;
   char                    *passphrase;
   gboolean                 full_verify;
+  CartaCatalog            *catalog;         /* summary.pdf's language */
+  char                    *summary_language;
   guint64                  total;
   GCancellable            *cancellable;
 
@@ -147,6 +151,8 @@ job_free (Job *job)
   g_free (job->dest_path);
   g_free (job->temp_path);
   secure_free (job->passphrase);
+  g_clear_object (&job->catalog);
+  g_free (job->summary_language);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->free_buffers, g_async_queue_unref);
   g_clear_pointer (&job->messages, g_async_queue_unref);
@@ -557,6 +563,7 @@ build_bag_info (Job     *job,
   g_string_append_printf (out, "External-Identifier: urn:uuid:%s\n", carta_case_get_id (job->snapshot));
   g_string_append_printf (out, "Bagging-Date: %s\n", date);
   g_string_append_printf (out, "Bag-Software-Agent: Carta %s\n", PACKAGE_VERSION);
+  g_string_append_printf (out, "Summary-Language: %s\n", job->summary_language);
   g_string_append_printf (out, "Payload-Oxum: %" G_GUINT64_FORMAT ".%u\n", payload_bytes, payload_files);
 
   return take_string (out);
@@ -604,11 +611,11 @@ read_everything (Job     *job,
     }
 
   /* The generated payload, made once every digest is known. */
-  case_json = _carta_bundle_build_case_json (job->snapshot, job->docs, job->when);
+  case_json = _carta_bundle_build_case_json (job->snapshot, job->docs, job->when, job->summary_language);
   case_bytes = json_bytes (case_json);
   fhir_json = _carta_bundle_build_fhir (job->snapshot, job->docs, job->when);
   fhir_bytes = json_bytes (fhir_json);
-  if (!(summary = _carta_bundle_render_summary (job->snapshot, job->docs, job->when, error)))
+  if (!(summary = _carta_bundle_render_summary (job->snapshot, job->docs, job->when, job->catalog, error)))
     return FALSE;
 
   {
@@ -1083,6 +1090,14 @@ job_new (CartaBundleWriter  *self,
   job->full_verify = self->full_verify;
   job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
 
+  /* Read once here: the reader thread only looks strings up in it. */
+  job->summary_language = carta_catalog_normalize_language (self->summary_language);
+  if (!(job->catalog = carta_catalog_new_for_language (job->summary_language, error)))
+    {
+      job_free (job);
+      return NULL;
+    }
+
   /* The thread works on a copy, so the family may keep editing. */
   snapshot = carta_case_to_json (self->kase);
   if (!(job->snapshot = carta_case_new_from_json (snapshot, error)))
@@ -1130,6 +1145,7 @@ carta_bundle_writer_finalize (GObject *object)
   CartaBundleWriter *self = (CartaBundleWriter *)object;
 
   secure_free (self->passphrase);
+  g_free (self->summary_language);
 
   G_OBJECT_CLASS (carta_bundle_writer_parent_class)->finalize (object);
 }
@@ -1164,6 +1180,10 @@ carta_bundle_writer_get_property (GObject    *object,
       g_value_set_double (value, self->seconds_left);
       break;
 
+    case PROP_SUMMARY_LANGUAGE:
+      g_value_set_string (value, carta_bundle_writer_get_summary_language (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1185,6 +1205,10 @@ carta_bundle_writer_set_property (GObject      *object,
 
     case PROP_CASE_DIR:
       self->case_dir = g_value_dup_object (value);
+      break;
+
+    case PROP_SUMMARY_LANGUAGE:
+      carta_bundle_writer_set_summary_language (self, g_value_get_string (value));
       break;
 
     default:
@@ -1228,6 +1252,14 @@ carta_bundle_writer_class_init (CartaBundleWriterClass *klass)
   properties[PROP_SECONDS_LEFT] =
     g_param_spec_double ("seconds-left", NULL, NULL, -1, G_MAXDOUBLE, -1,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * CartaBundleWriter:summary-language:
+   *
+   * The language of summary.pdf, such as `zh_CN`; `en` by default.
+   */
+  properties[PROP_SUMMARY_LANGUAGE] =
+    g_param_spec_string ("summary-language", NULL, NULL, "en",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1299,6 +1331,46 @@ carta_bundle_writer_set_full_verify (CartaBundleWriter *self,
 {
   g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
   self->full_verify = !!full_verify;
+}
+
+/**
+ * carta_bundle_writer_set_summary_language:
+ * @language: (nullable): a language code such as `zh_CN`, or %NULL or
+ *   `en` for English
+ *
+ * Sets the language summary.pdf is written in, whatever the language of
+ * the process. Its strings come from Carta's catalogue for @language
+ * (see #CartaCatalog); writing fails with %CARTA_ERROR_NOT_FOUND when
+ * Carta has no translation into it. `case.json` and `bag-info.txt` in
+ * the bundle record it.
+ */
+void
+carta_bundle_writer_set_summary_language (CartaBundleWriter *self,
+                                          const char        *language)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
+
+  normalized = carta_catalog_normalize_language (language);
+  if (g_strcmp0 (normalized, carta_bundle_writer_get_summary_language (self)) == 0)
+    return;
+
+  g_free (self->summary_language);
+  self->summary_language = g_steal_pointer (&normalized);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY_LANGUAGE]);
+}
+
+/**
+ * carta_bundle_writer_get_summary_language:
+ *
+ * Returns: the language of summary.pdf, `en` unless set
+ */
+const char *
+carta_bundle_writer_get_summary_language (CartaBundleWriter *self)
+{
+  g_return_val_if_fail (CARTA_IS_BUNDLE_WRITER (self), NULL);
+  return self->summary_language ? self->summary_language : "en";
 }
 
 /**

@@ -36,6 +36,9 @@ void               carta_bundle_writer_set_passphrase   (CartaBundleWriter      
                                                          const char              *passphrase);
 void               carta_bundle_writer_set_full_verify  (CartaBundleWriter       *self,
                                                          gboolean                 full_verify);
+void               carta_bundle_writer_set_summary_language (CartaBundleWriter   *self,
+                                                             const char          *language);
+const char        *carta_bundle_writer_get_summary_language (CartaBundleWriter   *self);
 char              *carta_bundle_writer_suggest_filename (CartaBundleWriter       *self);
 guint64            carta_bundle_writer_get_bytes_done   (CartaBundleWriter       *self);
 guint64            carta_bundle_writer_get_bytes_total  (CartaBundleWriter       *self);

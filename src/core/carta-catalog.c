@@ -432,6 +432,77 @@ carta_catalog_find_file (const char *language)
   return NULL;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * carta_catalog_list_languages:
+ *
+ * Lists the languages Carta can translate into: English, and every
+ * language with a catalogue in the folders carta_catalog_find_file()
+ * looks in.
+ *
+ * Returns: (transfer full): the language codes, sorted, `en` first
+ */
+GStrv
+carta_catalog_list_languages (void)
+{
+  const char *dirs[] = { g_getenv ("CARTA_LOCALEDIR"), LOCALEDIR };
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      if (dirs[d] == NULL || dirs[d][0] == '\0' || !(dir = g_dir_open (dirs[d], 0, NULL)))
+        continue;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], name, "LC_MESSAGES",
+                                                    GETTEXT_PACKAGE ".mo", NULL);
+          gboolean seen = FALSE;
+
+          if (strchr (name, '.') != NULL || strchr (name, '@') != NULL ||
+              !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
+
+          for (guint i = 0; i < found->len && !seen; i++)
+            seen = g_str_equal (g_ptr_array_index (found, i), name);
+          if (!seen)
+            g_ptr_array_add (found, g_strdup (name));
+        }
+    }
+
+  g_ptr_array_sort (found, compare_strings);
+  g_ptr_array_insert (found, 0, g_strdup ("en"));
+  g_ptr_array_add (found, NULL);
+
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&found), FALSE);
+}
+
+/**
+ * carta_catalog_normalize_language:
+ * @language: (nullable): a language code, perhaps with a codeset or
+ *   modifier (`zh_CN.UTF-8`)
+ *
+ * Returns: (transfer full): @language without codeset and modifier, and
+ *   `en` for English and the C locale
+ */
+char *
+carta_catalog_normalize_language (const char *language)
+{
+  if (is_english (language))
+    return g_strdup ("en");
+
+  return g_strndup (language, strcspn (language, ".@"));
+}
+
 /**
  * carta_catalog_new_from_file:
  * @path: a compiled catalogue (.mo)
@@ -528,6 +599,26 @@ carta_catalog_get_language (CartaCatalog *self)
 {
   g_return_val_if_fail (CARTA_IS_CATALOG (self), NULL);
   return self->language;
+}
+
+/**
+ * carta_catalog_is_rtl:
+ *
+ * Returns: whether the language is written from right to left
+ */
+gboolean
+carta_catalog_is_rtl (CartaCatalog *self)
+{
+  static const char * const rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "ug", "dv", "ckb" };
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (CARTA_IS_CATALOG (self), FALSE);
+
+  if (self->language == NULL)
+    return FALSE;
+
+  code = g_strndup (self->language, strcspn (self->language, "_.@"));
+  return g_strv_contains (rtl, code);
 }
 
 /**

@@ -466,12 +466,35 @@ const char *
 carta_checklist_template_get_category_title (CartaChecklistTemplate *self,
                                              const char             *key)
 {
+  return carta_checklist_template_get_category_title_in (self, key, NULL);
+}
+
+/* The process's gettext, or @catalog's when the text is for a summary
+ * in another language. */
+static const char *
+translate (CartaCatalog *catalog,
+           const char   *msgid)
+{
+  return catalog != NULL ? carta_catalog_gettext (catalog, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+/**
+ * carta_checklist_template_get_category_title_in:
+ * @catalog: (nullable): the language, %NULL for the process's
+ *
+ * Returns: the title of the category @key in the language of @catalog
+ */
+const char *
+carta_checklist_template_get_category_title_in (CartaChecklistTemplate *self,
+                                                const char             *key,
+                                                CartaCatalog           *catalog)
+{
   const CartaTemplateCategory *category = carta_checklist_template_lookup_category (self, key);
 
   if (category == NULL)
-    return _("Other records");
+    return translate (catalog, N_("Other records"));
 
-  return g_dgettext (GETTEXT_PACKAGE, category->title);
+  return translate (catalog, category->title);
 }
 
 /**
@@ -484,6 +507,21 @@ const char *
 carta_checklist_template_get_item_title (CartaChecklistTemplate *self,
                                          CartaChecklistItem     *item)
 {
+  return carta_checklist_template_get_item_title_in (self, item, NULL);
+}
+
+/**
+ * carta_checklist_template_get_item_title_in:
+ * @catalog: (nullable): the language, %NULL for the process's
+ *
+ * Returns: the title to show for @item, in the language of @catalog for
+ *   a template item (a custom item's title is the family's own text)
+ */
+const char *
+carta_checklist_template_get_item_title_in (CartaChecklistTemplate *self,
+                                            CartaChecklistItem     *item,
+                                            CartaCatalog           *catalog)
+{
   const CartaTemplateItem *entry;
   const char *title;
 
@@ -491,7 +529,7 @@ carta_checklist_template_get_item_title (CartaChecklistTemplate *self,
 
   entry = carta_checklist_template_lookup_item (self, carta_checklist_item_get_template_key (item));
   if (entry != NULL)
-    return g_dgettext (GETTEXT_PACKAGE, entry->title);
+    return translate (catalog, entry->title);
 
   /* A custom item, or one from a template entry this version lacks. */
   if ((title = carta_checklist_item_get_title (item)) != NULL)
@@ -510,6 +548,21 @@ const char *
 carta_checklist_template_get_item_why (CartaChecklistTemplate *self,
                                        CartaChecklistItem     *item)
 {
+  return carta_checklist_template_get_item_why_in (self, item, NULL);
+}
+
+/**
+ * carta_checklist_template_get_item_why_in:
+ * @catalog: (nullable): the language, %NULL for the process's
+ *
+ * Returns: (nullable): the reason @item is needed in the language of
+ *   @catalog, or %NULL for a custom item
+ */
+const char *
+carta_checklist_template_get_item_why_in (CartaChecklistTemplate *self,
+                                          CartaChecklistItem     *item,
+                                          CartaCatalog           *catalog)
+{
   const CartaTemplateItem *entry;
 
   g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (item), NULL);
@@ -518,7 +571,7 @@ carta_checklist_template_get_item_why (CartaChecklistTemplate *self,
   if (entry == NULL || entry->why == NULL)
     return NULL;
 
-  return g_dgettext (GETTEXT_PACKAGE, entry->why);
+  return translate (catalog, entry->why);
 }
 
 /**

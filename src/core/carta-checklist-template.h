@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "carta-case.h"
+#include "carta-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,15 @@ const char                  *carta_checklist_template_get_item_title    (CartaCh
                                                                          CartaChecklistItem     *item);
 const char                  *carta_checklist_template_get_item_why      (CartaChecklistTemplate *self,
                                                                          CartaChecklistItem     *item);
+const char                  *carta_checklist_template_get_category_title_in (CartaChecklistTemplate *self,
+                                                                             const char             *key,
+                                                                             CartaCatalog           *catalog);
+const char                  *carta_checklist_template_get_item_title_in (CartaChecklistTemplate *self,
+                                                                         CartaChecklistItem     *item,
+                                                                         CartaCatalog           *catalog);
+const char                  *carta_checklist_template_get_item_why_in   (CartaChecklistTemplate *self,
+                                                                         CartaChecklistItem     *item,
+                                                                         CartaCatalog           *catalog);
 gboolean                     carta_checklist_template_is_item_optional  (CartaChecklistTemplate *self,
                                                                          CartaChecklistItem     *item);
 void                         carta_checklist_template_count             (CartaChecklistTemplate *self,

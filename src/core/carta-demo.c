@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "carta-checklist-template.h"
 #include "carta-demo-private.h"
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
@@ -541,8 +542,11 @@ add_disc (CartaChecklistItem  *item,
   return TRUE;
 }
 
+/* A record of the sample: a template key, or a custom title when the
+ * key is not in the template (the family's own records). */
 typedef struct
 {
+  const char      *key;
   const char      *category;
   const char      *title;
   CartaItemStatus  status;
@@ -551,17 +555,41 @@ typedef struct
 } DemoItem;
 
 static CartaChecklistItem *
+find_template_item (CartaCase  *kase,
+                    const char *key)
+{
+  GListModel *items = carta_case_get_items (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static CartaChecklistItem *
 add_item (CartaCase      *kase,
           const DemoItem *spec)
 {
-  g_autoptr(CartaChecklistItem) item = carta_checklist_item_new_custom (spec->title, spec->category);
+  CartaChecklistItem *item = spec->key ? find_template_item (kase, spec->key) : NULL;
+
+  if (item == NULL)
+    {
+      g_autoptr(CartaChecklistItem) custom = carta_checklist_item_new_custom (_(spec->title), spec->category);
+
+      carta_case_add_item (kase, custom);
+      item = custom;
+    }
 
   carta_checklist_item_set_status (item, spec->status);
   if (spec->date != NULL)
     carta_checklist_item_set_document_date (item, spec->date);
   if (spec->notes != NULL)
-    carta_checklist_item_set_notes (item, spec->notes);
-  carta_case_add_item (kase, item);
+    carta_checklist_item_set_notes (item, _(spec->notes));
 
   return item;
 }
@@ -582,19 +610,22 @@ carta_demo_populate (CartaCase     *kase,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  /* The order matters: files are attached to made[] by index below. */
   static const DemoItem items[] = {
-    { N_("Diagnosis and pathology"), N_("Lymph node biopsy report"), CARTA_ITEM_STATUS_RECEIVED, "2025-09-18", NULL },
-    { N_("Diagnosis and pathology"), N_("Flow cytometry"), CARTA_ITEM_STATUS_RECEIVED, "2025-09-20", NULL },
-    { N_("Treatment history"), N_("Discharge summary, R-CHOP"), CARTA_ITEM_STATUS_RECEIVED, "2026-01-30", NULL },
-    { N_("Treatment history"), N_("Second-line treatment letter"), CARTA_ITEM_STATUS_REQUESTED, NULL,
+    { "pathology-report", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2025-09-18", NULL },
+    { "immunophenotyping", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2025-09-20", NULL },
+    { "therapy-lines", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2026-01-30", NULL },
+    { NULL, "treatment", N_("Second-line treatment letter"), CARTA_ITEM_STATUS_REQUESTED, NULL,
       N_("Asked Dr Keller's office on 3 March") },
-    { N_("Laboratory results"), N_("Complete blood count"), CARTA_ITEM_STATUS_RECEIVED, "2026-03-02", NULL },
-    { N_("Laboratory results"), N_("Liver and kidney function"), CARTA_ITEM_STATUS_NEEDED, NULL, NULL },
-    { N_("Imaging"), N_("PET-CT after second line"), CARTA_ITEM_STATUS_RECEIVED, "2026-02-24", NULL },
-    { N_("Imaging"), N_("Echocardiogram"), CARTA_ITEM_STATUS_NEEDED, NULL, NULL },
-    { N_("Identity and travel"), N_("Passport"), CARTA_ITEM_STATUS_RECEIVED, NULL, NULL },
-    { N_("Identity and travel"), N_("HLA typing of a donor"), CARTA_ITEM_STATUS_NOT_APPLICABLE, NULL,
+    { "blood-tests", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2026-03-02", NULL },
+    { "echocardiogram", NULL, NULL, CARTA_ITEM_STATUS_NEEDED, NULL, NULL },
+    { "imaging-reports", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2026-02-24", NULL },
+    { "imaging-images", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2026-02-24", NULL },
+    { "passport", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, NULL, NULL },
+    { "hla-typing", NULL, NULL, CARTA_ITEM_STATUS_NOT_APPLICABLE, NULL,
       N_("Not needed for an allogeneic off-the-shelf product") },
+    { "target-antigen-expression", NULL, NULL, CARTA_ITEM_STATUS_RECEIVED, "2025-09-20", NULL },
+    { "ecog", NULL, NULL, CARTA_ITEM_STATUS_REQUESTED, NULL, NULL },
   };
   g_autofree char *dir = g_file_get_path (case_dir);
   CartaPatient *patient = carta_case_get_patient (kase);
@@ -619,15 +650,12 @@ carta_demo_populate (CartaCase     *kase,
 
   fill_profile (kase);
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      DemoItem spec = items[i];
+  /* The sample follows the real checklist, as a family's case would. */
+  if (g_list_model_get_n_items (carta_case_get_items (kase)) == 0)
+    carta_checklist_template_seed_case (carta_checklist_template_get_default (), kase);
 
-      spec.category = _(items[i].category);
-      spec.title = _(items[i].title);
-      spec.notes = items[i].notes ? _(items[i].notes) : NULL;
-      made[i] = add_item (kase, &spec);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    made[i] = add_item (kase, &items[i]);
 
   {
     static const char * const biopsy[] = {
@@ -695,7 +723,7 @@ carta_demo_populate (CartaCase     *kase,
     pdf = _carta_demo_make_pdf ("PET-CT report", pet, 1, NULL);
     if (!_carta_demo_add_file (made[6], dir, pdf, "PET-CT Befund.pdf", "application/pdf", error))
       return FALSE;
-    if (!add_disc (made[6], dir, cancellable, error))
+    if (!add_disc (made[7], dir, cancellable, error))
       return FALSE;
 
     passport = _carta_demo_make_jpeg (1400, 1000, 7, 85, NULL);

@@ -24,6 +24,7 @@
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
 #include "carta-import-private.h"
+#include "carta-progress-private.h"
 #include "carta-sha256-private.h"
 
 /* Start writing back every so often, so a big file does not pile up
@@ -59,15 +60,7 @@ typedef struct
   char              *case_path;
   GPtrArray         *sources;     /* GFile */
 
-  CartaProgressFunc  progress;
-  gpointer           progress_data;
-  GDestroyNotify     progress_data_destroy;
-  GMainContext      *context;     /* NULL: report in the working thread */
-
-  GMutex             lock;
-  guint64            done;
-  guint64            total;
-  gboolean           progress_pending;
+  CartaProgress      progress;
 
   GPtrArray         *attachments; /* CartaAttachment */
   GPtrArray         *skipped;     /* GError */
@@ -114,10 +107,7 @@ import_data_free (ImportData *data)
 {
   g_free (data->case_path);
   g_clear_pointer (&data->sources, g_ptr_array_unref);
-  if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  g_mutex_clear (&data->lock);
+  _carta_progress_clear (&data->progress);
   g_clear_pointer (&data->attachments, g_ptr_array_unref);
   g_clear_pointer (&data->skipped, g_ptr_array_unref);
   g_clear_pointer (&data->claims, g_array_unref);
@@ -137,7 +127,6 @@ import_data_new (GFile      *case_dir,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->sources, g_list_model_get_item (files, i));
 
-  g_mutex_init (&data->lock);
   data->attachments = g_ptr_array_new_with_free_func (g_object_unref);
   data->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   data->claims = g_array_new (FALSE, TRUE, sizeof (Claim));
@@ -149,59 +138,12 @@ import_data_new (GFile      *case_dir,
 
 /* Progress ---------------------------------------------------------------- */
 
-static gboolean
-report_progress_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  ImportData *data = g_task_get_task_data (task);
-  guint64 done, total;
-
-  g_mutex_lock (&data->lock);
-  done = data->done;
-  total = data->total;
-  data->progress_pending = FALSE;
-  g_mutex_unlock (&data->lock);
-
-  if (!g_task_get_completed (task))
-    data->progress (done, total, data->progress_data);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 add_progress (ImportData *data,
               GTask      *task,
               guint64     bytes)
 {
-  gboolean schedule = FALSE;
-  guint64 done, total;
-
-  if (data->progress == NULL)
-    return;
-
-  g_mutex_lock (&data->lock);
-  data->done += bytes;
-  done = data->done;
-  total = data->total;
-  /* At most one report waits in the main context at a time; it reads the
-   * latest figures when it runs. */
-  if (task != NULL && !data->progress_pending)
-    data->progress_pending = schedule = TRUE;
-  g_mutex_unlock (&data->lock);
-
-  if (task == NULL)
-    data->progress (done, total, data->progress_data);
-  else if (schedule)
-    {
-      /* Not g_main_context_invoke(): it runs the function right here if
-       * no thread owns the context at that moment. */
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, report_progress_cb, g_object_ref (task), g_object_unref);
-      g_source_set_static_name (source, "[carta] progress");
-      g_source_attach (source, data->context);
-    }
+  _carta_progress_add (&data->progress, task, bytes);
 }
 
 /* Errors ------------------------------------------------------------------ */
@@ -1027,9 +969,7 @@ import_run (ImportData    *data,
   for (guint i = 0; i < plan->len; i++)
     total += ((PlanItem *)g_ptr_array_index (plan, i))->size;
 
-  g_mutex_lock (&data->lock);
-  data->total = total;
-  g_mutex_unlock (&data->lock);
+  _carta_progress_set_total (&data->progress, total);
   add_progress (data, task, 0);
 
   for (guint i = 0; ok && i < plan->len; i++)
@@ -1121,10 +1061,7 @@ carta_import_files_async (GFile               *case_dir,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   data = import_data_new (case_dir, files);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_destroy = progress_data_destroy;
-  data->context = g_main_context_ref_thread_default ();
+  _carta_progress_init (&data->progress, progress, progress_data, progress_data_destroy);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, carta_import_files_async);
@@ -1185,8 +1122,7 @@ carta_import_files (GFile              *case_dir,
   g_return_val_if_fail (G_IS_LIST_MODEL (files), NULL);
 
   data = import_data_new (case_dir, files);
-  data->progress = progress;
-  data->progress_data = progress_data;
+  _carta_progress_init (&data->progress, progress, progress_data, NULL);
 
   if (import_run (data, NULL, cancellable, error))
     attachments = g_ptr_array_ref (data->attachments);

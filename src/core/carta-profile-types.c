@@ -11,13 +11,34 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "carta-catalog.h"
 #include "carta-profile-types.h"
 
+/* Each label is looked up at the last moment: in the process's language
+ * for the window, or in @catalog's for a summary in another language. */
 #define LABEL(table, value) \
-  (((guint) (value) < G_N_ELEMENTS (table)) ? _(table[value]) : _("Not given"))
+  translate (catalog, ((guint) (value) < G_N_ELEMENTS (table)) ? table[value] : table[0])
+
+static const char *
+translate (CartaCatalog *catalog,
+           const char   *msgid)
+{
+  return catalog != NULL ? carta_catalog_gettext (catalog, msgid) : _(msgid);
+}
 
 const char *
 carta_disease_to_label (CartaDisease value)
+{
+  return carta_disease_to_label_in (value, NULL);
+}
+
+/**
+ * carta_disease_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_disease_to_label_in (CartaDisease  value,
+                           CartaCatalog *catalog)
 {
   static const char *labels[] = {
     N_("Not given"),
@@ -37,6 +58,17 @@ carta_disease_to_label (CartaDisease value)
 const char *
 carta_disease_state_to_label (CartaDiseaseState value)
 {
+  return carta_disease_state_to_label_in (value, NULL);
+}
+
+/**
+ * carta_disease_state_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_disease_state_to_label_in (CartaDiseaseState  value,
+                                 CartaCatalog      *catalog)
+{
   static const char *labels[] = {
     N_("Not given"),
     /* TRANSLATORS: the disease came back after a response */
@@ -52,6 +84,17 @@ carta_disease_state_to_label (CartaDiseaseState value)
 const char *
 carta_response_to_label (CartaResponse value)
 {
+  return carta_response_to_label_in (value, NULL);
+}
+
+/**
+ * carta_response_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_response_to_label_in (CartaResponse  value,
+                            CartaCatalog  *catalog)
+{
   static const char *labels[] = {
     N_("Not given"),
     N_("Complete response (CR)"),
@@ -66,6 +109,17 @@ carta_response_to_label (CartaResponse value)
 const char *
 carta_answer_to_label (CartaAnswer value)
 {
+  return carta_answer_to_label_in (value, NULL);
+}
+
+/**
+ * carta_answer_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_answer_to_label_in (CartaAnswer   value,
+                          CartaCatalog *catalog)
+{
   static const char *labels[] = {
     N_("Not given"),
     N_("Yes"),
@@ -77,6 +131,17 @@ carta_answer_to_label (CartaAnswer value)
 
 const char *
 carta_transplant_type_to_label (CartaTransplantType value)
+{
+  return carta_transplant_type_to_label_in (value, NULL);
+}
+
+/**
+ * carta_transplant_type_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_transplant_type_to_label_in (CartaTransplantType  value,
+                                   CartaCatalog        *catalog)
 {
   static const char *labels[] = {
     N_("Not given"),
@@ -90,6 +155,17 @@ carta_transplant_type_to_label (CartaTransplantType value)
 
 const char *
 carta_gvhd_grade_to_label (CartaGvhdGrade value)
+{
+  return carta_gvhd_grade_to_label_in (value, NULL);
+}
+
+/**
+ * carta_gvhd_grade_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_gvhd_grade_to_label_in (CartaGvhdGrade  value,
+                              CartaCatalog   *catalog)
 {
   static const char *labels[] = {
     N_("Not given"),
@@ -113,6 +189,17 @@ carta_gvhd_grade_to_label (CartaGvhdGrade value)
 const char *
 carta_ecog_to_description (int grade)
 {
+  return carta_ecog_to_description_in (grade, NULL);
+}
+
+/**
+ * carta_ecog_to_description_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_ecog_to_description_in (int           grade,
+                              CartaCatalog *catalog)
+{
   static const char *descriptions[] = {
     N_("Fully active, able to do everything as before the illness"),
     N_("Cannot do heavy physical work, but walks and does light work such as housework or office work"),
@@ -124,5 +211,5 @@ carta_ecog_to_description (int grade)
   if (grade < 0 || grade >= (int) G_N_ELEMENTS (descriptions))
     return NULL;
 
-  return _(descriptions[grade]);
+  return translate (catalog, descriptions[grade]);
 }

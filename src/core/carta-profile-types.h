@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "carta-catalog.h"
+
 G_BEGIN_DECLS
 
 /* Enumerations of the case profile. Value 0 is always “not given”; the
@@ -79,5 +81,21 @@ const char *carta_answer_to_label          (CartaAnswer         value);
 const char *carta_transplant_type_to_label (CartaTransplantType value);
 const char *carta_gvhd_grade_to_label      (CartaGvhdGrade      value);
 const char *carta_ecog_to_description      (int                 grade);
+
+/* The same in the language of @catalog (%NULL: the process's). */
+const char *carta_disease_to_label_in         (CartaDisease        value,
+                                               CartaCatalog       *catalog);
+const char *carta_disease_state_to_label_in   (CartaDiseaseState   value,
+                                               CartaCatalog       *catalog);
+const char *carta_response_to_label_in        (CartaResponse       value,
+                                               CartaCatalog       *catalog);
+const char *carta_answer_to_label_in          (CartaAnswer         value,
+                                               CartaCatalog       *catalog);
+const char *carta_transplant_type_to_label_in (CartaTransplantType value,
+                                               CartaCatalog       *catalog);
+const char *carta_gvhd_grade_to_label_in      (CartaGvhdGrade      value,
+                                               CartaCatalog       *catalog);
+const char *carta_ecog_to_description_in      (int                 grade,
+                                               CartaCatalog       *catalog);
 
 G_END_DECLS

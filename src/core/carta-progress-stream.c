@@ -19,7 +19,7 @@ struct _CartaProgressStream
   GFilterInputStream  parent_instance;
 
   guint64             bytes_read;
-  CartaProgressFunc   func;
+  CartaProgressStreamFunc func;
   gpointer            user_data;
 };
 
@@ -86,7 +86,7 @@ carta_progress_stream_init (CartaProgressStream *self)
  */
 CartaProgressStream *
 carta_progress_stream_new (GInputStream      *base_stream,
-                           CartaProgressFunc  func,
+                           CartaProgressStreamFunc func,
                            gpointer           user_data)
 {
   CartaProgressStream *self;

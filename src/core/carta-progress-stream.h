@@ -16,17 +16,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CartaProgressStream, carta_progress_stream, CARTA, PROGRESS_STREAM, GFilterInputStream)
 
 /**
- * CartaProgressFunc:
+ * CartaProgressStreamFunc:
  * @bytes_read: bytes read through the stream so far
  * @user_data: data given to carta_progress_stream_new()
  *
  * Called, in the reading thread, after every read.
  */
-typedef void (*CartaProgressFunc) (guint64  bytes_read,
-                                   gpointer user_data);
+typedef void (*CartaProgressStreamFunc) (guint64  bytes_read,
+                                         gpointer user_data);
 
 CartaProgressStream *carta_progress_stream_new        (GInputStream        *base_stream,
-                                                       CartaProgressFunc    func,
+                                                       CartaProgressStreamFunc  func,
                                                        gpointer             user_data);
 guint64              carta_progress_stream_get_bytes_read (CartaProgressStream *self);
 

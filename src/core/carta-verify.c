@@ -15,6 +15,7 @@
 
 #include "carta-error.h"
 #include "carta-import-private.h"
+#include "carta-progress-private.h"
 #include "carta-sha256.h"
 #include "carta-verify.h"
 
@@ -24,15 +25,7 @@ typedef struct
   GPtrArray         *attachments;  /* CartaAttachment, each blob once */
   GPtrArray         *bad;          /* CartaAttachment */
 
-  CartaProgressFunc  progress;
-  gpointer           progress_data;
-  GDestroyNotify     progress_data_destroy;
-  GMainContext      *context;
-
-  GMutex             lock;
-  guint64            done;
-  guint64            total;
-  gboolean           progress_pending;
+  CartaProgress      progress;
 } VerifyData;
 
 static void
@@ -41,10 +34,7 @@ verify_data_free (VerifyData *data)
   g_clear_object (&data->case_dir);
   g_clear_pointer (&data->attachments, g_ptr_array_unref);
   g_clear_pointer (&data->bad, g_ptr_array_unref);
-  if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  g_mutex_clear (&data->lock);
+  _carta_progress_clear (&data->progress);
   g_free (data);
 }
 
@@ -152,54 +142,6 @@ carta_verify_attachment (GFile            *case_dir,
   return TRUE;
 }
 
-static gboolean
-report_progress_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  VerifyData *data = g_task_get_task_data (task);
-  guint64 done, total;
-
-  g_mutex_lock (&data->lock);
-  done = data->done;
-  total = data->total;
-  data->progress_pending = FALSE;
-  g_mutex_unlock (&data->lock);
-
-  if (!g_task_get_completed (task))
-    data->progress (done, total, data->progress_data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-add_progress (VerifyData *data,
-              GTask      *task,
-              guint64     bytes)
-{
-  gboolean schedule = FALSE;
-
-  if (data->progress == NULL)
-    return;
-
-  g_mutex_lock (&data->lock);
-  data->done += bytes;
-  if (!data->progress_pending)
-    data->progress_pending = schedule = TRUE;
-  g_mutex_unlock (&data->lock);
-
-  if (schedule)
-    {
-      /* Not g_main_context_invoke(): it runs the function right here if
-       * no thread owns the context at that moment. */
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, report_progress_cb, g_object_ref (task), g_object_unref);
-      g_source_set_static_name (source, "[carta] progress");
-      g_source_attach (source, data->context);
-    }
-}
-
 static void
 verify_thread (GTask        *task,
                gpointer      source_object,
@@ -209,7 +151,7 @@ verify_thread (GTask        *task,
   VerifyData *data = task_data;
   g_autoptr(GHashTable) results = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_progress (data, task, 0);
+  _carta_progress_add (&data->progress, task, 0);
 
   for (guint i = 0; i < data->attachments->len; i++)
     {
@@ -234,7 +176,7 @@ verify_thread (GTask        *task,
             g_hash_table_insert (results, (gpointer)stored_path, GINT_TO_POINTER (ok));
         }
 
-      add_progress (data, task, carta_attachment_get_size (attachment));
+      _carta_progress_add (&data->progress, task, carta_attachment_get_size (attachment));
 
       if (!ok)
         {
@@ -282,11 +224,7 @@ carta_verify_case_async (GFile               *case_dir,
   data->case_dir = g_object_ref (case_dir);
   data->attachments = g_ptr_array_new_with_free_func (g_object_unref);
   data->bad = g_ptr_array_new_with_free_func (g_object_unref);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_destroy = progress_data_destroy;
-  data->context = g_main_context_ref_thread_default ();
-  g_mutex_init (&data->lock);
+  _carta_progress_init (&data->progress, progress, progress_data, progress_data_destroy);
 
   items = carta_case_get_items (kase);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -298,7 +236,7 @@ carta_verify_case_async (GFile               *case_dir,
         {
           CartaAttachment *attachment = g_list_model_get_item (attachments, j);
 
-          data->total += carta_attachment_get_size (attachment);
+          data->progress.total += carta_attachment_get_size (attachment);
           g_ptr_array_add (data->attachments, attachment);
         }
     }

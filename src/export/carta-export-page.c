@@ -17,6 +17,8 @@
 #include "carta-json-private.h"
 #include "carta-export-page-private.h"
 #include "../send/carta-send-dialog.h"
+#include "carta-catalog.h"
+#include "carta-export-page.h"
 #include "carta-validate.h"
 #include "../app/carta-window.h"
 
@@ -41,6 +43,8 @@ struct _CartaExportPage
   GtkStack          *stack;
   AdwPreferencesGroup *missing_group;
   GtkListBox        *missing_list;
+  AdwComboRow       *summary_language_row;
+  GPtrArray         *summary_languages;  /* codes, in the order of the row */
   GtkSwitch         *encrypt_switch;
   AdwPasswordEntryRow *passphrase_row;
   AdwPasswordEntryRow *repeat_row;
@@ -54,6 +58,10 @@ struct _CartaExportPage
   GtkLabel          *send_label;
   AdwPreferencesGroup *history_group;
   GtkListBox        *history_list;
+
+  /* The missing list follows every edit of the case; while the page is
+   * hidden it is only marked stale and rebuilt when shown. */
+  gboolean           missing_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CartaExportPage, carta_export_page, ADW_TYPE_BIN)
@@ -90,6 +98,13 @@ update_missing (CartaExportPage *self)
 {
   GtkWidget *child;
   guint count = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->missing_stale = TRUE;
+      return;
+    }
+  self->missing_stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_list))))
     gtk_list_box_remove (self->missing_list, child);
@@ -243,6 +258,103 @@ on_send_clicked_cb (CartaExportPage *self)
   g_signal_connect_data (dialog, "sent", G_CALLBACK (on_sent_cb),
                          g_object_ref (self->kase), drop_case_ref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Each language by its name in itself, so a reader finds their own
+ * whatever the language of the window: not translated on purpose. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "en", "English" },
+  { "zh_CN", "中文（简体）" },
+  { "zh_TW", "中文（繁體）" },
+  { "es", "Español" },
+  { "fr", "Français" },
+  { "ru", "Русский" },
+  { "ar", "العربية" },
+  { "de", "Deutsch" },
+  { "it", "Italiano" },
+  { "pt", "Português" },
+  { "pt_BR", "Português (Brasil)" },
+};
+
+static const char *
+language_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_str_equal (language_names[i].code, code))
+      return language_names[i].name;
+
+  return code;
+}
+
+/* The language Carta's window is in: the first of the user's languages
+ * Carta has a translation for, as gettext picks it; "en" when none. */
+static char *
+find_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *code = carta_catalog_normalize_language (names[i]);
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (code, "en"))
+        break;
+
+      if ((path = carta_catalog_find_file (code)) != NULL)
+        {
+          g_autofree char *messages = g_path_get_dirname (path);
+          g_autofree char *dir = g_path_get_dirname (messages);
+
+          return g_path_get_basename (dir);
+        }
+    }
+
+  return g_strdup ("en");
+}
+
+/* English (the default), Simplified Chinese for the coordinators, and
+ * the window's language when it is another. */
+static void
+setup_summary_languages (CartaExportPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *ui_language = find_ui_language ();
+
+  self->summary_languages = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->summary_languages, g_strdup ("en"));
+  g_ptr_array_add (self->summary_languages, g_strdup ("zh_CN"));
+  if (!g_str_equal (ui_language, "en") && !g_str_equal (ui_language, "zh_CN"))
+    g_ptr_array_add (self->summary_languages, g_strdup (ui_language));
+
+  for (guint i = 0; i < self->summary_languages->len; i++)
+    gtk_string_list_append (names, language_name (g_ptr_array_index (self->summary_languages, i)));
+
+  adw_combo_row_set_model (self->summary_language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->summary_language_row, 0);
+}
+
+/**
+ * carta_export_page_get_summary_language:
+ *
+ * Returns: the language chosen for summary.pdf, such as `zh_CN`
+ */
+const char *
+carta_export_page_get_summary_language (CartaExportPage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->summary_language_row);
+  if (selected >= self->summary_languages->len)
+    return "en";
+
+  return g_ptr_array_index (self->summary_languages, selected);
 }
 
 /* A rough estimate of guessing effort, in bits: enough to say "weak" or
@@ -470,6 +582,7 @@ on_chooser_response_cb (CartaExportPage      *self,
       return;
     }
 
+  carta_bundle_writer_set_summary_language (self->writer, carta_export_page_get_summary_language (self));
   if (gtk_switch_get_active (self->encrypt_switch))
     carta_bundle_writer_set_passphrase (self->writer, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
 
@@ -533,6 +646,7 @@ carta_export_page_dispose (GObject *object)
   g_clear_object (&self->writing_file);
   g_clear_object (&self->test_destination);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_EXPORT_PAGE);
+  g_clear_pointer (&self->summary_languages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_export_page_parent_class)->dispose (object);
 }
@@ -587,10 +701,23 @@ carta_export_page_set_property (GObject      *object,
 }
 
 static void
+carta_export_page_map (GtkWidget *widget)
+{
+  CartaExportPage *self = CARTA_EXPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (carta_export_page_parent_class)->map (widget);
+
+  if (self->missing_stale)
+    update_missing (self);
+}
+
+static void
 carta_export_page_class_init (CartaExportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = carta_export_page_map;
 
   object_class->dispose = carta_export_page_dispose;
   object_class->finalize = carta_export_page_finalize;
@@ -605,6 +732,7 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, summary_language_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, encrypt_switch);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, repeat_row);
@@ -637,6 +765,7 @@ carta_export_page_init (CartaExportPage *self)
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_LOW, 2);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 3);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_FULL, 4);
+  setup_summary_languages (self);
   on_passphrase_changed_cb (self);
   update_missing (self);
   update_history (self);

@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (CartaExportPage, carta_export_page, CARTA, EXPORT_PAGE, Ad
 CartaCase *carta_export_page_get_case (CartaExportPage *self);
 void       carta_export_page_set_case (CartaExportPage *self,
                                        CartaCase       *kase);
+const char *carta_export_page_get_summary_language (CartaExportPage *self);
 
 G_END_DECLS

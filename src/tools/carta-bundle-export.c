@@ -16,6 +16,7 @@
 #include "carta-bundle-commands.h"
 #include "carta-bundle-util.h"
 #include "carta-bundle-writer.h"
+#include "carta-catalog.h"
 
 static void
 progress_cb (guint64  done,
@@ -42,6 +43,7 @@ carta_bundle_export (int    argc,
   g_autoptr(GFile) case_dir = NULL;
   g_autoptr(GFile) out = NULL;
   g_autofree char *passphrase_file = NULL;
+  g_autofree char *summary_language = NULL;
   gboolean quick = FALSE;
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
@@ -49,6 +51,9 @@ carta_bundle_export (int    argc,
       N_("Encrypt with AES-256, with the passphrase on the first line of FILE"), N_("FILE") },
     { "quick-check", 0, 0, G_OPTION_ARG_NONE, &quick,
       N_("After writing, check the structure but do not re-read every document"), NULL },
+    { "summary-language", 'l', 0, G_OPTION_ARG_STRING, &summary_language,
+      /* TRANSLATORS: LANG is a language code such as zh_CN */
+      N_("Write summary.pdf in LANG, such as zh_CN (default: English)"), N_("LANG") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not show progress"), NULL },
     { NULL }
   };
@@ -63,6 +68,26 @@ carta_bundle_export (int    argc,
       return 2;
     }
 
+  /* Before any work: a language Carta cannot write is a typo to fix. */
+  if (summary_language != NULL)
+    {
+      g_autoptr(CartaCatalog) catalog = carta_catalog_new_for_language (summary_language, NULL);
+
+      if (catalog == NULL)
+        {
+          g_auto(GStrv) languages = carta_catalog_list_languages ();
+          g_autofree char *list = g_strjoinv (", ", languages);
+
+          /* TRANSLATORS: %s is a language code, such as zh_CN */
+          fprintf (stderr, _("Carta has no translation into “%s”."), summary_language);
+          fprintf (stderr, "\n");
+          /* TRANSLATORS: %s is a list of language codes, such as "en, es, zh_CN" */
+          fprintf (stderr, _("The summary can be written in: %s."), list);
+          fprintf (stderr, "\n");
+          return 2;
+        }
+    }
+
   if (!(kase = carta_bundle_load_case_dir (argv[1], &error)))
     {
       fprintf (stderr, "%s\n", error->message);
@@ -73,6 +98,7 @@ carta_bundle_export (int    argc,
   out = g_file_new_for_commandline_arg (argv[2]);
   writer = carta_bundle_writer_new (kase, case_dir);
   carta_bundle_writer_set_full_verify (writer, !quick);
+  carta_bundle_writer_set_summary_language (writer, summary_language);
 
   if (passphrase_file != NULL)
     {

@@ -93,6 +93,8 @@ carta_bundle_info (int    argc,
   row (_("Contact:"), carta_bundle_reader_get_bag_info (reader, "Contact-Name"));
   row (_("Phone:"), carta_bundle_reader_get_bag_info (reader, "Contact-Phone"));
   row (_("Email:"), carta_bundle_reader_get_bag_info (reader, "Contact-Email"));
+  /* TRANSLATORS: the language summary.pdf is written in, as a code such as zh_CN */
+  row (_("Summary language:"), carta_bundle_reader_get_summary_language (reader));
   row (_("Documents:"), count);
   row (_("Size:"), size);
   row (_("Encrypted:"), carta_bundle_reader_get_encrypted (reader) ? _("yes (AES-256)") : _("no"));
