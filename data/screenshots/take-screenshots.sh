@@ -27,8 +27,12 @@ mkdir -p "$XDG_DATA_HOME"
 
 # The sample case, once the export issue has added the demo command.
 if "$build/src/tools/carta-bundle" --help 2>/dev/null | grep -q '^  demo '; then
-  mkdir -p "$XDG_DATA_HOME/carta/cases"
-  "$build/src/tools/carta-bundle" demo "$XDG_DATA_HOME/carta/cases/sample"
+  cases="$XDG_DATA_HOME/carta/cases"
+  mkdir -p "$cases"
+  "$build/src/tools/carta-bundle" demo "$cases/sample"
+  # The store knows a case by its folder, named after the case's id.
+  id=$(sed -n 's/^  "id" : "\([0-9a-f-]*\)",$/\1/p' "$cases/sample/case.json" | head -n 1)
+  mv "$cases/sample" "$cases/$id"
 fi
 
 xvfb-run -a -s '-screen 0 1280x800x24' "$build/tests/take-screenshots" "$here"

@@ -18,6 +18,7 @@
 #include "carta-export-page-private.h"
 #include "../send/carta-send-dialog.h"
 #include "carta-catalog.h"
+#include "carta-checklist-template.h"
 #include "carta-export-page.h"
 #include "carta-validate.h"
 #include "../app/carta-window.h"
@@ -111,6 +112,7 @@ update_missing (CartaExportPage *self)
 
   if (self->kase != NULL)
     {
+      CartaChecklistTemplate *template = carta_checklist_template_get_default ();
       g_autoptr(GPtrArray) fields = carta_profile_list_missing (self->kase);
       GListModel *items = carta_case_get_items (self->kase);
 
@@ -120,15 +122,15 @@ update_missing (CartaExportPage *self)
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
         {
           g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
-          const char *title = carta_checklist_item_get_title (item);
 
-          if (carta_checklist_item_get_status (item) != CARTA_ITEM_STATUS_NEEDED)
+          /* Records asked for only if available are not missing. */
+          if (carta_checklist_item_get_status (item) != CARTA_ITEM_STATUS_NEEDED ||
+              carta_checklist_template_is_item_optional (template, item))
             continue;
 
-          add_missing_row (self,
-                           title ? title : carta_checklist_item_get_template_key (item),
-                           /* TRANSLATORS: %s is a checklist category */
-                           carta_checklist_item_get_category (item));
+          add_missing_row (self, carta_checklist_template_get_item_title (template, item),
+                           carta_checklist_template_get_category_title (template,
+                                                                        carta_checklist_item_get_category (item)));
           count++;
         }
     }
