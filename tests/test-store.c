@@ -44,11 +44,35 @@ remove_tree (const char *path)
   g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
+/* Like g_assert_finalize_object(), but a save thread may still be
+ * dropping its task (and the task its store) just after the callback ran. */
+static void
+assert_finalized_soon (gpointer object)
+{
+  GWeakRef weak;
+  gpointer alive = NULL;
+
+  g_weak_ref_init (&weak, object);
+  g_object_unref (object);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      if (!(alive = g_weak_ref_get (&weak)))
+        break;
+      g_object_unref (alive);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_null (alive);
+  g_weak_ref_clear (&weak);
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
+  assert_finalized_soon (f->store);
   g_clear_object (&f->root);
   remove_tree (f->tmpdir);
   g_free (f->tmpdir);
