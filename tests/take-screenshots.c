@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "carta-application.h"
 
@@ -119,6 +121,12 @@ main (int   argc,
       return 2;
     }
   shooter.outdir = argv[1];
+
+  /* As main.c does: screenshots in any language, from the build's catalogues. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARTA_LOCALEDIR") ? g_getenv ("CARTA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   app = carta_application_new ();
   g_application_set_flags (G_APPLICATION (app),

@@ -42,7 +42,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CARTA_LOCALEDIR=build/po runs the build folder's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARTA_LOCALEDIR") != NULL ? g_getenv ("CARTA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
