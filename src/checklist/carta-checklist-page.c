@@ -40,6 +40,7 @@ struct _CartaChecklistPage
   char               *filter;
   char               *statuses;
   guint               update_id;
+  guint               build_id;
   guint               built : 1;
   guint               only_needed : 1;
 };
@@ -384,16 +385,29 @@ queue_update (CartaChecklistPage *self)
     self->update_id = g_idle_add (update_cb, self);
 }
 
-static void
-ensure_built (CartaChecklistPage *self)
+static gboolean
+build_cb (gpointer user_data)
 {
-  /* Rows are made only once the page is shown, so a large case never
-   * slows the start of the application. */
+  CartaChecklistPage *self = user_data;
+
+  self->build_id = 0;
   if (!self->built && self->kase != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       build (self);
       update (self);
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ensure_built (CartaChecklistPage *self)
+{
+  /* Rows are made only once the page is shown, and then just after the
+   * frame that shows it, so a large case never holds up the window. */
+  if (!self->built && self->kase != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      self->build_id == 0)
+    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_cb, self, NULL);
 }
 
 static void
@@ -579,6 +593,7 @@ carta_checklist_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_cancellable_cancel (self->verify);
   g_clear_object (&self->verify);
   if (self->groups != NULL)

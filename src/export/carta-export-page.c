@@ -707,6 +707,9 @@ carta_export_page_map (GtkWidget *widget)
 {
   CartaExportPage *self = CARTA_EXPORT_PAGE (widget);
 
+  /* See carta_export_page_init(): the page joins the layout once shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
+
   GTK_WIDGET_CLASS (carta_export_page_parent_class)->map (widget);
 
   if (self->missing_stale)
@@ -764,6 +767,10 @@ carta_export_page_init (CartaExportPage *self)
   /* The stack is the bin's own child: binding it as a template child
    * would have it unparented twice on dispose. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  /* The view stack measures every page, shown or not; this one stays out
+   * of the layout until it is first shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), FALSE);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_LOW, 2);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 3);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_FULL, 4);

@@ -24,7 +24,7 @@ export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$wor
 export GSETTINGS_SCHEMA_DIR=$build/data GSETTINGS_BACKEND=memory
 export GDK_BACKEND=x11 NO_AT_BRIDGE=1
 
-case_id=$("$build/tests/bench/make-big-case" 200 500)
+case_id=$("$build/tests/bench/make-big-case" ${ITEMS:-200} ${ATTACHMENTS:-500})
 size=$(stat -c %s "$XDG_DATA_HOME/carta/cases/$case_id/case.json")
 echo "Case: 200 checklist items, 500 attachments, case.json $size bytes"
 
