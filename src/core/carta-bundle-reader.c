@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "carta-fs-private.h"
 #include "carta-bundle-private.h"
 #include "carta-bundle-reader-private.h"
 #include "carta-bundle-reader.h"
@@ -202,26 +203,6 @@ make_parents (const char  *path,
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
                    "Could not create the folder “%s”: %s", dir, g_strerror (saved_errno));
       return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      data += n;
-      length -= n;
     }
 
   return TRUE;
@@ -524,7 +505,7 @@ scan (CartaBundleReader  *self,
               g_string_append_len (content, (const char *)buffer, n);
             }
 
-          if (fd >= 0 && !write_all (fd, buffer, n))
+          if (fd >= 0 && !_carta_write_all (fd, buffer, n))
             {
               int saved_errno = errno;
 

@@ -23,6 +23,7 @@
 
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
 #include "carta-import-private.h"
 #include "carta-progress-private.h"
 #include "carta-sha256-private.h"
@@ -334,41 +335,11 @@ static gboolean
 fsync_dir (const char  *path,
            GError     **error)
 {
-  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (_carta_fsync_dir (path))
+    return TRUE;
 
-  if (fd < 0 || (fsync (fd) != 0 && errno != EINVAL))
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_propagate_error (error, io_error (saved_errno, _("Could not save to the folder “%s”"), path));
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *buffer,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, buffer, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-
-      buffer += n;
-      length -= n;
-    }
-
-  return TRUE;
+  g_propagate_error (error, io_error (errno, _("Could not save to the folder “%s”"), path));
+  return FALSE;
 }
 
 typedef struct
@@ -437,7 +408,7 @@ copy_and_hash (ImportData    *data,
 
       sha256_update (&ctx, n, buffer);
 
-      if (!write_all (out, buffer, n))
+      if (!_carta_write_all (out, buffer, n))
         {
           g_propagate_error (error, io_error (errno, _("Could not copy “%s” into the case"), display_name));
           return FALSE;

@@ -16,6 +16,7 @@
 
 #include "carta-checklist-template.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
 #include "carta-store-private.h"
 
 #define CASE_FILE      "case.json"
@@ -94,21 +95,10 @@ static gboolean
 fsync_dir (const char  *dir,
            GError     **error)
 {
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  int saved_errno;
+  if (_carta_fsync_dir (dir))
+    return TRUE;
 
-  if (fd < 0)
-    return set_io_error (error, errno, "open the folder", dir);
-
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      saved_errno = errno;
-      close (fd);
-      return set_io_error (error, saved_errno, "sync the folder", dir);
-    }
-
-  close (fd);
-  return TRUE;
+  return set_io_error (error, errno, "sync the folder", dir);
 }
 
 gboolean
@@ -123,29 +113,18 @@ _carta_write_file_atomic (const char           *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  gsize written = 0;
   int fd;
 
   if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
     return set_io_error (error, errno, "create a file in", dir);
 
-  while (written < length)
+  if (!_carta_write_all (fd, data, length))
     {
-      gssize n = write (fd, data + written, length - written);
+      int saved_errno = errno;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_unlink (temp);
-          return set_io_error (error, saved_errno, "write", temp);
-        }
-
-      written += n;
+      close (fd);
+      g_unlink (temp);
+      return set_io_error (error, saved_errno, "write", temp);
     }
 
   if (fsync (fd) != 0)
