@@ -19,10 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "carta-fs-private.h"
 #include "carta-bundle-private.h"
 #include "carta-bundle-reader-private.h"
 #include "carta-bundle-reader.h"
+#include "carta-fs-private.h"
 #include "carta-error.h"
 
 /* A bundle is untrusted input: names are checked before anything is
