@@ -1111,26 +1111,6 @@ carta_bundle_reader_get_payload_size (CartaBundleReader *self)
   return self->payload_size;
 }
 
-static gboolean
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          delete_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  return g_rmdir (path) == 0;
-}
-
 /* Puts each file of a disc back at its path on the disc. */
 static gboolean
 restore_disc (const char  *staging,
@@ -1299,7 +1279,7 @@ import_files (CartaBundleReader  *self,
   ok = TRUE;
 
 out:
-  delete_tree (staging);
+  _carta_remove_tree (staging);
   return ok ? g_steal_pointer (&kase) : NULL;
 }
 
@@ -1328,7 +1308,7 @@ finish_import (CartaStore  *store,
       g_autoptr(GFile) dir = carta_store_get_case_dir (store, kase);
       g_autofree char *path = g_file_get_path (dir);
 
-      delete_tree (path);
+      _carta_remove_tree (path);
       return FALSE;
     }
 

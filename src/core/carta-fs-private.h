@@ -19,4 +19,13 @@ gboolean _carta_write_all  (int          fd,
                             gsize        length);
 gboolean _carta_fsync_dir  (const char  *path);
 
+#include <gio/gio.h>
+
+/* Removes @file and, for a folder, everything in it; links are removed,
+ * never followed. */
+gboolean _carta_delete_recursive (GFile         *file,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+gboolean _carta_remove_tree      (const char    *path);
+
 G_END_DECLS

@@ -61,3 +61,41 @@ _carta_fsync_dir (const char *path)
   close (fd);
   return TRUE;
 }
+
+gboolean
+_carta_delete_recursive (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (enumerator != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (enumerator, &info, &child, cancellable, error) && info != NULL)
+        {
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+            {
+              if (!_carta_delete_recursive (child, cancellable, error))
+                return FALSE;
+            }
+          else if (!g_file_delete (child, cancellable, error))
+            return FALSE;
+        }
+    }
+
+  return g_file_delete (file, cancellable, error);
+}
+
+/* The same for a path, where a failure needs no words (clean-up). */
+gboolean
+_carta_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return _carta_delete_recursive (file, NULL, NULL);
+}

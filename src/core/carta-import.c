@@ -630,27 +630,6 @@ import_file (ImportData    *data,
 }
 
 static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        struct stat st;
-
-        if (lstat (child, &st) == 0 && S_ISDIR (st.st_mode))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  return g_rmdir (path) == 0;
-}
-
-static gboolean
 make_parents (const char  *root,
               const char  *relative,
               GError     **error)
@@ -770,7 +749,7 @@ import_disc (ImportData    *data,
 
   if (copied == 0)
     {
-      remove_tree (temp);
+      _carta_remove_tree (temp);
       g_ptr_array_remove_index (data->made_dirs, temp_index);
       skip (data, g_error_new (CARTA_ERROR, CARTA_ERROR_IO,
                                _("No file of the folder “%s” could be read."), item->display_name));
@@ -963,7 +942,7 @@ import_run (ImportData    *data,
           const char *path = g_ptr_array_index (data->made_dirs, i);
 
           if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            remove_tree (path);
+            _carta_remove_tree (path);
           else
             g_unlink (path);
         }

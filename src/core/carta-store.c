@@ -202,34 +202,6 @@ case_file_path (CartaStore *self,
   return g_build_filename (root, id, CASE_FILE, NULL);
 }
 
-static gboolean
-delete_recursive (GFile   *file,
-                  GError **error)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (enumerator != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, error) && info != NULL)
-        {
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-            {
-              if (!delete_recursive (child, error))
-                return FALSE;
-            }
-          else if (!g_file_delete (child, NULL, error))
-            return FALSE;
-        }
-    }
-
-  return g_file_delete (file, NULL, error);
-}
-
 static int
 compare_modified_desc (gconstpointer a,
                        gconstpointer b,
@@ -863,7 +835,7 @@ carta_store_purge_deleted (CartaStore *self,
           (only != NULL && g_strcmp0 (g_file_info_get_name (info), only) != 0))
         continue;
 
-      if (!delete_recursive (child, &error))
+      if (!_carta_delete_recursive (child, NULL, &error))
         g_warning ("Could not remove a deleted case: %s", error->message);
     }
 }
