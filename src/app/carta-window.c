@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-bundle-reader.h"
+#include "carta-cleanup.h"
 #include "carta-demo.h"
 #include "carta-error.h"
 #include "carta-profile-page.h"
@@ -1073,6 +1074,18 @@ carta_window_close_request (GtkWindow *window)
 
   if (!carta_window_save_now (self, &error))
     g_warning ("Could not save on close: %s", error->message);
+  else if (self->kase != NULL)
+    {
+      /* Removals can no longer be undone: the copies they left go now.
+       * Only after a good save, so case.json never names a removed copy. */
+      g_autoptr(GFile) dir = carta_store_get_case_dir (get_store (self), self->kase);
+      g_auto(GStrv) used = carta_cleanup_list_used (self->kase);
+      g_autoptr(GError) cleanup_error = NULL;
+
+      carta_cleanup_case_folder (dir, (const char * const *)used, NULL, &cleanup_error);
+      if (cleanup_error != NULL)
+        g_warning ("Could not remove unused copies: %s", cleanup_error->message);
+    }
 
   store_window_state (self);
 
