@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-application.h"
+#include "carta-fs-private.h"
 #include "carta-window.h"
 
 struct _CartaApplication
@@ -123,6 +124,13 @@ carta_application_startup (GApplication *app)
 
   /* Deletions left pending by an earlier run were confirmed then. */
   carta_store_purge_deleted (self->store, NULL);
+
+  /* Read-only copies made to open attachments in other applications
+   * served the last run; medical files should not linger in a cache. */
+  {
+    g_autofree char *opened = g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
+    _carta_remove_tree (opened);
+  }
 
   if (!carta_store_load (self->store, &error))
     g_warning ("Could not read the case folder: %s", error->message);
