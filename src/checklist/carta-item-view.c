@@ -518,7 +518,7 @@ on_import_done_cb (GObject      *object,
         {
           g_autofree char *body = NULL;
 
-          g_warning ("Import failed: %s", error->message);
+          g_warning ("Import failed (%s %d)", g_quark_to_string (error->domain), error->code);
           body = g_strdup_printf ("%s\n\n%s",
                                   _("Nothing was added and your files were not changed. "
                                     "Check that there is free space on this computer, then try again."),
@@ -753,7 +753,7 @@ on_launched_cb (GObject      *object,
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
-      g_warning ("Could not open an attachment: %s", error->message);
+      g_warning ("Could not open an attachment (%s %d)", g_quark_to_string (error->domain), error->code);
       show_toast (self, _("No application on this computer can open this file."));
     }
 }
@@ -786,7 +786,7 @@ on_copied_for_open_cb (GObject      *object,
 
   if (!g_file_copy_finish (G_FILE (object), result, &error))
     {
-      g_warning ("Could not prepare an attachment for opening: %s", error->message);
+      g_warning ("Could not prepare an attachment for opening (%s %d)", g_quark_to_string (error->domain), error->code);
       show_toast (self, _("The file could not be opened. Check that there is free space on this computer."));
       return;
     }
@@ -918,7 +918,7 @@ on_pdf_written_cb (GObject      *object,
           g_autofree char *body = g_strdup_printf ("%s\n\n%s",
                                                    _("Your photos are unchanged. One of them may not be an image Carta can read."),
                                                    error->message);
-          g_warning ("Could not make a PDF: %s", error->message);
+          g_warning ("Could not make a PDF (%s %d)", g_quark_to_string (error->domain), error->code);
           show_message (self, _("The PDF Could Not Be Made"), body);
         }
     }

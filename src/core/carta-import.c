@@ -796,7 +796,7 @@ import_disc (ImportData    *data,
           g_propagate_error (error, g_steal_pointer (&scan_error));
           return FALSE;
         }
-      g_warning ("Could not summarise an imaging disc: %s", scan_error->message);
+      g_warning ("Could not summarise an imaging disc (%s %d)", g_quark_to_string (scan_error->domain), scan_error->code);
     }
 
   attachment = g_object_new (CARTA_TYPE_ATTACHMENT,
