@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "carta-demo.h"
-#include "../src/checklist/carta-thumbnail.h"
+#include "carta-thumbnail.h"
 
 typedef struct
 {

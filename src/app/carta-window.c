@@ -12,14 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "carta-bundle-reader.h"
+#include "carta-checklist-page.h"
 #include "carta-cleanup.h"
 #include "carta-demo.h"
 #include "carta-error.h"
+#include "carta-export-page.h"
+#include "carta-guide-page.h"
 #include "carta-profile-page.h"
-#include "../export/carta-export-page.h"
 #include "carta-window-private.h"
-#include "guide/carta-guide-page.h"
-#include "../checklist/carta-checklist-page.h"
 
 /* Long enough to gather a burst of typing into one write. */
 #define AUTOSAVE_DELAY_MS 800

@@ -16,7 +16,7 @@
 #include "carta-checklist-template.h"
 #include "carta-item-view.h"
 #include "carta-verify.h"
-#include "../app/carta-window.h"
+#include "carta-window.h"
 
 typedef struct _Group Group;
 

@@ -12,16 +12,16 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "../app/carta-application.h"
+#include "carta-application.h"
 #include "carta-bundle-writer.h"
-#include "carta-json-private.h"
-#include "carta-export-page-private.h"
-#include "../send/carta-send-dialog.h"
 #include "carta-catalog.h"
 #include "carta-checklist-template.h"
+#include "carta-export-page-private.h"
 #include "carta-export-page.h"
+#include "carta-json-private.h"
+#include "carta-send-dialog.h"
 #include "carta-validate.h"
-#include "../app/carta-window.h"
+#include "carta-window.h"
 
 #define MIN_PASSPHRASE 10
 
