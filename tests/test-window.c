@@ -195,6 +195,41 @@ test_create_action_and_delete (void)
   g_assert_null (carta_store_find_case (store, id));
 }
 
+/* A change that reaches a case after the family opened another one (an
+ * undo, a finished import or upload) is saved all the same. */
+static void
+test_change_to_other_case_saved (void)
+{
+  g_autofree char *path = NULL;
+  CartaWindow *window;
+  CartaCase *first;
+  FileWait wait;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-case", "s", "First"));
+  first = g_object_ref (carta_window_get_case (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-case", "s", "Second"));
+  g_assert_true (carta_window_get_case (window) != first);
+
+  carta_patient_set_name (carta_case_get_patient (first), "Changed While Closed");
+  path = case_file (first);
+  wait.path = path;
+  wait.needle = "Changed While Closed";
+  wait_until (file_contains, &wait);
+
+  /* Switching back and forth connects the window to each case once. */
+  carta_window_set_case (window, first);
+  carta_window_set_case (window, NULL);
+  carta_window_set_case (window, first);
+  g_assert_cmpuint (g_signal_handler_find (first, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window), !=, 0);
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_object_unref (first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/window/create-case-and-reload", test_create_case_and_reload);
   g_test_add_func ("/window/create-action-and-delete", test_create_action_and_delete);
+  g_test_add_func ("/window/change-to-other-case-saved", test_change_to_other_case_saved);
 
   status = g_test_run ();
   g_clear_object (&app);

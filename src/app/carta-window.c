@@ -224,10 +224,46 @@ schedule_autosave (CartaWindow *self)
 }
 
 static void
+background_save_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_store_save_case_finish (CARTA_STORE (object), result, &error))
+    g_warning ("Could not save a case that is not open: %s", error->message);
+}
+
+static void
 on_case_changed_cb (CartaWindow *self,
                     CartaCase   *kase)
 {
-  schedule_autosave (self);
+  CartaStore *store;
+
+  if (kase == self->kase)
+    {
+      schedule_autosave (self);
+      return;
+    }
+
+  /* A case that is not open changes when an undo, a finished import or a
+   * finished upload reaches it after the family opened another case:
+   * save it at once, unless it was deleted meanwhile. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+  store = get_store (self);
+  if (carta_store_find_case (store, carta_case_get_id (kase)) == kase)
+    carta_store_save_case_async (store, kase, NULL, background_save_done_cb, NULL);
+}
+
+static void
+watch_case (CartaWindow *self,
+            CartaCase   *kase)
+{
+  if (g_signal_handler_find (kase, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_case_changed_cb, self) == 0)
+    g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -301,6 +337,12 @@ on_cases_changed_cb (CartaWindow *self,
                      GListModel  *model)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->cases_button), g_list_model_get_n_items (model) > 0);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CartaCase) kase = g_list_model_get_item (model, i);
+      watch_case (self, kase);
+    }
 }
 
 static void
@@ -1110,7 +1152,7 @@ setup (CartaWindow *self)
   gtk_list_box_bind_model (self->cases_list, cases, create_case_row, self, NULL);
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  on_cases_changed_cb (self, 0, 0, 0, cases);
+  on_cases_changed_cb (self, 0, 0, g_list_model_get_n_items (cases), cases);
 
   last = g_settings_get_string (get_settings (self), "last-case");
   if (!(kase = carta_store_find_case (store, last)) && g_list_model_get_n_items (cases) > 0)
@@ -1308,7 +1350,6 @@ carta_window_set_case (CartaWindow *self,
   if (self->kase != NULL)
     {
       carta_window_save_now (self, NULL);
-      g_signal_handlers_disconnect_by_data (self->kase, self);
       g_clear_pointer (&self->title_binding, g_binding_unbind);
       g_clear_pointer (&self->label_binding, g_binding_unbind);
     }
@@ -1317,8 +1358,7 @@ carta_window_set_case (CartaWindow *self,
 
   if (kase != NULL)
     {
-      g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      watch_case (self, kase);
       self->title_binding = g_object_bind_property (kase, "title",
                                                     self->switcher_title, "subtitle",
                                                     G_BINDING_SYNC_CREATE);
