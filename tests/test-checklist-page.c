@@ -268,6 +268,87 @@ test_attach_files (void)
   g_rmdir (dir);
 }
 
+static guint
+count_handlers (gpointer instance,
+                gpointer data)
+{
+  guint n = g_signal_handlers_block_matched (instance, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
+
+  g_signal_handlers_unblock_matched (instance, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
+  return n;
+}
+
+/* The page follows a new case and lets go of the old one; a window closed
+ * while files are being copied cancels the copy without a critical. */
+static void
+test_switch_case_and_close_while_importing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "big.bin", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autofree char *big = g_malloc0 (1024 * 1024);
+  GSList *files = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item;
+  CartaItemView *view;
+  GtkWindow *window;
+  CartaCase *first, *second;
+
+  g_assert_true (g_file_set_contents (source, big, 1024 * 1024, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  first = carta_store_create_case (store, "First", &error);
+  g_assert_no_error (error);
+  second = carta_store_create_case (store, "Second", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+
+  carta_checklist_page_set_case (page, first);
+  spin ();
+  carta_checklist_page_set_case (page, second);
+  spin ();
+  g_assert_cmpuint (count_handlers (first, page), ==, 0);
+  g_assert_cmpuint (count_handlers (carta_case_get_items (first), page), ==, 0);
+  carta_checklist_page_set_case (page, first);
+  spin ();
+  g_assert_cmpuint (count_handlers (carta_case_get_items (first), page), ==, 1);
+  g_assert_cmpuint (count_handlers (carta_case_get_items (second), page), ==, 0);
+
+  item = g_list_model_get_item (carta_case_get_items (first), 0);
+  g_object_unref (item);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+  g_object_ref (view);
+
+  files = g_slist_append (files, file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  g_assert_true (carta_item_view_is_busy (view));
+
+  gtk_window_destroy (window);
+  while (carta_item_view_is_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  g_object_unref (view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 0);
+
+  g_assert_true (carta_store_delete_case (store, first, &error));
+  g_assert_true (carta_store_delete_case (store, second, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (source);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
 
   g_test_add_func ("/checklist-page/attach-files", test_attach_files);
+  g_test_add_func ("/checklist-page/switch-case-and-close-while-importing",
+                   test_switch_case_and_close_while_importing);
 
   return g_test_run ();
 }

@@ -599,7 +599,10 @@ carta_checklist_page_dispose (GObject *object)
   if (self->groups != NULL)
     clear_groups (self);
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->kase, self);
+      g_signal_handlers_disconnect_by_data (carta_case_get_items (self->kase), self);
+    }
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
 
@@ -811,7 +814,10 @@ carta_checklist_page_set_case (CartaChecklistPage *self,
     return;
 
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->kase, self);
+      g_signal_handlers_disconnect_by_data (carta_case_get_items (self->kase), self);
+    }
 
   carta_item_view_set_item (self->item_view, NULL, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "list");

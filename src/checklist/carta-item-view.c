@@ -57,6 +57,7 @@ struct _CartaItemView
   CartaChecklistItem *job_item;
   GtkFileChooserNative *chooser;
   guint               updating : 1;
+  guint               holding : 1;   /* the application, while a job runs */
 };
 
 G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, GTK_TYPE_WIDGET)
@@ -464,11 +465,40 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* A job outlives the view when its window closes while it runs: it is
+ * cancelled then, and its end must not touch the template widgets. */
+static gboolean
+is_disposed (CartaItemView *self)
+{
+  return self->progress_revealer == NULL;
+}
+
+/* The application stays up until a cancelled job has cleaned up after
+ * itself, even when its window is already closed. */
+static void
+job_started (CartaItemView *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!self->holding && app != NULL)
+    {
+      g_application_hold (app);
+      self->holding = TRUE;
+    }
+}
+
 static void
 job_finished (CartaItemView *self)
 {
   g_clear_object (&self->job);
   g_clear_object (&self->job_item);
+  if (self->holding)
+    {
+      self->holding = FALSE;
+      g_application_release (g_application_get_default ());
+    }
+  if (is_disposed (self))
+    return;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", FALSE);
 }
@@ -482,6 +512,9 @@ on_import_progress_cb (guint64  done,
   g_autofree char *done_text = g_format_size (done);
   g_autofree char *total_text = g_format_size (total);
   g_autofree char *text = NULL;
+
+  if (is_disposed (self))
+    return;
 
   if (total == 0)
     {
@@ -510,6 +543,12 @@ on_import_done_cb (GObject      *object,
   attachments = carta_import_files_finish (result, &skipped, &error);
   job_finished (self);
 
+  if (attachments == NULL && is_disposed (self))
+    {
+      job_free (job);
+      return;
+    }
+
   if (attachments == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -537,7 +576,9 @@ on_import_done_cb (GObject      *object,
       !carta_item_status_is_ready (carta_checklist_item_get_status (job->item)))
     carta_checklist_item_set_status (job->item, CARTA_ITEM_STATUS_RECEIVED);
 
-  if (skipped != NULL && skipped->len > 0)
+  if (is_disposed (self))
+    ;
+  else if (skipped != NULL && skipped->len > 0)
     {
       GString *body = g_string_new (NULL);
 
@@ -583,6 +624,7 @@ start_import (CartaItemView *self,
   if (self->job == NULL)
     self->job = g_cancellable_new ();
   g_set_object (&self->job_item, self->item);
+  job_started (self);
 
   gtk_label_set_label (self->progress_label, _("Looking at the files…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
@@ -911,7 +953,9 @@ on_pdf_written_cb (GObject      *object,
     {
       job_finished (self);
       remove_tree (job->temp_dir);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (is_disposed (self))
+        ;
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, _("Making the PDF was cancelled."));
       else
         {
@@ -922,7 +966,7 @@ on_pdf_written_cb (GObject      *object,
           show_message (self, _("The PDF Could Not Be Made"), body);
         }
     }
-  else if (self->item != job->item)
+  else if (self->item != job->item || is_disposed (self))
     {
       /* The family moved on to another record; the photos stay as they were. */
       job_finished (self);
@@ -977,6 +1021,7 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
 
   self->job = g_cancellable_new ();
   g_set_object (&self->job_item, self->item);
+  job_started (self);
   gtk_label_set_label (self->progress_label, _("Making the PDF…"));
   gtk_progress_bar_pulse (self->progress_bar);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -1039,6 +1084,19 @@ on_item_changed_cb (CartaItemView *self)
   update_fields (self);
 }
 
+/* A job holds the view, so dispose comes only after it ends: closing the
+ * window cancels it here instead. */
+static void
+carta_item_view_unroot (GtkWidget *widget)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+
+  GTK_WIDGET_CLASS (carta_item_view_parent_class)->unroot (widget);
+}
+
 static void
 carta_item_view_dispose (GObject *object)
 {
@@ -1076,6 +1134,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = carta_item_view_dispose;
+  widget_class->unroot = carta_item_view_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-item-view.ui");
