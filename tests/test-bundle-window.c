@@ -456,6 +456,30 @@ test_send_history (void)
   carta_export_page_set_case (page, NULL);
 }
 
+/* Closing the window while a bundle is written cancels the write: no
+ * file is left, nothing critical happens, the application stays up until
+ * the write has cleaned up. Last, as it closes the window. */
+static void
+test_close_while_exporting (void)
+{
+  CartaExportPage *page = get_export_page ();
+  g_autofree char *path = g_build_filename (work_dir, "closed.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autoptr(CartaExportPage) keep = g_object_ref (page);
+
+  carta_window_set_case (window, get_sample ());
+  carta_window_show_page (window, "export");
+  _carta_export_page_export_to (page, bundle);
+  g_assert_true (_carta_export_page_is_busy (page));
+
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+  wait_until (page_idle, page);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_false (g_file_query_exists (bundle, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,10 +514,12 @@ main (int   argc,
   g_test_add_func ("/bundle-window/open-encrypted", test_open_encrypted);
   g_test_add_func ("/bundle-window/open-damaged", test_open_damaged);
   g_test_add_func ("/bundle-window/send-history", test_send_history);
+  g_test_add_func ("/bundle-window/close-while-exporting", test_close_while_exporting);
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE));
   g_clear_object (&app);
   g_clear_pointer (&work_dir, g_free);

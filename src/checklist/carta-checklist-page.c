@@ -410,6 +410,16 @@ ensure_built (CartaChecklistPage *self)
     self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_cb, self, NULL);
 }
 
+/* The check holds the page, so dispose comes only after it ends: closing
+ * the window stops it here instead. */
+static void
+carta_checklist_page_unroot (GtkWidget *widget)
+{
+  g_cancellable_cancel (CARTA_CHECKLIST_PAGE (widget)->verify);
+
+  GTK_WIDGET_CLASS (carta_checklist_page_parent_class)->unroot (widget);
+}
+
 static void
 carta_checklist_page_map (GtkWidget *widget)
 {
@@ -685,6 +695,7 @@ carta_checklist_page_class_init (CartaChecklistPageClass *klass)
   object_class->set_property = carta_checklist_page_set_property;
 
   widget_class->map = carta_checklist_page_map;
+  widget_class->unroot = carta_checklist_page_unroot;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,

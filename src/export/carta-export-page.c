@@ -63,6 +63,7 @@ struct _CartaExportPage
   /* The missing list follows every edit of the case; while the page is
    * hidden it is only marked stale and rebuilt when shown. */
   gboolean           missing_stale;
+  gboolean           holding;   /* the application, while a write runs */
 };
 
 G_DEFINE_FINAL_TYPE (CartaExportPage, carta_export_page, ADW_TYPE_BIN)
@@ -547,7 +548,7 @@ write_done_cb (GObject      *object,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, _("Export cancelled. No file was saved."));
-  else
+  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       AdwMessageDialog *dialog;
@@ -556,6 +557,12 @@ write_done_cb (GObject      *object,
                                                            error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  if (self->holding)
+    {
+      self->holding = FALSE;
+      g_application_release (g_application_get_default ());
     }
 
   g_signal_handlers_disconnect_by_func (object, on_progress_cb, self);
@@ -595,6 +602,14 @@ on_chooser_response_cb (CartaExportPage      *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_text (self->progress_label, _("Preparing…"));
   update_sensitivity (self);
+
+  /* Closing the window cancels the write; the application stays up until
+   * the half-written file is removed. */
+  if (g_application_get_default () != NULL)
+    {
+      g_application_hold (g_application_get_default ());
+      self->holding = TRUE;
+    }
 
   carta_bundle_writer_write_async (self->writer, file, self->cancellable, write_done_cb, g_object_ref (self));
 }
@@ -702,6 +717,18 @@ carta_export_page_set_property (GObject      *object,
     }
 }
 
+/* A write holds the page, so dispose comes only after it ends: closing
+ * the window cancels it here instead. */
+static void
+carta_export_page_unroot (GtkWidget *widget)
+{
+  CartaExportPage *self = CARTA_EXPORT_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (carta_export_page_parent_class)->unroot (widget);
+}
+
 static void
 carta_export_page_map (GtkWidget *widget)
 {
@@ -723,6 +750,7 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = carta_export_page_map;
+  widget_class->unroot = carta_export_page_unroot;
 
   object_class->dispose = carta_export_page_dispose;
   object_class->finalize = carta_export_page_finalize;
