@@ -230,6 +230,49 @@ test_change_to_other_case_saved (void)
   g_object_unref (first);
 }
 
+static guint
+count_case_folders (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "carta", "cases", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* Closing the window while the sample case is being made cancels it and
+ * leaves no half-made case folder behind. */
+static void
+test_close_while_making_sample (void)
+{
+  GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
+  guint cases_before = g_list_model_get_n_items (cases);
+  guint folders_before = count_case_folders ();
+  CartaWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
+  gtk_window_close (GTK_WINDOW (window));
+  /* The making holds the window until it has cleaned up. */
+  wait_until (is_null, &window);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, cases_before);
+  g_assert_cmpuint (count_case_folders (), ==, folders_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/window/create-case-and-reload", test_create_case_and_reload);
   g_test_add_func ("/window/create-action-and-delete", test_create_action_and_delete);
   g_test_add_func ("/window/change-to-other-case-saved", test_change_to_other_case_saved);
+  g_test_add_func ("/window/close-while-making-sample", test_close_while_making_sample);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -891,6 +891,7 @@ import_done_cb (GObject      *object,
   g_autofree char *message = NULL;
 
   kase = carta_bundle_reader_import_finish (CARTA_BUNDLE_READER (object), result, &error);
+  g_application_release (g_application_get_default ());
 
   /* The window closed, or another bundle is being opened. */
   if (self->open_reader != CARTA_BUNDLE_READER (object))
@@ -935,6 +936,7 @@ start_open (CartaWindow *self)
   g_clear_handle_id (&self->open_progress_id, g_source_remove);
   self->open_progress_id = g_timeout_add (OPEN_PROGRESS_DELAY_MS, show_open_progress_cb, self);
 
+  g_application_hold (g_application_get_default ());
   carta_bundle_reader_import_async (self->open_reader, get_store (self), self->open_cancellable,
                                     import_done_cb, g_object_ref (self));
 }
@@ -1066,11 +1068,15 @@ sample_done_cb (GObject      *object,
 
   g_clear_object (&self->sample_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sample-case", TRUE);
+  g_application_release (g_application_get_default ());
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
       !carta_store_add_case (get_store (self), kase, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Cancelled after the sample was made: it is not kept either. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        remove_tree (g_task_get_task_data (G_TASK (result)));
+      else
         {
           g_warning ("Could not create the sample case: %s", error->message);
           carta_window_add_toast (self, adw_toast_new (_("The sample case could not be created. "
@@ -1100,6 +1106,8 @@ sample_case_action (GtkWidget  *widget,
   kase = carta_case_new (_("Sample case (fictional)"));
   self->sample_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (widget, "win.sample-case", FALSE);
+  /* Closing the window cancels; the application waits for the cleanup. */
+  g_application_hold (g_application_get_default ());
 
   task = g_task_new (self, self->sample_cancellable, sample_done_cb, NULL);
   g_task_set_source_tag (task, sample_case_action);
@@ -1113,6 +1121,10 @@ carta_window_close_request (GtkWindow *window)
 {
   CartaWindow *self = CARTA_WINDOW (window);
   g_autoptr(GError) error = NULL;
+
+  /* Their callbacks hold the window, so dispose would come too late. */
+  g_cancellable_cancel (self->sample_cancellable);
+  g_cancellable_cancel (self->open_cancellable);
 
   if (!carta_window_save_now (self, &error))
     g_warning ("Could not save on close: %s", error->message);
