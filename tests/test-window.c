@@ -244,6 +244,12 @@ count_case_folders (void)
 }
 
 static gboolean
+folders_back_to (gpointer data)
+{
+  return count_case_folders () == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
 is_null (gpointer data)
 {
   return *(gpointer *)data == NULL;
@@ -265,8 +271,10 @@ test_close_while_making_sample (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
   gtk_window_close (GTK_WINDOW (window));
-  /* The making holds the window until it has cleaned up. */
+  /* The making does not keep the window alive... */
   wait_until (is_null, &window);
+  /* ...and whatever it had made is removed when it ends. */
+  wait_until (folders_back_to, GUINT_TO_POINTER (folders_before));
   while (g_main_context_iteration (NULL, FALSE));
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, cases_before);

@@ -1062,29 +1062,41 @@ sample_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CartaWindow *self = CARTA_WINDOW (object);
+  GWeakRef *weak = user_data;
+  g_autoptr(CartaWindow) self = g_weak_ref_get (weak);
   CartaCase *kase = g_object_get_data (G_OBJECT (result), "case");
+  CartaStore *store = g_object_get_data (G_OBJECT (result), "store");
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->sample_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sample-case", TRUE);
+  g_weak_ref_clear (weak);
+  g_free (weak);
   g_application_release (g_application_get_default ());
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      !carta_store_add_case (get_store (self), kase, &error))
+  /* The task does not keep the window: closed, it is gone, and so is
+   * the sample. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL ||
+      !carta_store_add_case (store, kase, &error))
     {
-      /* Cancelled after the sample was made: it is not kept either. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         remove_tree (g_task_get_task_data (G_TASK (result)));
       else
         {
-          g_warning ("Could not create the sample case: %s", error->message);
+          g_warning ("Could not create the sample case (%s %d)",
+                     g_quark_to_string (error->domain), error->code);
           carta_window_add_toast (self, adw_toast_new (_("The sample case could not be created. "
                                                          "Check that your home folder has free space.")));
+        }
+
+      if (self != NULL)
+        {
+          g_clear_object (&self->sample_cancellable);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sample-case", TRUE);
         }
       return;
     }
 
+  g_clear_object (&self->sample_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sample-case", TRUE);
   carta_window_set_case (self, kase);
   adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
   carta_window_add_toast (self, adw_toast_new (_("This sample case is made up. Look around, change "
@@ -1099,6 +1111,7 @@ sample_case_action (GtkWidget  *widget,
   CartaWindow *self = CARTA_WINDOW (widget);
   g_autoptr(CartaCase) kase = NULL;
   g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
 
   if (self->sample_cancellable != NULL)
     return;
@@ -1109,9 +1122,12 @@ sample_case_action (GtkWidget  *widget,
   /* Closing the window cancels; the application waits for the cleanup. */
   g_application_hold (g_application_get_default ());
 
-  task = g_task_new (self, self->sample_cancellable, sample_done_cb, NULL);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->sample_cancellable, sample_done_cb, weak);
   g_task_set_source_tag (task, sample_case_action);
   g_task_set_task_data (task, carta_store_get_case_dir (get_store (self), kase), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "case", g_steal_pointer (&kase), g_object_unref);
   g_task_run_in_thread (task, sample_thread);
 }
@@ -1193,6 +1209,7 @@ carta_window_dispose (GObject *object)
   g_clear_handle_id (&self->visible_page_idle_id, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   g_cancellable_cancel (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
   hide_open_progress (self);
   g_clear_object (&self->open_chooser);
   g_clear_object (&self->open_reader);
