@@ -844,6 +844,10 @@ carta_export_page_set_case (CartaExportPage *self,
                                G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* A passphrase chosen for one case is not carried over to another. */
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
+
   gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
   update_missing (self);
   update_history (self);
