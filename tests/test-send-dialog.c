@@ -173,6 +173,44 @@ test_dialog_cancel (void)
   dialog_destroy (dialog);
 }
 
+/* The dialog goes with the window it belongs to: the upload is cancelled
+ * and nothing of it reaches these widgets afterwards. */
+static void
+test_parent_closed_mid_upload (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  g_autofree char *path = g_build_filename (work_dir, "dialog-parent.zip", NULL);
+  g_autofree char *link = g_strdup_printf ("%s/dav/", dav->base_url);
+  g_autofree char *final = g_build_filename (dav->dav_dir, "dialog-parent.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CartaSendDialogWidgets w;
+  CartaSendDialog *dialog;
+  CartaUploader *uploader;
+
+  carta_test_empty_dir (dav->dav_dir);
+  carta_test_make_file (path, 150 << 20, 3);
+  gtk_window_present (GTK_WINDOW (parent));
+  dialog = carta_send_dialog_new (GTK_WINDOW (parent), file);
+  g_object_ref_sink (dialog);
+  uploader = g_object_ref (_carta_send_dialog_get_uploader (dialog));
+  _carta_send_dialog_get_widgets (dialog, &w);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  gtk_editable_set_text (w.link_row, link);
+  gtk_editable_set_text (w.user_row, CARTA_TEST_DAV_USER);
+  gtk_editable_set_text (w.password_row, CARTA_TEST_DAV_PASSWORD);
+  g_signal_emit_by_name (w.send_button, "clicked");
+  g_assert_true (_carta_send_dialog_is_busy (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+  /* The upload ends (cancelled) though its window is gone. */
+  wait_idle (dialog);
+
+  g_assert_false (g_file_test (final, G_FILE_TEST_EXISTS));
+  g_object_unref (uploader);
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +223,7 @@ main (int   argc,
 
   g_test_add_func ("/send-dialog/send", test_dialog_send);
   g_test_add_func ("/send-dialog/cancel", test_dialog_cancel);
+  g_test_add_func ("/send-dialog/parent-closed-mid-upload", test_parent_closed_mid_upload);
 
   work_dir = g_dir_make_tmp ("carta-send-dialog-XXXXXX", &error);
   g_assert_no_error (error);

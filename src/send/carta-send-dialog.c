@@ -34,6 +34,7 @@ struct _CartaSendDialog
   GFile              *file;
   CartaUploader      *uploader;
   GCancellable       *cancellable;
+  GApplication       *held;
   gboolean            link_ok;
   gboolean            sent;
 };
@@ -165,6 +166,12 @@ upload_cb (GObject      *object,
 
   upload = carta_uploader_upload_finish (CARTA_UPLOADER (object), result, &error);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->held, g_application_release);
+
+  /* The dialog went with its window: the upload was cancelled and has
+   * cleaned up; there is nothing left to show. */
+  if (self->progress_bar == NULL)
+    return;
 
   if (upload == NULL)
     {
@@ -214,6 +221,11 @@ send_clicked_cb (CartaSendDialog *self)
   show_status (self, _("Connecting…"), FALSE);
   update_sensitivity (self);
 
+  /* Until the upload ends, even cancelled (it removes its temporary file
+   * from the server), the application stays. */
+  if ((self->held = g_application_get_default ()) != NULL)
+    g_application_hold (self->held);
+
   carta_uploader_upload_async (self->uploader, self->file, self->cancellable,
                                upload_cb, g_object_ref (self));
 }
@@ -225,6 +237,19 @@ cancel_clicked_cb (CartaSendDialog *self)
     g_cancellable_cancel (self->cancellable);
   else
     gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Destroyed (with its main window, say) while sending: stop. The window
+ * may outlive this by the references its upload holds. */
+static void
+carta_send_dialog_unrealize (GtkWidget *widget)
+{
+  CartaSendDialog *self = CARTA_SEND_DIALOG (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (carta_send_dialog_parent_class)->unrealize (widget);
 }
 
 static gboolean
@@ -273,8 +298,11 @@ carta_send_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* A cancelled upload still reports until it ends: not to these widgets. */
+  if (self->uploader != NULL)
+    g_signal_handlers_disconnect_by_data (self->uploader, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_SEND_DIALOG);
-  g_clear_object (&self->cancellable);
+  /* The cancellable stays until the upload has ended (see upload_cb). */
 
   G_OBJECT_CLASS (carta_send_dialog_parent_class)->dispose (object);
 }
@@ -285,6 +313,7 @@ carta_send_dialog_finalize (GObject *object)
   CartaSendDialog *self = CARTA_SEND_DIALOG (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
   if (self->uploader != NULL)
     g_signal_handlers_disconnect_by_data (self->uploader, self);
   g_clear_object (&self->uploader);
@@ -340,6 +369,7 @@ carta_send_dialog_class_init (CartaSendDialogClass *klass)
   object_class->constructed = carta_send_dialog_constructed;
   object_class->dispose = carta_send_dialog_dispose;
   object_class->finalize = carta_send_dialog_finalize;
+  GTK_WIDGET_CLASS (klass)->unrealize = carta_send_dialog_unrealize;
   object_class->get_property = carta_send_dialog_get_property;
   object_class->set_property = carta_send_dialog_set_property;
   window_class->close_request = carta_send_dialog_close_request;
@@ -403,12 +433,22 @@ CartaSendDialog *
 carta_send_dialog_new (GtkWindow *parent,
                        GFile     *file)
 {
+  CartaSendDialog *self;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return g_object_new (CARTA_TYPE_SEND_DIALOG,
+  self = g_object_new (CARTA_TYPE_SEND_DIALOG,
                        "transient-for", parent,
                        "file", file,
                        NULL);
+
+  /* Closing the main window closes this one, which cancels the upload.
+   * A destroyed window is unrealized at once but disposed only when its
+   * last reference goes, so "unrealize" is the moment to follow. */
+  if (parent != NULL)
+    g_signal_connect_object (parent, "unrealize", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+
+  return self;
 }
 
 /**
