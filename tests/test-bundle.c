@@ -681,6 +681,98 @@ test_hostile (gconstpointer data)
   g_assert_false (g_file_test ("/tmp/carta-evil", G_FILE_TEST_EXISTS));
 }
 
+/* A ZIP of the given names and contents, NULL-terminated pairs. */
+static char *
+make_zip (const char *file_name,
+          ...)
+{
+  char *path = g_build_filename (fixture.dir, file_name, NULL);
+  struct archive *a = archive_write_new ();
+  const char *name;
+  va_list args;
+
+  archive_write_set_format_zip (a);
+  archive_write_set_bytes_in_last_block (a, 1);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+
+  va_start (args, file_name);
+  while ((name = va_arg (args, const char *)))
+    {
+      const char *content = va_arg (args, const char *);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, strlen (content));
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, content, strlen (content)), ==, (la_ssize_t)strlen (content));
+      archive_entry_free (entry);
+    }
+  va_end (args);
+
+  archive_write_close (a);
+  archive_write_free (a);
+  return path;
+}
+
+/* Members of the wrong type in the bag's JSON are problems of the
+ * bundle, never criticals (the tests make those fatal). */
+static void
+test_hostile_json_types (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Types");
+  g_autoptr(JsonNode) root = carta_case_to_json (kase);
+  g_autoptr(JsonObject) attachment = json_object_new ();
+  g_autoptr(JsonObject) bundle = json_object_new ();
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_json = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  JsonObject *item;
+  const char *fhir =
+    "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": ["
+    " {\"resource\": {\"resourceType\": {}}},"
+    " {\"resource\": {\"resourceType\": \"DocumentReference\", \"content\": ["
+    "   {\"attachment\": {\"url\": [], \"size\": {}, \"hash\": [1]}}]}}]}";
+
+  json_object_set_string_member (attachment, "id", "a1");
+  json_object_set_string_member (attachment, "original_name", "scan.pdf");
+  json_object_set_string_member (attachment, "stored_path", "blobs/ab/ab");
+  json_object_set_string_member (attachment, "sha256", "00");
+  json_object_set_int_member (attachment, "size", 3);
+  json_object_set_object_member (attachment, "bundle_path", json_object_new ());
+  json_object_set_array_member (attachment, "kind", json_array_new ());
+  json_object_set_array_member (bundle, "schema", json_array_new ());
+  json_object_set_object_member (json_node_get_object (root), "bundle", json_object_ref (bundle));
+
+  item = json_object_new ();
+  json_object_set_string_member (item, "id", "i1");
+  json_object_set_string_member (item, "title", "Scan");
+  json_object_set_string_member (item, "category", "imaging");
+  json_object_set_string_member (item, "status", "received");
+  json_object_set_array_member (item, "attachments", json_array_new ());
+  json_array_add_object_element (json_object_get_array_member (item, "attachments"),
+                                 json_object_ref (attachment));
+  items = json_array_new ();
+  json_array_add_object_element (items, item);
+  json_object_set_array_member (json_node_get_object (root), "checklist", items);
+  case_json = json_to_string (root, FALSE);
+
+  path = make_zip ("json-types.zip",
+                   "Carta-Types/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+                   "Carta-Types/data/case.json", case_json,
+                   "Carta-Types/data/fhir-bundle.json", fhir,
+                   NULL);
+
+  reader = verify (path, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_assert_true (problems_mention (reader, "bundle schema"));
+  g_assert_true (problems_mention (reader, "case.json: a document has an unsafe or missing location"));
+  g_assert_true (problems_mention (reader, "fhir-bundle.json: a document has an unsafe or missing location"));
+}
+
 static void
 test_bomb_total_cap (void)
 {
@@ -783,6 +875,7 @@ main (int   argc,
   g_test_add_data_func ("/bundle/hostile/bomb", GINT_TO_POINTER (EVIL_BOMB), test_hostile);
   g_test_add_data_func ("/bundle/hostile/outside", GINT_TO_POINTER (EVIL_OUTSIDE), test_hostile);
   g_test_add_func ("/bundle/hostile/total-cap", test_bomb_total_cap);
+  g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/bundle/import", test_import);
 
   status = g_test_run ();

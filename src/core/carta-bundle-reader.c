@@ -586,6 +586,27 @@ get_member_object (JsonObject *object,
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* json_object_get_*_member_with_default() is critical about an object or
+ * a list where it expects a value: these are not, and give the default. */
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+    ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+get_int (JsonObject *object,
+         const char *member,
+         gint64      default_value)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+    ? json_node_get_int (node) : default_value;
+}
+
 static Entry *
 lookup (CartaBundleReader *self,
         const char        *path)
@@ -824,9 +845,7 @@ check_case_json (CartaBundleReader *self)
     }
 
   object = json_node_get_object (root);
-  if (get_member_object (object, "bundle") == NULL ||
-      !g_str_has_prefix (json_object_get_string_member_with_default (get_member_object (object, "bundle"),
-                                                                     "schema", ""), "carta-bundle/"))
+  if (!g_str_has_prefix (get_string (get_member_object (object, "bundle"), "schema") ?: "", "carta-bundle/"))
     problem (self, "data/case.json: it does not say which bundle schema it follows");
 
   /* The language of summary.pdf; bundles made before it was recorded are
@@ -857,14 +876,14 @@ check_case_json (CartaBundleReader *self)
           if (attachment == NULL)
             continue;
 
-          disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
+          disc = g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0;
 
           self->n_documents++;
           /* A disc's size is that of all its files; its hash, that of its list. */
           check_document (self, "case.json",
-                          json_object_get_string_member_with_default (attachment, "bundle_path", NULL),
-                          disc ? -1 : json_object_get_int_member_with_default (attachment, "size", -1),
-                          json_object_get_string_member_with_default (attachment, "sha256", NULL),
+                          get_string (attachment, "bundle_path"),
+                          disc ? -1 : get_int (attachment, "size", -1),
+                          get_string (attachment, "sha256"),
                           NULL);
         }
     }
@@ -882,8 +901,8 @@ check_fhir (CartaBundleReader *self)
     return;
 
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "resourceType", NULL), "Bundle") != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "type", NULL), "collection") != 0)
+      g_strcmp0 (get_string (json_node_get_object (root), "resourceType"), "Bundle") != 0 ||
+      g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0)
     {
       problem (self, "data/fhir-bundle.json: it is not a FHIR Bundle of type collection");
       return;
@@ -904,7 +923,7 @@ check_fhir (CartaBundleReader *self)
         }
 
       if (
-          g_strcmp0 (json_object_get_string_member_with_default (resource, "resourceType", NULL), "DocumentReference") != 0)
+          g_strcmp0 (get_string (resource, "resourceType"), "DocumentReference") != 0)
         continue;
 
       content = get_array (resource, "content");
@@ -921,10 +940,10 @@ check_fhir (CartaBundleReader *self)
             }
 
           check_document (self, "fhir-bundle.json",
-                          json_object_get_string_member_with_default (attachment, "url", NULL),
-                          json_object_get_int_member_with_default (attachment, "size", -1),
+                          get_string (attachment, "url"),
+                          get_int (attachment, "size", -1),
                           NULL,
-                          json_object_get_string_member_with_default (attachment, "hash", NULL));
+                          get_string (attachment, "hash"));
         }
     }
 }
@@ -1124,8 +1143,8 @@ restore_disc (const char  *staging,
   for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
     {
       JsonObject *pair = get_object (files, i);
-      const char *bundle_path = pair ? json_object_get_string_member_with_default (pair, "bundle_path", NULL) : NULL;
-      const char *disc_path = pair ? json_object_get_string_member_with_default (pair, "disc_path", NULL) : NULL;
+      const char *bundle_path = pair ? get_string (pair, "bundle_path") : NULL;
+      const char *disc_path = pair ? get_string (pair, "disc_path") : NULL;
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
       const char *reason = NULL;
@@ -1222,8 +1241,8 @@ import_files (CartaBundleReader  *self,
         for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
           {
             JsonObject *attachment = get_object (attachments, j);
-            const char *bundle_path = json_object_get_string_member_with_default (attachment, "bundle_path", NULL);
-            const char *stored = json_object_get_string_member_with_default (attachment, "stored_path", NULL);
+            const char *bundle_path = get_string (attachment, "bundle_path");
+            const char *stored = get_string (attachment, "stored_path");
             const char *reason = NULL;
             g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
             g_autofree char *to = NULL;
@@ -1235,7 +1254,7 @@ import_files (CartaBundleReader  *self,
               }
 
             to = g_build_filename (case_dir, stored, NULL);
-            if (g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0)
+            if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
               {
                 g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
 
