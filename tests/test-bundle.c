@@ -773,6 +773,22 @@ test_hostile_json_types (void)
   g_assert_true (problems_mention (reader, "fhir-bundle.json: a document has an unsafe or missing location"));
 }
 
+/* "é" composed and decomposed: one name to many file systems. */
+static void
+test_hostile_duplicate_normalization (void)
+{
+  g_autofree char *path = make_zip ("nfd.zip",
+                                    "Carta-Nfd/bagit.txt", "BagIt-Version: 1.0\n",
+                                    "Carta-Nfd/data/caf\xc3\xa9.txt", "one",
+                                    "Carta-Nfd/data/cafe\xcc\x81.txt", "two",
+                                    NULL);
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = verify (path, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE);
+}
+
 static void
 test_bomb_total_cap (void)
 {
@@ -876,6 +892,7 @@ main (int   argc,
   g_test_add_data_func ("/bundle/hostile/outside", GINT_TO_POINTER (EVIL_OUTSIDE), test_hostile);
   g_test_add_func ("/bundle/hostile/total-cap", test_bomb_total_cap);
   g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
+  g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
 
   status = g_test_run ();

@@ -353,14 +353,19 @@ scan (CartaBundleReader  *self,
         }
 
       /* Two names for one file would let one overwrite the other, also
-       * where case does not count. */
+       * where case or Unicode normalisation does not count (the name is
+       * valid UTF-8 by now). */
       {
         g_autofree char *trimmed = g_strdup (name);
+        g_autofree char *normal = NULL;
+        g_autofree char *folded_name = NULL;
         gsize len = strlen (trimmed);
 
         while (len > 0 && trimmed[len - 1] == '/')
           trimmed[--len] = '\0';
-        lower = g_utf8_casefold (trimmed, -1);
+        normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
+        folded_name = g_utf8_casefold (normal, -1);
+        lower = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
       }
       if (g_hash_table_contains (folded, lower))
         {
