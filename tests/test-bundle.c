@@ -789,6 +789,36 @@ test_hostile_duplicate_normalization (void)
   g_assert_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE);
 }
 
+/* Tag files are held in memory: many of them may not add up to more
+ * than Carta keeps, even where the ratio allows it (padding the ZIP with
+ * incompressible data raises the allowed total). */
+static void
+test_bomb_metadata_total (void)
+{
+  g_autofree char *path = g_build_filename (fixture.dir, "tags.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(GError) error = NULL;
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  archive_write_set_bytes_in_last_block (a, 1);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  add_entry (a, "Carta-Tags/bagit.txt", AE_IFREG, NULL, 10, FALSE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Carta-Tags/tag-%u.txt", i);
+      add_entry (a, name, AE_IFREG, NULL, 44 * 1024 * 1024, TRUE);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+
+  _carta_bundle_reader_set_limits (reader, G_GUINT64_CONSTANT (64) << 30, 1e6);
+  g_assert_false (carta_bundle_reader_verify (reader, TRUE, NULL, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE);
+  g_assert_nonnull (strstr (error->message, "tag-2.txt"));
+}
+
 static void
 test_bomb_total_cap (void)
 {
@@ -891,6 +921,7 @@ main (int   argc,
   g_test_add_data_func ("/bundle/hostile/bomb", GINT_TO_POINTER (EVIL_BOMB), test_hostile);
   g_test_add_data_func ("/bundle/hostile/outside", GINT_TO_POINTER (EVIL_OUTSIDE), test_hostile);
   g_test_add_func ("/bundle/hostile/total-cap", test_bomb_total_cap);
+  g_test_add_func ("/bundle/hostile/metadata-total", test_bomb_metadata_total);
   g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);

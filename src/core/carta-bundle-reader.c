@@ -33,6 +33,8 @@
 #define RATIO_SLACK         (8 * 1024 * 1024)
 #define MAX_ENTRIES         200000
 #define MAX_METADATA        (64 * 1024 * 1024)
+/* Tag files and JSON are held in memory: all of them together too. */
+#define MAX_METADATA_TOTAL  (128 * 1024 * 1024)
 #define READ_BLOCK          (1024 * 1024)
 
 struct _CartaBundleReader
@@ -245,6 +247,7 @@ scan (CartaBundleReader  *self,
   struct archive *archive;
   struct archive_entry *entry;
   guint64 total_out = 0;
+  guint64 metadata_total = 0;
   guint64 file_size;
   guint n_entries = 0;
   gboolean ok = TRUE;
@@ -502,12 +505,13 @@ scan (CartaBundleReader  *self,
 
           if (content != NULL)
             {
-              if (content->len + n > MAX_METADATA)
+              if (content->len + n > MAX_METADATA || metadata_total + n > MAX_METADATA_TOTAL)
                 {
                   ok = hostile (error, name, "it is far too large for what it should hold");
                   break;
                 }
               g_string_append_len (content, (const char *)buffer, n);
+              metadata_total += n;
             }
 
           if (fd >= 0 && !_carta_write_all (fd, buffer, n))
