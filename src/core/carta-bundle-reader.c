@@ -530,16 +530,19 @@ scan (CartaBundleReader  *self,
 
       if (fd >= 0)
         {
-          if (ok && (fsync (fd) != 0 || close (fd) != 0))
+          /* Closed whatever happens, also when fsync() fails. */
+          int synced = ok ? fsync (fd) : 0;
+          int sync_errno = errno;
+          int closed = close (fd);
+
+          if (ok && (synced != 0 || closed != 0))
             {
-              int saved_errno = errno;
+              int saved_errno = synced != 0 ? sync_errno : errno;
 
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
                            "Could not unpack the bundle: %s", g_strerror (saved_errno));
               ok = FALSE;
             }
-          else if (!ok)
-            close (fd);
         }
 
       if (!ok)
