@@ -565,6 +565,40 @@ test_cancel_async (void)
   assert_folder_empty_but (out_dir, NULL);
 }
 
+/* A cancel that comes once the bundle is in place cannot undo it: the
+ * result must say it was saved, not that nothing was. */
+static void
+test_cancel_after_write (void)
+{
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "cancel-late", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "bundle.zip", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture.case_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(CartaBundleWriter) writer = carta_bundle_writer_new (fixture.kase, dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GError *error = NULL;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  carta_bundle_writer_write_async (writer, file, cancellable, write_done_cb, &error);
+
+  /* The main context is not run: the result has not been delivered. */
+  while (!g_file_test (out, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "succeeded");
+  g_clear_error (&error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Hostile archives, made here with libarchive. */
 
 typedef enum
@@ -912,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/bundle/tampered-document", test_tampered_document);
   g_test_add_func ("/bundle/cancel", test_cancel);
   g_test_add_func ("/bundle/cancel-async", test_cancel_async);
+  g_test_add_func ("/bundle/cancel-after-write", test_cancel_after_write);
   g_test_add_data_func ("/bundle/hostile/absolute", GINT_TO_POINTER (EVIL_ABSOLUTE), test_hostile);
   g_test_add_data_func ("/bundle/hostile/dotdot", GINT_TO_POINTER (EVIL_DOTDOT), test_hostile);
   g_test_add_data_func ("/bundle/hostile/symlink", GINT_TO_POINTER (EVIL_SYMLINK), test_hostile);
