@@ -928,6 +928,69 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 2);
 }
 
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(CartaCase) kase = carta_bundle_reader_import_finish (CARTA_BUNDLE_READER (object), result, error);
+
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "succeeded");
+}
+
+static gboolean
+has_case_folder (const char *store_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (store_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_uuid_string_is_valid (name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A cancel that comes once the case folder is in place: either the case
+ * is imported, or nothing of it stays — never a folder the store skips. */
+static void
+test_import_cancel_late (void)
+{
+  g_autofree char *store_dir = g_build_filename (fixture.dir, "store-late", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (store_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture.bundle);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GError *error = NULL;
+
+  g_assert_true (carta_store_load (store, &error));
+  g_assert_no_error (error);
+  carta_bundle_reader_import_async (reader, store, cancellable, import_done_cb, &error);
+
+  /* The main context is not run: the result has not been delivered. */
+  while (!has_case_folder (store_dir))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_assert_false (has_case_folder (store_dir));
+  else
+    {
+      g_assert_cmpstr (error->message, ==, "succeeded");
+      g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 1);
+    }
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -960,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
+  g_test_add_func ("/bundle/import-cancel-late", test_import_cancel_late);
 
   status = g_test_run ();
 

@@ -1439,6 +1439,9 @@ carta_bundle_reader_import_async (CartaBundleReader   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carta_bundle_reader_import_async);
+  /* The thread says whether it was cancelled. Once it has put the case
+   * folder in place, only _finish() can list it or take it away. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
