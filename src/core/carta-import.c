@@ -1127,6 +1127,9 @@ carta_import_files_async (GFile               *case_dir,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, carta_import_files_async);
+  /* The thread says whether it was cancelled, and then undoes its copies;
+   * once it has kept them, only the caller can name them. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
