@@ -565,6 +565,40 @@ test_cancel_async (void)
   assert_folder_empty_but (out_dir, NULL);
 }
 
+/* A cancel that comes once the bundle is in place cannot undo it: the
+ * result must say it was saved, not that nothing was. */
+static void
+test_cancel_after_write (void)
+{
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "cancel-late", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "bundle.zip", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture.case_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(CartaBundleWriter) writer = carta_bundle_writer_new (fixture.kase, dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GError *error = NULL;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  carta_bundle_writer_write_async (writer, file, cancellable, write_done_cb, &error);
+
+  /* The main context is not run: the result has not been delivered. */
+  while (!g_file_test (out, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "succeeded");
+  g_clear_error (&error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Hostile archives, made here with libarchive. */
 
 typedef enum
@@ -681,6 +715,144 @@ test_hostile (gconstpointer data)
   g_assert_false (g_file_test ("/tmp/carta-evil", G_FILE_TEST_EXISTS));
 }
 
+/* A ZIP of the given names and contents, NULL-terminated pairs. */
+static char *
+make_zip (const char *file_name,
+          ...)
+{
+  char *path = g_build_filename (fixture.dir, file_name, NULL);
+  struct archive *a = archive_write_new ();
+  const char *name;
+  va_list args;
+
+  archive_write_set_format_zip (a);
+  archive_write_set_bytes_in_last_block (a, 1);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+
+  va_start (args, file_name);
+  while ((name = va_arg (args, const char *)))
+    {
+      const char *content = va_arg (args, const char *);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, strlen (content));
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, content, strlen (content)), ==, (la_ssize_t)strlen (content));
+      archive_entry_free (entry);
+    }
+  va_end (args);
+
+  archive_write_close (a);
+  archive_write_free (a);
+  return path;
+}
+
+/* Members of the wrong type in the bag's JSON are problems of the
+ * bundle, never criticals (the tests make those fatal). */
+static void
+test_hostile_json_types (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Types");
+  g_autoptr(JsonNode) root = carta_case_to_json (kase);
+  g_autoptr(JsonObject) attachment = json_object_new ();
+  g_autoptr(JsonObject) bundle = json_object_new ();
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_json = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  JsonObject *item;
+  const char *fhir =
+    "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": ["
+    " {\"resource\": {\"resourceType\": {}}},"
+    " {\"resource\": {\"resourceType\": \"DocumentReference\", \"content\": ["
+    "   {\"attachment\": {\"url\": [], \"size\": {}, \"hash\": [1]}}]}}]}";
+
+  json_object_set_string_member (attachment, "id", "a1");
+  json_object_set_string_member (attachment, "original_name", "scan.pdf");
+  json_object_set_string_member (attachment, "stored_path", "blobs/ab/ab");
+  json_object_set_string_member (attachment, "sha256", "00");
+  json_object_set_int_member (attachment, "size", 3);
+  json_object_set_object_member (attachment, "bundle_path", json_object_new ());
+  json_object_set_array_member (attachment, "kind", json_array_new ());
+  json_object_set_array_member (bundle, "schema", json_array_new ());
+  json_object_set_object_member (json_node_get_object (root), "bundle", json_object_ref (bundle));
+
+  item = json_object_new ();
+  json_object_set_string_member (item, "id", "i1");
+  json_object_set_string_member (item, "title", "Scan");
+  json_object_set_string_member (item, "category", "imaging");
+  json_object_set_string_member (item, "status", "received");
+  json_object_set_array_member (item, "attachments", json_array_new ());
+  json_array_add_object_element (json_object_get_array_member (item, "attachments"),
+                                 json_object_ref (attachment));
+  items = json_array_new ();
+  json_array_add_object_element (items, item);
+  json_object_set_array_member (json_node_get_object (root), "checklist", items);
+  case_json = json_to_string (root, FALSE);
+
+  path = make_zip ("json-types.zip",
+                   "Carta-Types/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+                   "Carta-Types/data/case.json", case_json,
+                   "Carta-Types/data/fhir-bundle.json", fhir,
+                   NULL);
+
+  reader = verify (path, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_assert_true (problems_mention (reader, "bundle schema"));
+  g_assert_true (problems_mention (reader, "case.json: a document has an unsafe or missing location"));
+  g_assert_true (problems_mention (reader, "fhir-bundle.json: a document has an unsafe or missing location"));
+}
+
+/* "é" composed and decomposed: one name to many file systems. */
+static void
+test_hostile_duplicate_normalization (void)
+{
+  g_autofree char *path = make_zip ("nfd.zip",
+                                    "Carta-Nfd/bagit.txt", "BagIt-Version: 1.0\n",
+                                    "Carta-Nfd/data/caf\xc3\xa9.txt", "one",
+                                    "Carta-Nfd/data/cafe\xcc\x81.txt", "two",
+                                    NULL);
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = verify (path, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE);
+}
+
+/* Tag files are held in memory: many of them may not add up to more
+ * than Carta keeps, even where the ratio allows it (padding the ZIP with
+ * incompressible data raises the allowed total). */
+static void
+test_bomb_metadata_total (void)
+{
+  g_autofree char *path = g_build_filename (fixture.dir, "tags.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(GError) error = NULL;
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  archive_write_set_bytes_in_last_block (a, 1);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  add_entry (a, "Carta-Tags/bagit.txt", AE_IFREG, NULL, 10, FALSE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Carta-Tags/tag-%u.txt", i);
+      add_entry (a, name, AE_IFREG, NULL, 44 * 1024 * 1024, TRUE);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+
+  _carta_bundle_reader_set_limits (reader, G_GUINT64_CONSTANT (64) << 30, 1e6);
+  g_assert_false (carta_bundle_reader_verify (reader, TRUE, NULL, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE);
+  g_assert_nonnull (strstr (error->message, "tag-2.txt"));
+}
+
 static void
 test_bomb_total_cap (void)
 {
@@ -756,6 +928,69 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 2);
 }
 
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(CartaCase) kase = carta_bundle_reader_import_finish (CARTA_BUNDLE_READER (object), result, error);
+
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "succeeded");
+}
+
+static gboolean
+has_case_folder (const char *store_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (store_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_uuid_string_is_valid (name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A cancel that comes once the case folder is in place: either the case
+ * is imported, or nothing of it stays — never a folder the store skips. */
+static void
+test_import_cancel_late (void)
+{
+  g_autofree char *store_dir = g_build_filename (fixture.dir, "store-late", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (store_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture.bundle);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GError *error = NULL;
+
+  g_assert_true (carta_store_load (store, &error));
+  g_assert_no_error (error);
+  carta_bundle_reader_import_async (reader, store, cancellable, import_done_cb, &error);
+
+  /* The main context is not run: the result has not been delivered. */
+  while (!has_case_folder (store_dir))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_assert_false (has_case_folder (store_dir));
+  else
+    {
+      g_assert_cmpstr (error->message, ==, "succeeded");
+      g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 1);
+    }
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/bundle/tampered-document", test_tampered_document);
   g_test_add_func ("/bundle/cancel", test_cancel);
   g_test_add_func ("/bundle/cancel-async", test_cancel_async);
+  g_test_add_func ("/bundle/cancel-after-write", test_cancel_after_write);
   g_test_add_data_func ("/bundle/hostile/absolute", GINT_TO_POINTER (EVIL_ABSOLUTE), test_hostile);
   g_test_add_data_func ("/bundle/hostile/dotdot", GINT_TO_POINTER (EVIL_DOTDOT), test_hostile);
   g_test_add_data_func ("/bundle/hostile/symlink", GINT_TO_POINTER (EVIL_SYMLINK), test_hostile);
@@ -783,7 +1019,11 @@ main (int   argc,
   g_test_add_data_func ("/bundle/hostile/bomb", GINT_TO_POINTER (EVIL_BOMB), test_hostile);
   g_test_add_data_func ("/bundle/hostile/outside", GINT_TO_POINTER (EVIL_OUTSIDE), test_hostile);
   g_test_add_func ("/bundle/hostile/total-cap", test_bomb_total_cap);
+  g_test_add_func ("/bundle/hostile/metadata-total", test_bomb_metadata_total);
+  g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
+  g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
+  g_test_add_func ("/bundle/import-cancel-late", test_import_cancel_late);
 
   status = g_test_run ();
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "carta-cleanup.h"
+#include "carta-import.h"
 
 static char *
 make_file (const char *dir,
@@ -117,6 +118,74 @@ test_used_paths_from_case (void)
   g_assert_true (g_strv_contains ((const char * const *)used, "discs/11111111-1111-4111-8111-111111111111"));
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **attachments = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *attachments = carta_import_files_finish (result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* An import's copy is on disk before any attachment names it: until the
+ * caller has the result, a clean-up must not take it. */
+static void
+test_import_running (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-cleanup-XXXXXX", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case", NULL);
+  g_autofree char *source = make_file (dir, "source/scan.pdf", "%PDF-1.4 a scan that is being imported");
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                         "%PDF-1.4 a scan that is being imported", -1);
+  g_autofree char *relative = g_strdup_printf ("blobs/%.2s/%s", hash, hash);
+  g_autoptr(GFile) case_dir = g_file_new_for_path (case_path);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+  const char *rm_argv[] = { "rm", "-rf", dir, NULL };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint removed = 0;
+
+  g_assert_cmpint (g_mkdir (case_path, 0700), ==, 0);
+  g_list_store_append (files, source_file);
+  carta_import_files_async (case_dir, G_LIST_MODEL (files), NULL, NULL, NULL, NULL,
+                            import_done_cb, &attachments);
+
+  /* The main context is not run: the result cannot reach the caller. */
+  while (!exists (case_path, relative))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+
+  g_assert_cmpuint (carta_cleanup_case_folder (case_dir, none, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (exists (case_path, relative));
+
+  while (attachments == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  g_assert_cmpstr (carta_attachment_get_stored_path (g_ptr_array_index (attachments, 0)), ==, relative);
+
+  /* Once the import is over, an unused copy goes as before (the task may
+   * be freed a moment after its callback, in the worker thread). */
+  while ((removed = carta_cleanup_case_folder (case_dir, none, NULL, &error)) == 0)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_false (exists (case_path, relative));
+
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/cleanup/removes-only-unused", test_removes_only_unused);
   g_test_add_func ("/cleanup/used-paths-from-case", test_used_paths_from_case);
+  g_test_add_func ("/cleanup/import-running", test_import_running);
 
   return g_test_run ();
 }

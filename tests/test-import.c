@@ -671,6 +671,60 @@ test_tampered (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+late_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GPtrArray) attachments = carta_import_files_finish (result, NULL, error);
+
+  if (*error == NULL)
+    {
+      g_assert_cmpuint (attachments->len, ==, 1);
+      *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "succeeded");
+    }
+}
+
+/* A cancel that comes once the copy is in place: either the caller gets
+ * the attachment, or the copy is gone — never a copy nobody names. */
+static void
+test_cancel_late (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const char *contents = "%PDF-1.4 imported just before the cancel";
+  g_autofree char *source = g_build_filename (fixture->sources, "late.pdf", NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+  g_autofree char *blob = g_strdup_printf ("%s/blobs/%.2s/%s", fixture->case_dir, hash, hash);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GError *error = NULL;
+
+  g_assert_true (g_file_set_contents (source, contents, -1, NULL));
+  g_list_store_append (files, source_file);
+  carta_import_files_async (fixture->case_file, G_LIST_MODEL (files), NULL, NULL, NULL,
+                            cancellable, late_done_cb, &error);
+
+  /* The main context is not run: the result has not been delivered. */
+  while (!g_file_test (blob, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_assert_false (g_file_test (blob, G_FILE_TEST_EXISTS));
+  else
+    g_assert_cmpstr (error->message, ==, "succeeded");
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +739,7 @@ main (int   argc,
   ADD ("missing-source", test_missing_source);
   ADD ("big-file", test_big_file);
   ADD ("cancel", test_cancel);
+  ADD ("cancel-late", test_cancel_late);
   ADD ("tampered", test_tampered);
 #undef ADD
 

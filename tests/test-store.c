@@ -382,6 +382,30 @@ test_delete_undo_purge (Fixture       *f,
   g_assert_error (error, CARTA_ERROR, CARTA_ERROR_IO);
 }
 
+/* What an import cut short by a crash unpacked beside the cases goes at
+ * the next start, with the deleted cases; a single purge leaves it. */
+static void
+test_purge_import_leftovers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *root = g_file_get_path (f->root);
+  g_autofree char *staging = g_build_filename (root, ".import-Ab12Cd", NULL);
+  g_autofree char *document = g_build_filename (staging, "Carta-Wang-2026-01-01", "data", "documents",
+                                                "scan.pdf", NULL);
+  g_autofree char *parent = g_path_get_dirname (document);
+  g_autoptr(CartaCase) kase = g_object_ref (carta_store_create_case (f->store, "Kept", NULL));
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (document, "%PDF-1.4 private", -1, NULL));
+
+  carta_store_purge_deleted (f->store, carta_case_get_id (kase));
+  g_assert_true (g_file_test (document, G_FILE_TEST_IS_REGULAR));
+
+  carta_store_purge_deleted (f->store, NULL);
+  g_assert_false (g_file_test (staging, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (root), ==, 1);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -459,6 +483,7 @@ main (int   argc,
   ADD ("/store/missing-field", test_missing_field);
   ADD ("/store/restore-backup", test_restore_backup);
   ADD ("/store/delete-undo-purge", test_delete_undo_purge);
+  ADD ("/store/purge-import-leftovers", test_purge_import_leftovers);
   ADD ("/store/async-order", test_async_order);
   ADD ("/store/ignores-strangers", test_ignores_strangers);
 

@@ -33,6 +33,8 @@
 #define RATIO_SLACK         (8 * 1024 * 1024)
 #define MAX_ENTRIES         200000
 #define MAX_METADATA        (64 * 1024 * 1024)
+/* Tag files and JSON are held in memory: all of them together too. */
+#define MAX_METADATA_TOTAL  (128 * 1024 * 1024)
 #define READ_BLOCK          (1024 * 1024)
 
 struct _CartaBundleReader
@@ -245,6 +247,7 @@ scan (CartaBundleReader  *self,
   struct archive *archive;
   struct archive_entry *entry;
   guint64 total_out = 0;
+  guint64 metadata_total = 0;
   guint64 file_size;
   guint n_entries = 0;
   gboolean ok = TRUE;
@@ -353,14 +356,19 @@ scan (CartaBundleReader  *self,
         }
 
       /* Two names for one file would let one overwrite the other, also
-       * where case does not count. */
+       * where case or Unicode normalisation does not count (the name is
+       * valid UTF-8 by now). */
       {
         g_autofree char *trimmed = g_strdup (name);
+        g_autofree char *normal = NULL;
+        g_autofree char *folded_name = NULL;
         gsize len = strlen (trimmed);
 
         while (len > 0 && trimmed[len - 1] == '/')
           trimmed[--len] = '\0';
-        lower = g_utf8_casefold (trimmed, -1);
+        normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
+        folded_name = g_utf8_casefold (normal, -1);
+        lower = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
       }
       if (g_hash_table_contains (folded, lower))
         {
@@ -497,12 +505,13 @@ scan (CartaBundleReader  *self,
 
           if (content != NULL)
             {
-              if (content->len + n > MAX_METADATA)
+              if (content->len + n > MAX_METADATA || metadata_total + n > MAX_METADATA_TOTAL)
                 {
                   ok = hostile (error, name, "it is far too large for what it should hold");
                   break;
                 }
               g_string_append_len (content, (const char *)buffer, n);
+              metadata_total += n;
             }
 
           if (fd >= 0 && !_carta_write_all (fd, buffer, n))
@@ -521,16 +530,19 @@ scan (CartaBundleReader  *self,
 
       if (fd >= 0)
         {
-          if (ok && (fsync (fd) != 0 || close (fd) != 0))
+          /* Closed whatever happens, also when fsync() fails. */
+          int synced = ok ? fsync (fd) : 0;
+          int sync_errno = errno;
+          int closed = close (fd);
+
+          if (ok && (synced != 0 || closed != 0))
             {
-              int saved_errno = errno;
+              int saved_errno = synced != 0 ? sync_errno : errno;
 
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
                            "Could not unpack the bundle: %s", g_strerror (saved_errno));
               ok = FALSE;
             }
-          else if (!ok)
-            close (fd);
         }
 
       if (!ok)
@@ -584,6 +596,27 @@ get_member_object (JsonObject *object,
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* json_object_get_*_member_with_default() is critical about an object or
+ * a list where it expects a value: these are not, and give the default. */
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+    ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+get_int (JsonObject *object,
+         const char *member,
+         gint64      default_value)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+    ? json_node_get_int (node) : default_value;
 }
 
 static Entry *
@@ -824,9 +857,7 @@ check_case_json (CartaBundleReader *self)
     }
 
   object = json_node_get_object (root);
-  if (get_member_object (object, "bundle") == NULL ||
-      !g_str_has_prefix (json_object_get_string_member_with_default (get_member_object (object, "bundle"),
-                                                                     "schema", ""), "carta-bundle/"))
+  if (!g_str_has_prefix (get_string (get_member_object (object, "bundle"), "schema") ?: "", "carta-bundle/"))
     problem (self, "data/case.json: it does not say which bundle schema it follows");
 
   /* The language of summary.pdf; bundles made before it was recorded are
@@ -857,14 +888,14 @@ check_case_json (CartaBundleReader *self)
           if (attachment == NULL)
             continue;
 
-          disc = g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0;
+          disc = g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0;
 
           self->n_documents++;
           /* A disc's size is that of all its files; its hash, that of its list. */
           check_document (self, "case.json",
-                          json_object_get_string_member_with_default (attachment, "bundle_path", NULL),
-                          disc ? -1 : json_object_get_int_member_with_default (attachment, "size", -1),
-                          json_object_get_string_member_with_default (attachment, "sha256", NULL),
+                          get_string (attachment, "bundle_path"),
+                          disc ? -1 : get_int (attachment, "size", -1),
+                          get_string (attachment, "sha256"),
                           NULL);
         }
     }
@@ -882,8 +913,8 @@ check_fhir (CartaBundleReader *self)
     return;
 
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "resourceType", NULL), "Bundle") != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "type", NULL), "collection") != 0)
+      g_strcmp0 (get_string (json_node_get_object (root), "resourceType"), "Bundle") != 0 ||
+      g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0)
     {
       problem (self, "data/fhir-bundle.json: it is not a FHIR Bundle of type collection");
       return;
@@ -904,7 +935,7 @@ check_fhir (CartaBundleReader *self)
         }
 
       if (
-          g_strcmp0 (json_object_get_string_member_with_default (resource, "resourceType", NULL), "DocumentReference") != 0)
+          g_strcmp0 (get_string (resource, "resourceType"), "DocumentReference") != 0)
         continue;
 
       content = get_array (resource, "content");
@@ -921,10 +952,10 @@ check_fhir (CartaBundleReader *self)
             }
 
           check_document (self, "fhir-bundle.json",
-                          json_object_get_string_member_with_default (attachment, "url", NULL),
-                          json_object_get_int_member_with_default (attachment, "size", -1),
+                          get_string (attachment, "url"),
+                          get_int (attachment, "size", -1),
                           NULL,
-                          json_object_get_string_member_with_default (attachment, "hash", NULL));
+                          get_string (attachment, "hash"));
         }
     }
 }
@@ -1124,8 +1155,8 @@ restore_disc (const char  *staging,
   for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
     {
       JsonObject *pair = get_object (files, i);
-      const char *bundle_path = pair ? json_object_get_string_member_with_default (pair, "bundle_path", NULL) : NULL;
-      const char *disc_path = pair ? json_object_get_string_member_with_default (pair, "disc_path", NULL) : NULL;
+      const char *bundle_path = pair ? get_string (pair, "bundle_path") : NULL;
+      const char *disc_path = pair ? get_string (pair, "disc_path") : NULL;
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
       const char *reason = NULL;
@@ -1222,8 +1253,8 @@ import_files (CartaBundleReader  *self,
         for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
           {
             JsonObject *attachment = get_object (attachments, j);
-            const char *bundle_path = json_object_get_string_member_with_default (attachment, "bundle_path", NULL);
-            const char *stored = json_object_get_string_member_with_default (attachment, "stored_path", NULL);
+            const char *bundle_path = get_string (attachment, "bundle_path");
+            const char *stored = get_string (attachment, "stored_path");
             const char *reason = NULL;
             g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
             g_autofree char *to = NULL;
@@ -1235,7 +1266,7 @@ import_files (CartaBundleReader  *self,
               }
 
             to = g_build_filename (case_dir, stored, NULL);
-            if (g_strcmp0 (json_object_get_string_member_with_default (attachment, "kind", NULL), "imaging") == 0)
+            if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
               {
                 g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
 
@@ -1408,6 +1439,9 @@ carta_bundle_reader_import_async (CartaBundleReader   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carta_bundle_reader_import_async);
+  /* The thread says whether it was cancelled. Once it has put the case
+   * folder in place, only _finish() can list it or take it away. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }

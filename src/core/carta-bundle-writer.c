@@ -1583,6 +1583,9 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, carta_bundle_writer_write_async);
+  /* The thread says whether it was cancelled: a cancel that comes after
+   * the bundle took its name must not report that nothing was saved. */
+  g_task_set_check_cancellable (outer, FALSE);
 
   if (!(job = job_new (self, destination, cancellable, &error)))
     {
@@ -1603,6 +1606,7 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   inner = g_task_new (self, cancellable, write_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (inner, job, (GDestroyNotify)job_free);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, write_thread);
 }
 

@@ -140,7 +140,8 @@ clean_dir (Cleanup       *cleanup,
  * Removes stored copies under `blobs/` and `discs/` that none of
  * @used_paths names, and what an interrupted import left there.
  * Blocks: call it from a thread, and never while the removal of an
- * attachment can still be undone.
+ * attachment can still be undone. While an import into @case_dir runs
+ * (until its result is freed), nothing is removed.
  *
  * Returns: how many entries were removed (0 with @error set on cancel)
  */
@@ -153,9 +154,16 @@ carta_cleanup_case_folder (GFile               *case_dir,
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GFile) blobs = NULL;
   g_autoptr(GFile) discs = NULL;
+  g_autofree char *case_path = NULL;
   Cleanup cleanup = { case_dir, used, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (case_dir), 0);
+
+  /* The copies of an import still running are named by no attachment
+   * yet: the case is left alone, and cleaned the next time. */
+  if ((case_path = g_file_get_path (case_dir)) == NULL || !_carta_import_begin_cleanup (case_path))
+    return 0;
 
   for (guint i = 0; used_paths != NULL && used_paths[i] != NULL; i++)
     g_hash_table_add (used, (gpointer)used_paths[i]);
@@ -163,11 +171,12 @@ carta_cleanup_case_folder (GFile               *case_dir,
   blobs = g_file_get_child (case_dir, CARTA_BLOBS_DIR);
   discs = g_file_get_child (case_dir, CARTA_DISCS_DIR);
 
-  if (!clean_dir (&cleanup, blobs, LEVEL_BLOBS, cancellable, error) ||
-      !clean_dir (&cleanup, discs, LEVEL_DISCS, cancellable, error))
-    return 0;
+  ok = clean_dir (&cleanup, blobs, LEVEL_BLOBS, cancellable, error) &&
+       clean_dir (&cleanup, discs, LEVEL_DISCS, cancellable, error);
 
-  return cleanup.removed;
+  _carta_import_end_cleanup (case_path);
+
+  return ok ? cleanup.removed : 0;
 }
 
 /**

@@ -79,8 +79,15 @@ _carta_delete_recursive (GFile         *file,
       GFileInfo *info;
       GFile *child;
 
-      while (g_file_enumerator_iterate (enumerator, &info, &child, cancellable, error) && info != NULL)
+      for (;;)
         {
+          /* A failed read of the folder is the error: deleting it then
+           * would set a second one over it. */
+          if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, error))
+            return FALSE;
+          if (info == NULL)
+            break;
+
           if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
             {
               if (!_carta_delete_recursive (child, cancellable, error))

@@ -34,4 +34,13 @@ GPtrArray *_carta_walk_folder       (const char        *root,
                                      GCancellable      *cancellable,
                                      GError           **error);
 
+/* Imports and the clean-up pass on one case folder exclude each other:
+ * an import's copies are not yet named by the case until its caller has
+ * taken the result, so a clean-up then would remove them. An import
+ * counts from its start until its result is freed. Returns FALSE, and
+ * nothing may be removed, while an import of @case_path runs; otherwise
+ * imports wait until _carta_import_end_cleanup(). */
+gboolean   _carta_import_begin_cleanup (const char *case_path);
+void       _carta_import_end_cleanup   (const char *case_path);
+
 G_END_DECLS

@@ -80,6 +80,113 @@ typedef struct
 static GMutex blob_lock;
 static GHashTable *blobs_in_use;
 
+/* Per case folder: imports running, and whether a clean-up runs. */
+typedef struct
+{
+  guint    imports;
+  gboolean cleaning;
+} Activity;
+
+static GMutex activity_lock;
+static GCond activity_cond;
+static GHashTable *activities;
+
+static Activity *
+activity_get (const char *case_path)
+{
+  Activity *activity;
+
+  /* Called with activity_lock held. */
+  if (activities == NULL)
+    activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!(activity = g_hash_table_lookup (activities, case_path)))
+    {
+      activity = g_new0 (Activity, 1);
+      g_hash_table_insert (activities, g_strdup (case_path), activity);
+    }
+
+  return activity;
+}
+
+static void
+activity_drop_if_idle (const char *case_path,
+                       Activity   *activity)
+{
+  if (activity->imports == 0 && !activity->cleaning)
+    g_hash_table_remove (activities, case_path);
+}
+
+static void
+import_begin (const char *case_path)
+{
+  if (case_path == NULL)
+    return;
+
+  g_mutex_lock (&activity_lock);
+  activity_get (case_path)->imports++;
+  g_mutex_unlock (&activity_lock);
+}
+
+/* Before the first write: a clean-up that started earlier finishes first. */
+static void
+import_wait_for_cleanup (const char *case_path)
+{
+  if (case_path == NULL)
+    return;
+
+  g_mutex_lock (&activity_lock);
+  while (activity_get (case_path)->cleaning)
+    g_cond_wait (&activity_cond, &activity_lock);
+  g_mutex_unlock (&activity_lock);
+}
+
+static void
+import_end (const char *case_path)
+{
+  Activity *activity;
+
+  if (case_path == NULL)
+    return;
+
+  g_mutex_lock (&activity_lock);
+  activity = activity_get (case_path);
+  activity->imports--;
+  activity_drop_if_idle (case_path, activity);
+  g_mutex_unlock (&activity_lock);
+}
+
+gboolean
+_carta_import_begin_cleanup (const char *case_path)
+{
+  Activity *activity;
+  gboolean ok;
+
+  g_mutex_lock (&activity_lock);
+  activity = activity_get (case_path);
+  ok = activity->imports == 0 && !activity->cleaning;
+  if (ok)
+    activity->cleaning = TRUE;
+  else
+    activity_drop_if_idle (case_path, activity);
+  g_mutex_unlock (&activity_lock);
+
+  return ok;
+}
+
+void
+_carta_import_end_cleanup (const char *case_path)
+{
+  Activity *activity;
+
+  g_mutex_lock (&activity_lock);
+  activity = activity_get (case_path);
+  activity->cleaning = FALSE;
+  activity_drop_if_idle (case_path, activity);
+  g_cond_broadcast (&activity_cond);
+  g_mutex_unlock (&activity_lock);
+}
+
 static void
 plan_item_free (PlanItem *item)
 {
@@ -106,6 +213,8 @@ clear_claim (Claim *claim)
 static void
 import_data_free (ImportData *data)
 {
+  /* Only now has the caller put the new attachments in the case. */
+  import_end (data->case_path);
   g_free (data->case_path);
   g_clear_pointer (&data->sources, g_ptr_array_unref);
   _carta_progress_clear (&data->progress);
@@ -124,6 +233,7 @@ import_data_new (GFile      *case_dir,
   guint n = g_list_model_get_n_items (files);
 
   data->case_path = g_file_get_path (case_dir);
+  import_begin (data->case_path);
   data->sources = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->sources, g_list_model_get_item (files, i));
@@ -913,6 +1023,8 @@ import_run (ImportData    *data,
   guint64 total = 0;
   gboolean ok = TRUE;
 
+  import_wait_for_cleanup (data->case_path);
+
   for (guint i = 0; i < data->sources->len; i++)
     plan_source (data, g_ptr_array_index (data->sources, i), plan, cancellable);
 
@@ -1015,6 +1127,9 @@ carta_import_files_async (GFile               *case_dir,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, carta_import_files_async);
+  /* The thread says whether it was cancelled, and then undoes its copies;
+   * once it has kept them, only the caller can name them. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }

@@ -265,6 +265,7 @@ _carta_send_record_from_json (JsonObject  *object,
   const char *sha256;
   gint64 size = 0;
   gboolean verified = FALSE;
+  JsonNode *node;
 
   if (!(sent = _carta_json_get_datetime (object, "sent", TRUE, error)) ||
       !(host = _carta_json_get_string (object, "host", TRUE, error)) ||
@@ -288,8 +289,17 @@ _carta_send_record_from_json (JsonObject  *object,
       return NULL;
     }
 
-  if (json_object_has_member (object, "verified"))
-    verified = json_object_get_boolean_member (object, "verified");
+  /* json_object_get_boolean_member() is critical about a list or an object. */
+  if ((node = json_object_get_member (object, "verified")) != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                               "the field “verified” of a send record is not true or false");
+          return NULL;
+        }
+      verified = json_node_get_boolean (node);
+    }
 
   return carta_send_record_new (sent, host, remote_name, sha256, (guint64)size, verified);
 }

@@ -22,6 +22,8 @@
 #define CASE_FILE      "case.json"
 #define BACKUP_SUFFIX  ".bak"
 #define DELETED_PREFIX ".deleted-"
+/* Where carta_bundle_reader_import() unpacks a bundle beside the cases. */
+#define STAGING_PREFIX ".import-"
 
 struct _CartaStore
 {
@@ -809,7 +811,9 @@ carta_store_undelete_case (CartaStore  *self,
  * @id: (nullable): the case to remove for good, or %NULL for all
  *
  * Removes for good the folders of deleted cases, including any an
- * earlier run left behind.
+ * earlier run left behind. With %NULL, also what a bundle import that
+ * was interrupted (a crash, a power cut) unpacked beside the cases:
+ * call it then only while no import runs, as at start and shutdown.
  */
 void
 carta_store_purge_deleted (CartaStore *self,
@@ -831,8 +835,13 @@ carta_store_purge_deleted (CartaStore *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!g_str_has_prefix (g_file_info_get_name (info), DELETED_PREFIX) ||
-          (only != NULL && g_strcmp0 (g_file_info_get_name (info), only) != 0))
+      const char *name = g_file_info_get_name (info);
+
+      /* Medical files must not linger where nothing shows them. */
+      if (only == NULL && g_str_has_prefix (name, STAGING_PREFIX))
+        ;
+      else if (!g_str_has_prefix (name, DELETED_PREFIX) ||
+               (only != NULL && g_strcmp0 (name, only) != 0))
         continue;
 
       if (!_carta_delete_recursive (child, NULL, &error))
