@@ -540,8 +540,19 @@ on_import_done_cb (GObject      *object,
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
 
+  gboolean cancelled = self->job != NULL && g_cancellable_is_cancelled (self->job);
+
   attachments = carta_import_files_finish (result, &skipped, &error);
   job_finished (self);
+
+  /* Cancelled (or the window closed) just as the copies were done: the
+   * family said stop, so nothing is added; the unused copies are
+   * removed with the next clean-up. */
+  if (attachments != NULL && cancelled)
+    {
+      g_clear_pointer (&attachments, g_ptr_array_unref);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+    }
 
   if (attachments == NULL && is_disposed (self))
     {
