@@ -17,6 +17,7 @@
 #include "carta-demo.h"
 #include "carta-error.h"
 #include "carta-export-page.h"
+#include "carta-fs-private.h"
 #include "carta-guide-page.h"
 #include "carta-profile-page.h"
 #include "carta-window-private.h"
@@ -1013,28 +1014,6 @@ open_bundle_action (GtkWidget  *widget,
  * draws PDFs and photos and writes a small DICOM study. */
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-          remove_tree (child);
-        else
-          g_file_delete (child, NULL, NULL);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 sample_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -1047,7 +1026,7 @@ sample_thread (GTask        *task,
   if (!carta_demo_populate (kase, dir, cancellable, &error))
     {
       /* No half-made sample is left behind. */
-      remove_tree (dir);
+      _carta_delete_recursive (dir, NULL, NULL);
       g_task_return_error (task, error);
       return;
     }
@@ -1078,7 +1057,7 @@ sample_done_cb (GObject      *object,
       !carta_store_add_case (store, kase, &error))
     {
       if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        remove_tree (g_task_get_task_data (G_TASK (result)));
+        _carta_delete_recursive (g_task_get_task_data (G_TASK (result)), NULL, NULL);
       else
         {
           g_warning ("Could not create the sample case (%s %d)",

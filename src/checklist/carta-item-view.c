@@ -16,10 +16,11 @@
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
 #include "carta-dicom-summary.h"
+#include "carta-fs-private.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
-#include "carta-photo-pdf.h"
 #include "carta-photo-pdf-dialog.h"
+#include "carta-photo-pdf.h"
 #include "carta-thumbnail.h"
 
 #define THUMBNAIL_SIZE 48
@@ -441,24 +442,10 @@ typedef struct
 } Job;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 job_free (Job *job)
 {
   if (job->temp_dir != NULL)
-    remove_tree (job->temp_dir);
+    _carta_remove_tree (job->temp_dir);
   g_free (job->temp_dir);
   g_clear_object (&job->view);
   g_clear_object (&job->item);
@@ -622,7 +609,7 @@ start_import (CartaItemView *self,
     {
       show_toast (self, _("Open a case before adding files."));
       if (temp_dir != NULL)
-        remove_tree (temp_dir);
+        _carta_remove_tree (temp_dir);
       job_finished (self);
       return;
     }
@@ -963,7 +950,7 @@ on_pdf_written_cb (GObject      *object,
   if (!carta_photo_pdf_write_finish (result, &error))
     {
       job_finished (self);
-      remove_tree (job->temp_dir);
+      _carta_remove_tree (job->temp_dir);
       if (is_disposed (self))
         ;
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -981,7 +968,7 @@ on_pdf_written_cb (GObject      *object,
     {
       /* The family moved on to another record; the photos stay as they were. */
       job_finished (self);
-      remove_tree (job->temp_dir);
+      _carta_remove_tree (job->temp_dir);
     }
   else
     {
