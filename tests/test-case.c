@@ -50,6 +50,7 @@ make_full_case (void)
   carta_checklist_item_add_attachment (pathology, photo);
 
   carta_checklist_item_set_status (custom, CARTA_ITEM_STATUS_NOT_APPLICABLE);
+  carta_case_set_summary_language (kase, "zh_CN");
 
   carta_case_add_item (kase, pathology);
   carta_case_add_item (kase, custom);
@@ -81,6 +82,7 @@ assert_cases_equal (CartaCase *a,
 
   g_assert_cmpstr (carta_case_get_id (a), ==, carta_case_get_id (b));
   g_assert_cmpstr (carta_case_get_title (a), ==, carta_case_get_title (b));
+  g_assert_cmpstr (carta_case_get_summary_language (a), ==, carta_case_get_summary_language (b));
   g_assert_true (g_date_time_equal (carta_case_get_created (a), carta_case_get_created (b)));
   g_assert_true (g_date_time_equal (carta_case_get_modified (a), carta_case_get_modified (b)));
 
@@ -207,6 +209,18 @@ test_invalid_values (void)
   g_assert_null (carta_checklist_item_get_document_date (item));
 
   g_assert_false (carta_patient_set_date_of_birth (patient, "1990-13-01"));
+
+  {
+    g_autoptr(CartaCase) kase = carta_case_new ("Languages");
+
+    /* English is no choice at all; only plain language codes are kept. */
+    carta_case_set_summary_language (kase, "ar");
+    g_assert_cmpstr (carta_case_get_summary_language (kase), ==, "ar");
+    carta_case_set_summary_language (kase, "en");
+    g_assert_null (carta_case_get_summary_language (kase));
+    carta_case_set_summary_language (kase, "../../etc");
+    g_assert_null (carta_case_get_summary_language (kase));
+  }
   g_assert_null (carta_patient_get_date_of_birth (patient));
 }
 

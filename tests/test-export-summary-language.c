@@ -98,6 +98,23 @@ test_summary_languages (void)
   adw_combo_row_set_selected (row, 2);
   g_assert_cmpstr (carta_export_page_get_summary_language (page), ==, "es");
 
+  /* The choice is the case's, and comes back with it. */
+  g_assert_cmpstr (carta_case_get_summary_language (kase), ==, "es");
+  {
+    g_autoptr(CartaCase) other = carta_case_new ("Other");
+
+    carta_case_set_summary_language (other, "zh_CN");
+    carta_export_page_set_case (page, other);
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+    g_assert_cmpstr (carta_case_get_summary_language (other), ==, "zh_CN");
+
+    carta_export_page_set_case (page, kase);
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+    adw_combo_row_set_selected (row, 0);
+    g_assert_null (carta_case_get_summary_language (kase));
+    carta_export_page_set_case (page, NULL);
+  }
+
   iterate ();
   if (g_getenv ("CARTA_TEST_SCREENSHOT") != NULL)
     save_screenshot (window, g_getenv ("CARTA_TEST_SCREENSHOT"));

@@ -41,6 +41,7 @@ struct _CartaCase
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus   *status;
   char                  *questions;
+  char                  *summary_language;
 
   /* When which bundle went to which server; newest last. */
   GListStore            *sends;
@@ -61,6 +62,7 @@ enum {
   PROP_PATIENT,
   PROP_ITEMS,
   PROP_QUESTIONS,
+  PROP_SUMMARY_LANGUAGE,
   N_PROPS
 };
 
@@ -132,6 +134,7 @@ carta_case_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->questions, g_free);
+  g_clear_pointer (&self->summary_language, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
 
@@ -168,6 +171,10 @@ carta_case_get_property (GObject    *object,
       g_value_set_string (value, self->questions);
       break;
 
+    case PROP_SUMMARY_LANGUAGE:
+      g_value_set_string (value, self->summary_language);
+      break;
+
     case PROP_PATIENT:
       g_value_set_object (value, self->patient);
       break;
@@ -197,6 +204,10 @@ carta_case_set_property (GObject      *object,
 
     case PROP_QUESTIONS:
       carta_case_set_questions (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUMMARY_LANGUAGE:
+      carta_case_set_summary_language (self, g_value_get_string (value));
       break;
 
     default:
@@ -235,6 +246,16 @@ carta_case_class_init (CartaCaseClass *klass)
 
   properties[PROP_QUESTIONS] =
     g_param_spec_string ("questions", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CartaCase:summary-language:
+   *
+   * The language the family last chose for the summary PDF, such as
+   * `zh_CN`; %NULL for English.
+   */
+  properties[PROP_SUMMARY_LANGUAGE] =
+    g_param_spec_string ("summary-language", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -481,6 +502,41 @@ carta_case_set_questions (CartaCase  *self,
 }
 
 /**
+ * carta_case_get_summary_language:
+ *
+ * Returns: (nullable): the language chosen for the summary PDF, or
+ *   %NULL for English
+ */
+const char *
+carta_case_get_summary_language (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->summary_language;
+}
+
+void
+carta_case_set_summary_language (CartaCase  *self,
+                                 const char *language)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+
+  /* English is the default, kept as no value; anything that is not a
+   * plain language code (it names a catalogue folder) is not kept. */
+  if (language != NULL &&
+      (language[0] == '\0' || g_str_equal (language, "en") || strlen (language) > 32 ||
+       !g_ascii_isalpha (language[0]) || strspn (language, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                           "abcdefghijklmnopqrstuvwxyz"
+                                                           "0123456789_-@.") != strlen (language)))
+    language = NULL;
+
+  if (_carta_set_str (&self->summary_language, language))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY_LANGUAGE]);
+      touch (self);
+    }
+}
+
+/**
  * carta_case_get_items:
  *
  * Returns: (transfer none): a #GListModel of #CartaChecklistItem
@@ -641,6 +697,7 @@ carta_case_to_json (CartaCase *self)
   json_object_set_object_member (object, "treatment", _carta_treatment_history_to_json (self->treatment));
   json_object_set_object_member (object, "current_status", _carta_clinical_status_to_json (self->status));
   _carta_json_set_string (object, "questions", self->questions);
+  _carta_json_set_string (object, "summary_language", self->summary_language);
 
   items = json_array_new ();
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -933,6 +990,18 @@ carta_case_new_from_json (JsonNode  *root,
       return NULL;
     }
   carta_case_set_questions (self, questions);
+
+  /* Optional: files from before the choice was remembered have none. */
+  {
+    const char *language = _carta_json_get_string (object, "summary_language", FALSE, &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+    carta_case_set_summary_language (self, language);
+  }
 
   if (!load_sends (self, object, error))
     return NULL;

@@ -73,5 +73,8 @@ CartaClinicalStatus   *carta_case_get_clinical_status (CartaCase    *self);
 const char            *carta_case_get_questions       (CartaCase    *self);
 void                   carta_case_set_questions       (CartaCase    *self,
                                                        const char   *questions);
+const char            *carta_case_get_summary_language (CartaCase   *self);
+void                   carta_case_set_summary_language (CartaCase   *self,
+                                                        const char  *language);
 
 G_END_DECLS

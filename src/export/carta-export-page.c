@@ -46,6 +46,7 @@ struct _CartaExportPage
   GtkListBox        *missing_list;
   AdwComboRow       *summary_language_row;
   GPtrArray         *summary_languages;  /* codes, in the order of the row */
+  gboolean           showing_language;   /* the row follows the case */
   GtkSwitch         *encrypt_switch;
   AdwPasswordEntryRow *passphrase_row;
   AdwPasswordEntryRow *repeat_row;
@@ -339,6 +340,30 @@ setup_summary_languages (CartaExportPage *self)
 
   adw_combo_row_set_model (self->summary_language_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->summary_language_row, 0);
+}
+
+/* The row shows the language last chosen for this case (English when
+ * it is not one the row offers in this window's language). */
+static void
+show_case_language (CartaExportPage *self)
+{
+  const char *language = self->kase ? carta_case_get_summary_language (self->kase) : NULL;
+  guint position = 0;
+
+  for (guint i = 0; language != NULL && i < self->summary_languages->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->summary_languages, i), language))
+      position = i;
+
+  self->showing_language = TRUE;
+  adw_combo_row_set_selected (self->summary_language_row, position);
+  self->showing_language = FALSE;
+}
+
+static void
+on_summary_language_selected_cb (CartaExportPage *self)
+{
+  if (self->kase != NULL && !self->showing_language)
+    carta_case_set_summary_language (self->kase, carta_export_page_get_summary_language (self));
 }
 
 /**
@@ -803,6 +828,8 @@ carta_export_page_init (CartaExportPage *self)
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 3);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_FULL, 4);
   setup_summary_languages (self);
+  g_signal_connect_object (self->summary_language_row, "notify::selected",
+                           G_CALLBACK (on_summary_language_selected_cb), self, G_CONNECT_SWAPPED);
   on_passphrase_changed_cb (self);
   update_missing (self);
   update_history (self);
@@ -843,6 +870,8 @@ carta_export_page_set_case (CartaExportPage *self,
       g_signal_connect_object (carta_case_get_sends (kase), "items-changed",
                                G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
     }
+
+  show_case_language (self);
 
   /* A passphrase chosen for one case is not carried over to another. */
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
