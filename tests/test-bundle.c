@@ -926,6 +926,20 @@ test_import (void)
   g_assert_no_error (error);
   g_assert_cmpstr (carta_case_get_id (second), !=, carta_case_get_id (first));
   g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 2);
+
+  /* A case just deleted keeps its id while Undo can bring it back: the
+   * bundle comes in under a new one, and Undo still works. */
+  {
+    g_autoptr(CartaCase) third = NULL;
+
+    g_assert_true (carta_store_delete_case (store, first, &error));
+    third = carta_bundle_reader_import (reader, store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (carta_case_get_id (third), !=, carta_case_get_id (first));
+    g_assert_true (carta_store_undelete_case (store, first, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (carta_store_get_cases (store)), ==, 3);
+  }
 }
 
 static void

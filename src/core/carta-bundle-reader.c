@@ -22,8 +22,9 @@
 #include "carta-bundle-private.h"
 #include "carta-bundle-reader-private.h"
 #include "carta-bundle-reader.h"
-#include "carta-fs-private.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
+#include "carta-store-private.h"
 
 /* A bundle is untrusted input: names are checked before anything is
  * written, and the amount of data it may unpack to is capped, in total
@@ -1217,8 +1218,12 @@ import_files (CartaBundleReader  *self,
   id = g_strdup (carta_case_get_id (self->kase));
   {
     g_autofree char *existing = g_build_filename (root, id, NULL);
+    g_autofree char *deleted_name = g_strconcat (CARTA_STORE_DELETED_PREFIX, id, NULL);
+    g_autofree char *deleted = g_build_filename (root, deleted_name, NULL);
 
-    if (g_hash_table_contains (taken_ids, id) || g_file_test (existing, G_FILE_TEST_EXISTS))
+    /* A case deleted a moment ago still owns its id until Undo expires. */
+    if (g_hash_table_contains (taken_ids, id) || g_file_test (existing, G_FILE_TEST_EXISTS) ||
+        g_file_test (deleted, G_FILE_TEST_EXISTS))
       {
         g_free (id);
         id = g_uuid_string_random ();

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* A deleted case's folder is set aside under this prefix until Undo
+ * expires; its id stays taken meanwhile. */
+#define CARTA_STORE_DELETED_PREFIX ".deleted-"
+
 /* Called after the new contents are written and synced to the temporary
  * file, before it replaces case.json: tests inject failures here. */
 typedef gboolean (*CartaStoreWriteHook) (const char  *temp_path,

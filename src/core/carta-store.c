@@ -21,7 +21,7 @@
 
 #define CASE_FILE      "case.json"
 #define BACKUP_SUFFIX  ".bak"
-#define DELETED_PREFIX ".deleted-"
+#define DELETED_PREFIX CARTA_STORE_DELETED_PREFIX
 /* Where carta_bundle_reader_import() unpacks a bundle beside the cases. */
 #define STAGING_PREFIX ".import-"
 
