@@ -467,6 +467,27 @@ assert_folder_empty_but (const char *dir,
     g_assert_cmpstr (name, ==, allowed);
 }
 
+/* A destination at the file system's 255-byte name limit still has room
+ * for the temporary file the bundle is written to first. */
+static void
+test_long_name (void)
+{
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "long", NULL);
+  g_autofree char *stem = g_strnfill (251, 'a');
+  g_autofree char *name = g_strconcat (stem, ".zip", NULL);
+  g_autofree char *out = g_build_filename (out_dir, name, NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture.case_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(CartaBundleWriter) writer = carta_bundle_writer_new (fixture.kase, dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, 255);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (carta_bundle_writer_write (writer, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_folder_empty_but (out_dir, name);
+}
+
 static void
 test_cancel (void)
 {
@@ -1015,6 +1036,7 @@ main (int   argc,
   setup_fixture ();
 
   g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/long-name", test_long_name);
   g_test_add_func ("/bundle/real-tools", test_real_tools);
   g_test_add_func ("/bundle/fhir", test_fhir);
   g_test_add_func ("/bundle/pdf", test_pdf);

@@ -961,11 +961,12 @@ run_job (Job     *job,
 {
   g_autoptr(CartaBundleReader) reader = NULL;
   g_autofree char *dir = g_path_get_dirname (job->dest_path);
-  g_autofree char *base = g_path_get_basename (job->dest_path);
   GThread *thread;
   gboolean ok;
 
-  job->temp_path = g_strdup_printf ("%s/.%s-XXXXXX.part", dir, base);
+  /* A short name of its own, so a destination at the file system's name
+   * limit still has room for its temporary file. */
+  job->temp_path = g_strdup_printf ("%s/.carta-bundle-XXXXXX.part", dir);
   job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (job->fd < 0)
     {
