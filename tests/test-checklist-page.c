@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 
 #include "carta-checklist-page-private.h"
+#include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
+#include "carta-import.h"
 #include "carta-item-view.h"
 
 static void
@@ -21,6 +23,86 @@ spin (void)
   for (guint i = 0; i < 50; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
+}
+
+static gboolean
+row_flagged (CartaChecklistPage *page,
+             const char         *category)
+{
+  GtkListBox *list = _carta_checklist_page_get_group_list (page, category);
+  GtkListBoxRow *row = list ? gtk_list_box_get_row_at_index (list, 0) : NULL;
+
+  return row != NULL && carta_checklist_row_get_flagged (CARTA_CHECKLIST_ROW (row));
+}
+
+/* A stored copy changed on disk: the check when the case opens puts a
+ * warning on the record's row, so the family finds it. */
+static void
+test_flagged_row (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *stored_path = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GFile) case_dir = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(CartaChecklistItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *rm_argv[] = { "rm", "-rf", dir, NULL };
+  CartaChecklistPage *page;
+  GtkWindow *window;
+  CartaCase *kase;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% the original report\n", -1, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Flagged", &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+
+  case_dir = carta_store_get_case_dir (store, kase);
+  g_list_store_append (files, file);
+  added = carta_import_files (case_dir, G_LIST_MODEL (files), NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  carta_checklist_item_add_attachment (item, g_ptr_array_index (added, 0));
+
+  /* Damage on disk after the fact. */
+  {
+    g_autofree char *base = g_file_get_path (case_dir);
+    stored_path = g_build_filename (base, carta_attachment_get_stored_path (g_ptr_array_index (added, 0)), NULL);
+  }
+  g_chmod (stored_path, 0600);
+  g_assert_true (g_file_set_contents (stored_path, "%PDF-1.4\n% something else\n", -1, NULL));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  carta_checklist_page_set_case (page, kase);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!row_flagged (page, carta_checklist_item_get_category (item)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Only that record: the next one in its category has no files. */
+  {
+    GtkListBox *list = _carta_checklist_page_get_group_list (page, carta_checklist_item_get_category (item));
+    GtkListBoxRow *next = gtk_list_box_get_row_at_index (list, 1);
+
+    g_assert_true (next == NULL || !carta_checklist_row_get_flagged (CARTA_CHECKLIST_ROW (next)));
+  }
+
+  gtk_window_destroy (window);
+  spin ();
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 static guint
@@ -359,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
 
   g_test_add_func ("/checklist-page/attach-files", test_attach_files);
+  g_test_add_func ("/checklist-page/flagged-row", test_flagged_row);
   g_test_add_func ("/checklist-page/switch-case-and-close-while-importing",
                    test_switch_case_and_close_while_importing);
 

@@ -37,6 +37,7 @@ struct _CartaChecklistPage
   CartaStore         *store;
   GPtrArray          *groups;
   GCancellable       *verify;
+  GHashTable         *flagged;        /* ids of attachments that failed the check */
   char               *filter;
   char               *statuses;
   guint               update_id;
@@ -153,6 +154,42 @@ on_row_drop_cb (GtkDropTarget      *target,
   return TRUE;
 }
 
+static gboolean
+item_is_flagged (CartaChecklistPage *self,
+                 CartaChecklistItem *item)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+  if (self->flagged == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+
+      if (g_hash_table_contains (self->flagged, carta_attachment_get_id (attachment)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_row_flags (CartaChecklistPage *self)
+{
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (group->list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (CARTA_IS_CHECKLIST_ROW (row))
+          carta_checklist_row_set_flagged (CARTA_CHECKLIST_ROW (row),
+                                           item_is_flagged (self, carta_checklist_row_get_item (CARTA_CHECKLIST_ROW (row))));
+    }
+}
+
 static GtkWidget *
 create_row_cb (gpointer object,
                gpointer user_data)
@@ -161,6 +198,7 @@ create_row_cb (gpointer object,
   GtkWidget *row = carta_checklist_row_new (object);
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  carta_checklist_row_set_flagged (CARTA_CHECKLIST_ROW (row), item_is_flagged (self, object));
   g_signal_connect_object (target, "drop", G_CALLBACK (on_row_drop_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 
@@ -615,6 +653,7 @@ carta_checklist_page_dispose (GObject *object)
     }
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_CHECKLIST_PAGE);
   /* Template children without an id are not unparented for us. */
@@ -763,6 +802,9 @@ on_verified_cb (GObject      *object,
   for (guint i = 0; i < damaged->len; i++)
     g_hash_table_add (flagged, g_strdup (carta_attachment_get_id (g_ptr_array_index (damaged, i))));
   carta_item_view_set_flagged (self->item_view, flagged);
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
+  self->flagged = g_hash_table_ref (flagged);
+  update_row_flags (self);
 
   if (damaged->len == 0)
     return;
@@ -786,6 +828,8 @@ start_verify (CartaChecklistPage *self)
   g_cancellable_cancel (self->verify);
   g_clear_object (&self->verify);
   carta_item_view_set_flagged (self->item_view, NULL);
+  g_clear_pointer (&self->flagged, g_hash_table_unref);
+  update_row_flags (self);
 
   if (self->kase == NULL || store == NULL || carta_case_count_attachments (self->kase) == 0)
     return;

@@ -23,6 +23,7 @@ struct _CartaChecklistRow
 
   CartaChecklistItem *item;
   GtkImage           *status_icon;
+  GtkWidget          *warning_icon;
 };
 
 G_DEFINE_FINAL_TYPE (CartaChecklistRow, carta_checklist_row, ADW_TYPE_ACTION_ROW)
@@ -205,6 +206,21 @@ carta_checklist_row_init (CartaChecklistRow *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->status_icon),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_icon));
+
+  /* Shown when a stored copy of this record failed its check, so the
+   * family finds the record the toast speaks of. */
+  self->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->warning_icon, "warning");
+  gtk_widget_set_tooltip_text (self->warning_icon,
+                               _("The copy kept in the case no longer matches the file you added. "
+                                 "Remove it and add the original again."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The copy kept in the case no longer matches the file you added. "
+                                    "Remove it and add the original again."),
+                                  -1);
+  gtk_widget_set_visible (self->warning_icon, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->warning_icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
@@ -224,4 +240,25 @@ carta_checklist_row_get_item (CartaChecklistRow *self)
 {
   g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), NULL);
   return self->item;
+}
+
+/**
+ * carta_checklist_row_set_flagged:
+ * @flagged: whether a stored copy of the record failed its check
+ */
+void
+carta_checklist_row_set_flagged (CartaChecklistRow *self,
+                                 gboolean           flagged)
+{
+  g_return_if_fail (CARTA_IS_CHECKLIST_ROW (self));
+
+  gtk_widget_set_visible (self->warning_icon, flagged);
+}
+
+gboolean
+carta_checklist_row_get_flagged (CartaChecklistRow *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (self->warning_icon);
 }

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (CartaChecklistRow, carta_checklist_row, CARTA, CHECKLIST_R
 
 GtkWidget          *carta_checklist_row_new            (CartaChecklistItem *item);
 CartaChecklistItem *carta_checklist_row_get_item       (CartaChecklistRow  *self);
+void                carta_checklist_row_set_flagged    (CartaChecklistRow  *self,
+                                                        gboolean            flagged);
+gboolean            carta_checklist_row_get_flagged    (CartaChecklistRow  *self);
 
 const char         *carta_item_status_get_label        (CartaItemStatus     status);
 const char         *carta_item_status_get_icon_name    (CartaItemStatus     status);
