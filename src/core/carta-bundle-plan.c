@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "carta-bundle-private.h"
+#include "carta-checklist-template.h"
 #include "carta-error.h"
 #include "carta-import-private.h"
 
@@ -101,14 +102,24 @@ _carta_bundle_diagnosis_text (CartaCase *kase)
   return g_strdup (carta_disease_to_label (disease));
 }
 
+/* The record's title in English, whatever the window's language: the
+ * bag's file names and the FHIR file are read by machines and by teams
+ * abroad. Template items have the template's (untranslated) title. */
 const char *
 _carta_bundle_item_title (CartaChecklistItem *item)
 {
   const char *title = carta_checklist_item_get_title (item);
+  const CartaTemplateItem *entry;
 
-  if (title == NULL || *title == '\0')
-    title = carta_checklist_item_get_template_key (item);
+  if (title != NULL && *title != '\0')
+    return title;
 
+  entry = carta_checklist_template_lookup_item (carta_checklist_template_get_default (),
+                                                carta_checklist_item_get_template_key (item));
+  if (entry != NULL)
+    return entry->title;
+
+  title = carta_checklist_item_get_template_key (item);
   return title ? title : "";
 }
 
