@@ -291,6 +291,10 @@ test_pdf (void)
     g_assert_nonnull (strstr (text, "2025-09-20"));
     g_assert_nonnull (strstr (text, "Imaging studies"));
     g_assert_nonnull (strstr (text, "Still needed"));
+    /* The index counts each PDF's pages (the sample's discharge letter
+     * has three), read by poppler. */
+    g_assert_nonnull (strstr (text, "3 pages,"));
+    g_assert_nonnull (strstr (text, "2 pages,"));
   }
 }
 

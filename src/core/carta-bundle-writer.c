@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
 #include <nettle/sha2.h>
+#include <poppler.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -250,77 +251,23 @@ sha256_hex (const guint8 *data,
   hex_digest (digest, sizeof digest, out);
 }
 
-/* Counts "/Type /Page" (not /Pages) objects as the bytes stream past,
- * carrying a few bytes over each chunk boundary. PDFs that hide their
- * page objects in compressed streams count 0, shown as unknown. */
-typedef struct
-{
-  guint  pages;
-  char   tail[24];
-  gsize  tail_len;
-} PageCounter;
-
+/* The number of pages of a PDF, read by poppler from its page tree;
+ * 0 (shown as unknown) for one it cannot open, such as an encrypted one. */
 static guint
-count_pages_in (const char *data,
-                gsize       length)
+count_pdf_pages (const char *path)
 {
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, NULL);
   guint pages = 0;
-  const char *p = data;
-  const char *end = data + length;
 
-  while ((p = memmem (p, end - p, "/Page", 5)) != NULL)
+  if (document != NULL)
     {
-      const char *q = p - 1;
-
-      if (p + 5 < end && !g_ascii_isalnum (p[5]))
-        {
-          while (q >= data && (*q == ' ' || *q == '\r' || *q == '\n' || *q == '\t'))
-            q--;
-          if (q - 4 >= data && memcmp (q - 4, "/Type", 5) == 0)
-            pages++;
-        }
-      p += 5;
+      pages = poppler_document_get_n_pages (document);
+      g_object_unref (document);
     }
 
   return pages;
-}
-
-static void
-page_counter_feed (PageCounter  *counter,
-                   const guint8 *data,
-                   gsize         length)
-{
-  char window[48];
-  gsize head = MIN (length, sizeof window - counter->tail_len);
-  guint in_tail, in_window;
-
-  /* Matches that straddle the boundary: those in the window that are in
-   * neither the old tail alone nor the new chunk alone. */
-  memcpy (window, counter->tail, counter->tail_len);
-  memcpy (window + counter->tail_len, data, head);
-  in_window = count_pages_in (window, counter->tail_len + head);
-  in_tail = count_pages_in (counter->tail, counter->tail_len);
-
-  counter->pages += count_pages_in ((const char *)data, length);
-  {
-    guint in_head = count_pages_in ((const char *)data, head);
-    if (in_window > in_tail + in_head)
-      counter->pages += in_window - in_tail - in_head;
-  }
-
-  if (length >= sizeof counter->tail)
-    {
-      memcpy (counter->tail, data + length - sizeof counter->tail, sizeof counter->tail);
-      counter->tail_len = sizeof counter->tail;
-    }
-  else
-    {
-      gsize keep = MIN (counter->tail_len, sizeof counter->tail - length);
-
-      memmove (counter->tail, counter->tail + counter->tail_len - keep, keep);
-      memcpy (counter->tail + keep, data, length);
-      counter->tail_len = keep + length;
-    }
 }
 
 static gboolean
@@ -332,7 +279,6 @@ read_document (Job             *job,
   struct sha256_ctx sha256;
   struct sha1_ctx sha1;
   guint8 digest[SHA256_DIGEST_SIZE];
-  PageCounter pages = { 0 };
   gboolean is_pdf = FALSE;
   guint64 read_total = 0;
   struct stat st;
@@ -432,8 +378,6 @@ read_document (Job             *job,
 
       sha256_update (&sha256, filled, buffer);
       sha1_update (&sha1, filled, buffer);
-      if (is_pdf)
-        page_counter_feed (&pages, buffer, filled);
 
       push (job, MSG_DATA, index, buffer, filled);
     }
@@ -452,7 +396,8 @@ read_document (Job             *job,
   hex_digest (digest, SHA256_DIGEST_SIZE, doc->sha256);
   sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
   doc->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
-  doc->pdf_pages = pages.pages;
+  if (is_pdf)
+    doc->pdf_pages = count_pdf_pages (doc->source_path);
 
   push (job, MSG_END_FILE, index, NULL, 0);
   return TRUE;
