@@ -12,6 +12,7 @@
 #include "carta-application.h"
 #include "carta-bundle-writer.h"
 #include "carta-export-page-private.h"
+#include "carta-test-ui.h"
 #include "carta-upload-result-private.h"
 #include "carta-window-private.h"
 
@@ -26,77 +27,6 @@ static CartaWindow *window;
 static char *work_dir;
 static char *sample_id;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @func says yes, failing after a while (the
- * sample case draws PDFs; under ASan that takes a few seconds). */
-static void
-wait_until (gboolean (*func) (gpointer),
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!func (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-          g_test_message ("open window: %s “%s”", G_OBJECT_TYPE_NAME (toplevel),
-                          ADW_IS_MESSAGE_DIALOG (toplevel)
-                            ? adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel))
-                            : gtk_window_get_title (toplevel));
-        }
-    }
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   const char *heading;
@@ -106,7 +36,7 @@ static gboolean
 dialog_with_heading (gpointer data)
 {
   DialogWait *wait = data;
-  AdwMessageDialog *dialog = find_dialog ();
+  AdwMessageDialog *dialog = carta_test_find_dialog ();
 
   return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), wait->heading) == 0;
 }
@@ -136,7 +66,7 @@ page_idle (gpointer data)
 static CartaExportPage *
 get_export_page (void)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (window), CARTA_TYPE_EXPORT_PAGE);
+  GtkWidget *page = carta_test_find_widget_of_type (GTK_WIDGET (window), CARTA_TYPE_EXPORT_PAGE);
 
   g_assert_nonnull (page);
   return CARTA_EXPORT_PAGE (page);
@@ -218,7 +148,7 @@ test_sample_case (void)
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
-  wait_until (case_has_title, (gpointer)"Sample case (fictional)");
+  carta_test_wait_until (case_has_title, (gpointer)"Sample case (fictional)", 60);
 
   kase = carta_window_get_case (window);
   sample_id = g_strdup (carta_case_get_id (kase));
@@ -261,14 +191,14 @@ test_export_and_open (void)
 
   _carta_export_page_export_to (page, bundle);
   g_assert_true (_carta_export_page_is_busy (page));
-  wait_until (page_idle, page);
+  carta_test_wait_until (page_idle, page, 60);
   g_assert_true (g_file_query_exists (bundle, NULL));
   g_assert_nonnull (_carta_export_page_get_bundle (page));
   g_assert_true (g_file_equal (_carta_export_page_get_bundle (page), bundle));
 
   before = g_list_model_get_n_items (cases);
   _carta_window_open_bundle (window, bundle);
-  wait_until (case_differs, sample);
+  carta_test_wait_until (case_differs, sample, 60);
 
   opened = carta_window_get_case (window);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
@@ -323,9 +253,9 @@ answer_passphrase (const char *heading,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  wait_until (dialog_with_heading, &wait);
-  dialog = find_dialog ();
-  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
+  carta_test_wait_until (dialog_with_heading, &wait, 60);
+  dialog = carta_test_find_dialog ();
+  entry = carta_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
   g_assert_nonnull (entry);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
   gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
@@ -356,7 +286,7 @@ test_open_encrypted (void)
   /* Asked once, told plainly when the passphrase is wrong, asked again. */
   answer_passphrase ("This Bundle Is Encrypted", "not the passphrase");
   answer_passphrase ("Wrong Passphrase", PASSPHRASE);
-  wait_until (case_differs, sample);
+  carta_test_wait_until (case_differs, sample, 60);
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
   assert_same_checklist (sample, carta_window_get_case (window));
@@ -376,8 +306,8 @@ test_open_damaged (void)
 
   g_assert_true (g_file_set_contents (path, "PK\003\004 this is not a bundle", -1, NULL));
   _carta_window_open_bundle (window, bundle);
-  wait_until (dialog_with_heading, &wait);
-  click_response (find_dialog (), "_Close");
+  carta_test_wait_until (dialog_with_heading, &wait, 60);
+  click_response (carta_test_find_dialog (), "_Close");
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
   /* Nothing half-unpacked stays beside the cases. */
@@ -474,7 +404,7 @@ test_close_while_exporting (void)
 
   gtk_window_close (GTK_WINDOW (window));
   window = NULL;
-  wait_until (page_idle, page);
+  carta_test_wait_until (page_idle, page, 60);
   while (g_main_context_iteration (NULL, FALSE));
 
   g_assert_false (g_file_query_exists (bundle, NULL));

@@ -15,6 +15,7 @@
 #include "carta-checklist-template.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
+#include "carta-test-ui.h"
 
 static void
 spin (void)
@@ -133,22 +134,6 @@ last_row (GtkListBox *list)
   return GTK_LIST_BOX_ROW (last);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_custom_item_and_status (void)
 {
@@ -204,7 +189,7 @@ test_custom_item_and_status (void)
   /* Add a custom item through the real dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.add-item", "s", "diagnosis"));
   spin ();
-  dialog = find_dialog ();
+  dialog = carta_test_find_dialog ();
   g_assert_nonnull (dialog);
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));

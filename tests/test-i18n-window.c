@@ -15,6 +15,7 @@
 
 #include "carta-application.h"
 #include "carta-catalog.h"
+#include "carta-test-ui.h"
 #include "carta-window.h"
 
 static CartaApplication *app;
@@ -36,26 +37,27 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
+typedef struct
 {
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->root, wait->text);
 }
 
 static void
 wait_for_label (GtkWidget  *root,
                 const char *text)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  LabelWait wait = { root, text };
 
-  while (!find_label (root, text) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("No label “%s” appeared", text);
-  g_source_remove (id);
+  carta_test_wait_until (label_shown, &wait, 10);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "carta-date-row.h"
 #include "carta-profile-page.h"
 #include "carta-store.h"
+#include "carta-test-ui.h"
 
 static gboolean
 done_cb (gpointer data)
@@ -30,28 +31,6 @@ iterate (void)
   g_timeout_add (200, done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -87,7 +66,7 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  GtkWidget *button = find_widget (root, is_button_labelled, label);
+  GtkWidget *button = carta_test_find_widget (root, is_button_labelled, label);
 
   g_assert_nonnull (button);
   return button;
@@ -97,7 +76,7 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *row = find_widget (root, is_row_titled, title);
+  GtkWidget *row = carta_test_find_widget (root, is_row_titled, title);
 
   if (row == NULL)
     g_error ("no row titled “%s”", title);
@@ -118,7 +97,7 @@ type_into_focus (GtkWindow  *window,
   /* The new row unfolds with an animation before its field takes focus. */
   for (guint i = 0; i < 10; i++)
     {
-      row = find_widget (page, is_row_titled, row_title);
+      row = carta_test_find_widget (page, is_row_titled, row_title);
       focus = gtk_root_get_focus (GTK_ROOT (window));
       if (row != NULL && GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, row))
         break;
@@ -216,7 +195,7 @@ test_add_reorder_reload (void)
     carta_therapy_line_set_end_date (line, "2021-12-01");
     iterate ();
     row = find_row (page, "Line 1: R-ICE");
-    end_row = find_widget (row, is_date_row_titled, "End");
+    end_row = carta_test_find_widget (row, is_date_row_titled, "End");
     g_assert_nonnull (end_row);
     g_assert_true (gtk_widget_has_css_class (end_row, "error"));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (end_row)), "before the start"));
@@ -242,7 +221,7 @@ test_add_reorder_reload (void)
   /* Switching to no case and back drops and restores the rows. */
   carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), NULL);
   iterate ();
-  g_assert_null (find_widget (page, is_row_titled, "Line 1: R-ICE"));
+  g_assert_null (carta_test_find_widget (page, is_row_titled, "Line 1: R-ICE"));
   carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), loaded);
   iterate ();
   find_row (page, "Line 1: R-ICE");

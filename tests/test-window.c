@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "carta-application.h"
+#include "carta-test-ui.h"
 #include "carta-window.h"
 
 /* One application for the whole run, as in real life; each test opens
@@ -17,63 +18,9 @@
 static CartaApplication *app;
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @func says yes, failing after a few seconds. */
-static void
-wait_until (gboolean (*func) (gpointer),
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (!func (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
 dialog_shown (gpointer data)
 {
-  return find_dialog () != NULL;
-}
-
-static GtkEntry *
-find_entry (GtkWidget *widget)
-{
-  if (GTK_IS_ENTRY (widget))
-    return GTK_ENTRY (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEntry *entry = find_entry (child);
-      if (entry != NULL)
-        return entry;
-    }
-
-  return NULL;
+  return carta_test_find_dialog () != NULL;
 }
 
 static char *
@@ -121,10 +68,10 @@ test_create_case_and_reload (void)
 
   /* The New Case action asks for a name in a dialog; answer it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  carta_test_wait_until (dialog_shown, NULL, 10);
+  dialog = carta_test_find_dialog ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
-  entry = find_entry (GTK_WIDGET (dialog));
+  entry = GTK_ENTRY (carta_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Grandma's case  ");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
@@ -140,7 +87,7 @@ test_create_case_and_reload (void)
   path = case_file (kase);
   wait.path = path;
   wait.needle = "Autosaved Name";
-  wait_until (file_contains, &wait);
+  carta_test_wait_until (file_contains, &wait, 10);
 
   /* An edit right before closing is saved on close. */
   carta_case_set_title (kase, "Saved on close");
@@ -179,8 +126,8 @@ test_create_action_and_delete (void)
   id = g_strdup (carta_case_get_id (carta_window_get_case (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", NULL));
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  carta_test_wait_until (dialog_shown, NULL, 10);
+  dialog = carta_test_find_dialog ();
   adw_message_dialog_response (dialog, "delete");
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
@@ -217,7 +164,7 @@ test_change_to_other_case_saved (void)
   path = case_file (first);
   wait.path = path;
   wait.needle = "Changed While Closed";
-  wait_until (file_contains, &wait);
+  carta_test_wait_until (file_contains, &wait, 10);
 
   /* Switching back and forth connects the window to each case once. */
   carta_window_set_case (window, first);
@@ -272,9 +219,9 @@ test_close_while_making_sample (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
   gtk_window_close (GTK_WINDOW (window));
   /* The making does not keep the window alive... */
-  wait_until (is_null, &window);
+  carta_test_wait_until (is_null, &window, 10);
   /* ...and whatever it had made is removed when it ends. */
-  wait_until (folders_back_to, GUINT_TO_POINTER (folders_before));
+  carta_test_wait_until (folders_back_to, GUINT_TO_POINTER (folders_before), 10);
   while (g_main_context_iteration (NULL, FALSE));
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, cases_before);

@@ -1,0 +1,115 @@
+/* carta-test-ui.c
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "carta-test-ui.h"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * carta_test_wait_until:
+ *
+ * Runs the main loop until @func says yes; fails the test after
+ * @seconds, listing the windows then open to say where it stopped.
+ */
+void
+carta_test_wait_until (gboolean (*func) (gpointer),
+                       gpointer  data,
+                       guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!func (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          g_test_message ("open window: %s “%s”", G_OBJECT_TYPE_NAME (toplevel),
+                          ADW_IS_MESSAGE_DIALOG (toplevel)
+                            ? adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel))
+                            : gtk_window_get_title (toplevel));
+        }
+    }
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/**
+ * carta_test_find_widget:
+ *
+ * Returns: (nullable): the first widget under @root, @root included,
+ *   that @match accepts, depth first
+ */
+GtkWidget *
+carta_test_find_widget (GtkWidget      *root,
+                        CartaTestMatch  match,
+                        gconstpointer   data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = carta_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+carta_test_find_widget_of_type (GtkWidget *root,
+                                GType      type)
+{
+  return carta_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/**
+ * carta_test_find_dialog:
+ *
+ * Returns: (nullable): the message dialog on screen
+ */
+AdwMessageDialog *
+carta_test_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
