@@ -856,7 +856,7 @@ find_doc (GPtrArray  *docs,
  * The case in its own schema, so Carta restores it as it was, with each
  * attachment's place in the bag (`bundle_path`, relative to `data/`) and
  * the size and SHA-256 the export read, and the language of summary.pdf.
- * See src/core/bundle-format.md.
+ * See src/core/bundle/bundle-format.md.
  */
 JsonNode *
 _carta_bundle_build_case_json (CartaCase  *kase,
