@@ -14,9 +14,9 @@
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
+#include "carta-host.h"
 #include "carta-item-view.h"
 #include "carta-verify.h"
-#include "carta-window.h"
 
 typedef struct _Group Group;
 
@@ -87,27 +87,16 @@ void
 _carta_checklist_page_show_toast (GtkWidget *widget,
                                   AdwToast  *toast)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, CARTA_TYPE_WINDOW);
-
-  if (window != NULL)
-    carta_window_add_toast (CARTA_WINDOW (window), toast);
-  else
-    g_object_unref (toast);
+  carta_host_add_toast (widget, toast);
 }
 
 CartaStore *
 _carta_checklist_page_get_store (CartaChecklistPage *self)
 {
-  GApplication *app;
-
   if (self->store != NULL)
     return self->store;
 
-  app = g_application_get_default ();
-  if (CARTA_IS_APPLICATION (app))
-    return carta_application_get_store (CARTA_APPLICATION (app));
-
-  return NULL;
+  return carta_host_get_store (GTK_WIDGET (self));
 }
 
 static gboolean

@@ -18,10 +18,10 @@
 #include "carta-checklist-template.h"
 #include "carta-export-page-private.h"
 #include "carta-export-page.h"
+#include "carta-host.h"
 #include "carta-json-private.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
-#include "carta-window.h"
 
 #define MIN_PASSPHRASE 10
 
@@ -548,10 +548,7 @@ static void
 toast (CartaExportPage *self,
        const char      *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CARTA_IS_WINDOW (root))
-    carta_window_add_toast (CARTA_WINDOW (root), adw_toast_new (message));
+  carta_host_notify (GTK_WIDGET (self), message);
 }
 
 static void

@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "carta-date.h"
 #include "carta-date-row.h"
+#include "carta-date.h"
+#include "carta-host.h"
 #include "carta-profile-page.h"
 #include "carta-validate.h"
-#include "carta-window.h"
 
 typedef struct _ListSection ListSection;
 
@@ -242,14 +242,6 @@ show_error (AdwActionRow *error_row,
 
 static void rebuild_section (ListSection *section);
 
-static CartaWindow *
-get_window (CartaProfilePage *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CARTA_TYPE_WINDOW);
-
-  return window ? CARTA_WINDOW (window) : NULL;
-}
-
 static void
 on_undo_remove_cb (AdwToast *toast,
                    gpointer  user_data)
@@ -270,14 +262,10 @@ on_remove_clicked_cb (GtkButton *button,
   CartaProfilePage *self = section->page;
   GObject *item = g_object_get_data (G_OBJECT (button), "item");
   g_autoptr(GObject) keep = g_object_ref (item);
-  CartaWindow *window;
   AdwToast *toast;
   guint position;
 
   if (self->kase == NULL || !section->kind->remove (self->kase, item, &position))
-    return;
-
-  if (!(window = get_window (self)))
     return;
 
   toast = adw_toast_new (_(section->kind->removed_message));
@@ -287,7 +275,7 @@ on_remove_clicked_cb (GtkButton *button,
   g_object_set_data_full (G_OBJECT (toast), "item", g_steal_pointer (&keep), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), section);
-  carta_window_add_toast (window, toast);
+  carta_host_add_toast (GTK_WIDGET (self), toast);
 }
 
 static GtkWidget *

@@ -1,0 +1,25 @@
+/* carta-host.h
+ *
+ * Copyright 2026 The Carta authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "carta-store.h"
+
+G_BEGIN_DECLS
+
+/* What a page may ask of whatever hosts it, without knowing the window:
+ * pages include this header, never carta-window.h. */
+
+void        carta_host_add_toast (GtkWidget *widget,
+                                  AdwToast  *toast);
+void        carta_host_notify    (GtkWidget *widget,
+                                  const char *message);
+CartaStore *carta_host_get_store (GtkWidget *widget);
+
+G_END_DECLS
