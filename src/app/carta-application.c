@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-application.h"
-#include "carta-fs-private.h"
+#include "carta-fs.h"
 #include "carta-window.h"
 
 struct _CartaApplication
@@ -129,7 +129,7 @@ carta_application_startup (GApplication *app)
    * served the last run; medical files should not linger in a cache. */
   {
     g_autofree char *opened = g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
-    _carta_remove_tree (opened);
+    carta_fs_remove_tree (opened);
   }
 
   if (!carta_store_load (self->store, &error))

@@ -17,7 +17,7 @@
 #include "carta-demo.h"
 #include "carta-error.h"
 #include "carta-export-page.h"
-#include "carta-fs-private.h"
+#include "carta-fs.h"
 #include "carta-guide-page.h"
 #include "carta-profile-page.h"
 #include "carta-window-private.h"
@@ -1026,7 +1026,7 @@ sample_thread (GTask        *task,
   if (!carta_demo_populate (kase, dir, cancellable, &error))
     {
       /* No half-made sample is left behind. */
-      _carta_delete_recursive (dir, NULL, NULL);
+      carta_fs_delete_recursive (dir, NULL, NULL);
       g_task_return_error (task, error);
       return;
     }
@@ -1057,7 +1057,7 @@ sample_done_cb (GObject      *object,
       !carta_store_add_case (store, kase, &error))
     {
       if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _carta_delete_recursive (g_task_get_task_data (G_TASK (result)), NULL, NULL);
+        carta_fs_delete_recursive (g_task_get_task_data (G_TASK (result)), NULL, NULL);
       else
         {
           g_warning ("Could not create the sample case (%s %d)",

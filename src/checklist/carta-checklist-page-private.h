@@ -18,7 +18,5 @@ GtkListBox   *_carta_checklist_page_get_group_list     (CartaChecklistPage *self
                                                         const char         *category);
 CartaItemView *_carta_checklist_page_get_item_view     (CartaChecklistPage *self);
 CartaStore   *_carta_checklist_page_get_store          (CartaChecklistPage *self);
-void          _carta_checklist_page_show_toast         (GtkWidget          *widget,
-                                                        AdwToast           *toast);
 
 G_END_DECLS

@@ -83,13 +83,6 @@ group_free (Group *group)
   g_free (group);
 }
 
-void
-_carta_checklist_page_show_toast (GtkWidget *widget,
-                                  AdwToast  *toast)
-{
-  carta_host_add_toast (widget, toast);
-}
-
 CartaStore *
 _carta_checklist_page_get_store (CartaChecklistPage *self)
 {
@@ -521,7 +514,7 @@ remove_item_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "item", g_steal_pointer (&item), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
-  _carta_checklist_page_show_toast (widget, toast);
+  carta_host_add_toast (widget, toast);
 }
 
 static void
@@ -803,7 +796,7 @@ on_verified_cb (GObject      *object,
                                        "%u attached files no longer match the copies Carta kept. "
                                        "Their records show which.", damaged->len),
                              damaged->len);
-  _carta_checklist_page_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  carta_host_notify (GTK_WIDGET (self), message);
 }
 
 /* Every stored copy is hashed again in a thread when a case opens, so

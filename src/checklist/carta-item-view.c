@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
 #include "carta-dicom-summary.h"
-#include "carta-fs-private.h"
+#include "carta-fs.h"
+#include "carta-host.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
 #include "carta-photo-pdf-dialog.h"
@@ -79,7 +79,7 @@ static void
 show_toast (CartaItemView *self,
             const char    *message)
 {
-  _carta_checklist_page_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  carta_host_notify (GTK_WIDGET (self), message);
 }
 
 static void
@@ -445,7 +445,7 @@ static void
 job_free (Job *job)
 {
   if (job->temp_dir != NULL)
-    _carta_remove_tree (job->temp_dir);
+    carta_fs_remove_tree (job->temp_dir);
   g_free (job->temp_dir);
   g_clear_object (&job->view);
   g_clear_object (&job->item);
@@ -609,7 +609,7 @@ start_import (CartaItemView *self,
     {
       show_toast (self, _("Open a case before adding files."));
       if (temp_dir != NULL)
-        _carta_remove_tree (temp_dir);
+        carta_fs_remove_tree (temp_dir);
       job_finished (self);
       return;
     }
@@ -925,7 +925,7 @@ remove_attachment_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "attachment", g_steal_pointer (&attachment), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb), NULL);
-  _carta_checklist_page_show_toast (widget, toast);
+  carta_host_add_toast (widget, toast);
 }
 
 /* Photos of paper into one PDF */
@@ -950,7 +950,7 @@ on_pdf_written_cb (GObject      *object,
   if (!carta_photo_pdf_write_finish (result, &error))
     {
       job_finished (self);
-      _carta_remove_tree (job->temp_dir);
+      carta_fs_remove_tree (job->temp_dir);
       if (is_disposed (self))
         ;
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -968,7 +968,7 @@ on_pdf_written_cb (GObject      *object,
     {
       /* The family moved on to another record; the photos stay as they were. */
       job_finished (self);
-      _carta_remove_tree (job->temp_dir);
+      carta_fs_remove_tree (job->temp_dir);
     }
   else
     {

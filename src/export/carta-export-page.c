@@ -19,7 +19,6 @@
 #include "carta-export-page-private.h"
 #include "carta-export-page.h"
 #include "carta-host.h"
-#include "carta-json-private.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
 
@@ -618,7 +617,8 @@ on_chooser_response_cb (CartaExportPage      *self,
     carta_bundle_writer_set_passphrase (self->writer, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
 
   g_set_object (&self->writing_file, file);
-  _carta_set_str (&self->writing_case_id, carta_case_get_id (self->kase));
+  g_free (self->writing_case_id);
+  self->writing_case_id = g_strdup (carta_case_get_id (self->kase));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->writer, "notify::bytes-done", G_CALLBACK (on_progress_cb), self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);

@@ -14,7 +14,7 @@
 
 #include "carta-bundle-commands.h"
 #include "carta-demo.h"
-#include "carta-store-private.h"
+#include "carta-store.h"
 
 int
 carta_bundle_demo (int    argc,
@@ -26,8 +26,6 @@ carta_bundle_demo (int    argc,
   g_autoptr(GFile) dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *case_file = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
 
   context = g_option_context_new (_("DIR"));
   g_option_context_set_summary (context,
@@ -58,8 +56,7 @@ carta_bundle_demo (int    argc,
       return 1;
     }
 
-  data = carta_case_to_data (kase, &length);
-  if (!_carta_write_file_atomic (case_file, data, length, FALSE, NULL, NULL, &error))
+  if (!carta_case_save_to_folder (kase, dir, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "carta-fs.h"
+
 G_BEGIN_DECLS
 
 /* Low-level steps of durable writes, shared by the store, the importer
@@ -18,14 +20,5 @@ gboolean _carta_write_all  (int          fd,
                             const void  *data,
                             gsize        length);
 gboolean _carta_fsync_dir  (const char  *path);
-
-#include <gio/gio.h>
-
-/* Removes @file and, for a folder, everything in it; links are removed,
- * never followed. */
-gboolean _carta_delete_recursive (GFile         *file,
-                                  GCancellable  *cancellable,
-                                  GError       **error);
-gboolean _carta_remove_tree      (const char    *path);
 
 G_END_DECLS

@@ -63,9 +63,9 @@ _carta_fsync_dir (const char *path)
 }
 
 gboolean
-_carta_delete_recursive (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+carta_fs_delete_recursive (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
 
@@ -90,7 +90,7 @@ _carta_delete_recursive (GFile         *file,
 
           if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
             {
-              if (!_carta_delete_recursive (child, cancellable, error))
+              if (!carta_fs_delete_recursive (child, cancellable, error))
                 return FALSE;
             }
           else if (!g_file_delete (child, cancellable, error))
@@ -103,9 +103,9 @@ _carta_delete_recursive (GFile         *file,
 
 /* The same for a path, where a failure needs no words (clean-up). */
 gboolean
-_carta_remove_tree (const char *path)
+carta_fs_remove_tree (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return _carta_delete_recursive (file, NULL, NULL);
+  return carta_fs_delete_recursive (file, NULL, NULL);
 }

@@ -1315,7 +1315,7 @@ import_files (CartaBundleReader  *self,
   ok = TRUE;
 
 out:
-  _carta_remove_tree (staging);
+  carta_fs_remove_tree (staging);
   return ok ? g_steal_pointer (&kase) : NULL;
 }
 
@@ -1344,7 +1344,7 @@ finish_import (CartaStore  *store,
       g_autoptr(GFile) dir = carta_store_get_case_dir (store, kase);
       g_autofree char *path = g_file_get_path (dir);
 
-      _carta_remove_tree (path);
+      carta_fs_remove_tree (path);
       return FALSE;
     }
 

@@ -844,7 +844,7 @@ carta_store_purge_deleted (CartaStore *self,
                (only != NULL && g_strcmp0 (name, only) != 0))
         continue;
 
-      if (!_carta_delete_recursive (child, NULL, &error))
+      if (!carta_fs_delete_recursive (child, NULL, &error))
         g_warning ("Could not remove a deleted case: %s", error->message);
     }
 }
@@ -922,4 +922,34 @@ _carta_store_set_write_hook (CartaStore          *self,
 
   self->write_hook = hook;
   self->write_hook_data = user_data;
+}
+
+/**
+ * carta_case_save_to_folder:
+ * @kase: a case
+ * @folder: a case folder outside any store (as `carta-bundle demo` makes)
+ * @error: return location for a #GError
+ *
+ * Writes @kase as `case.json` in @folder, atomically and durably (0600).
+ *
+ * Returns: %TRUE when the file is on disk
+ */
+gboolean
+carta_case_save_to_folder (CartaCase  *kase,
+                           GFile      *folder,
+                           GError    **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  dir = g_file_get_path (folder);
+  path = g_build_filename (dir, CASE_FILE, NULL);
+  data = carta_case_to_data (kase, &length);
+
+  return _carta_write_file_atomic (path, data, length, FALSE, NULL, NULL, error);
 }

@@ -75,4 +75,8 @@ CartaCase  *carta_store_restore_backup     (CartaStore           *self,
                                             const char           *id,
                                             GError              **error);
 
+gboolean    carta_case_save_to_folder      (CartaCase            *kase,
+                                            GFile                *folder,
+                                            GError              **error);
+
 G_END_DECLS

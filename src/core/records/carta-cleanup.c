@@ -38,7 +38,7 @@ remove_entry (Cleanup       *cleanup,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!_carta_delete_recursive (file, cancellable, &local_error))
+  if (!carta_fs_delete_recursive (file, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {

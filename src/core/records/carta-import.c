@@ -859,7 +859,7 @@ import_disc (ImportData    *data,
 
   if (copied == 0)
     {
-      _carta_remove_tree (temp);
+      carta_fs_remove_tree (temp);
       g_ptr_array_remove_index (data->made_dirs, temp_index);
       skip (data, g_error_new (CARTA_ERROR, CARTA_ERROR_IO,
                                _("No file of the folder “%s” could be read."), item->display_name));
@@ -1054,7 +1054,7 @@ import_run (ImportData    *data,
           const char *path = g_ptr_array_index (data->made_dirs, i);
 
           if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            _carta_remove_tree (path);
+            carta_fs_remove_tree (path);
           else
             g_unlink (path);
         }
