@@ -302,6 +302,20 @@ on_import_done_cb (GObject      *object,
     g_task_return_pointer (task, kase, g_object_unref);
 }
 
+/* The end of a job whose answer is a case in the store. */
+static CartaCase *
+propagate_case (CartaSession  *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (CARTA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 carta_session_constructed (GObject *object)
 {
@@ -793,10 +807,7 @@ carta_session_create_sample_finish (CartaSession  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (CARTA_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_case (self, result, carta_session_create_sample_async, error);
 }
 
 /**
@@ -840,10 +851,7 @@ carta_session_import_finish (CartaSession  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (CARTA_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_case (self, result, carta_session_import_async, error);
 }
 
 /**
