@@ -6,6 +6,8 @@
 # The rules of the house that a compiler does not check (HACKING.md):
 # - the UI (src/app and the page folders) and src/tools never include a
 #   core -private.h header: they use the core's public API;
+# - the UI never calls a core function whose name starts with an
+#   underscore (internal API, declared in a core -private.h header);
 # - pages never include carta-window.h: they ask the host (carta-host.h);
 # - src/core never includes GTK or libadwaita.
 #
@@ -16,6 +18,7 @@ import re
 import sys
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
+INTERNAL_CALL = re.compile(r'\b(_carta_\w+)\s*\(')
 
 
 def sources(folder):
@@ -34,6 +37,15 @@ def main():
         print('Found no core private headers in', core)
         return 1
 
+    # Every internal function the core defines or declares: the UI may
+    # have internal functions of its own (_carta_window_*), so only the
+    # core's names count.
+    core_internal = {name for path in sources(core)
+                     for name in INTERNAL_CALL.findall(open(path, encoding='utf-8').read())}
+    if not core_internal:
+        print('Found no internal core functions in', core)
+        return 1
+
     problems = []
     for folder in sorted(os.listdir(src)):
         path = os.path.join(src, folder)
@@ -41,8 +53,11 @@ def main():
             continue
         for f in sources(path):
             text = open(f, encoding='utf-8').read()
+            rel = os.path.relpath(f, sys.argv[1])
+            if folder != 'tools':
+                for name in sorted(set(INTERNAL_CALL.findall(text)) & core_internal):
+                    problems.append(f'{rel} calls the internal core function {name}')
             for header in INCLUDE.findall(text):
-                rel = os.path.relpath(f, sys.argv[1])
                 if header in core_private:
                     problems.append(f'{rel} includes the core private header {header}')
                 if header == 'carta-window.h' and folder not in ('app',):

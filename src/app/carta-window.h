@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "carta-application.h"
+#include "carta-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CartaWindow, carta_window, CARTA, WINDOW, AdwApplicationWindow)
 
 CartaWindow *carta_window_new           (CartaApplication *application);
+CartaSession *carta_window_get_session  (CartaWindow      *self);
 CartaCase   *carta_window_get_case      (CartaWindow      *self);
 void         carta_window_set_case      (CartaWindow      *self,
                                          CartaCase        *kase);
@@ -25,7 +27,5 @@ gboolean     carta_window_save_now      (CartaWindow      *self,
                                          GError          **error);
 void         carta_window_show_page     (CartaWindow      *self,
                                          const char       *name);
-void         carta_window_add_toast     (CartaWindow      *self,
-                                         AdwToast         *toast);
 
 G_END_DECLS

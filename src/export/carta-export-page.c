@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "carta-application.h"
 #include "carta-bundle-writer.h"
 #include "carta-catalog.h"
 #include "carta-checklist-template.h"
@@ -639,7 +638,7 @@ on_chooser_response_cb (CartaExportPage      *self,
 static void
 on_export_clicked_cb (CartaExportPage *self)
 {
-  CartaStore *store = carta_application_get_store (CARTA_APPLICATION (g_application_get_default ()));
+  CartaStore *store = carta_host_get_store (GTK_WIDGET (self));
   g_autoptr(GFile) case_dir = NULL;
   g_autofree char *name = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
