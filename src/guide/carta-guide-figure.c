@@ -57,8 +57,13 @@ static char *
 format_range (CartaGuideFigure *self,
               const Bar        *bar)
 {
+  /* One trial's single result, not a range. */
+  if (self->unit == CARTA_GUIDE_UNIT_PERCENT && bar->low == bar->high)
+    /* TRANSLATORS: a percentage on a chart's axis, such as "25 %" */
+    return g_strdup_printf (_("%d %%"), bar->low);
+
   if (self->unit == CARTA_GUIDE_UNIT_PERCENT)
-    /* TRANSLATORS: a range of percentages on a chart, such as "72–83 %" */
+    /* TRANSLATORS: a range of percentages on a chart, such as "52–83 %" */
     return g_strdup_printf (_("%d–%d %%"), bar->low, bar->high);
 
   /* TRANSLATORS: a range of days on a chart, such as "3–6 days" */
