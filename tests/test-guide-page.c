@@ -24,6 +24,16 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static CartaGuide *
+load_guide (void)
+{
+  g_autoptr(GError) error = NULL;
+  CartaGuide *guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", &error);
+
+  g_assert_no_error (error);
+  return guide;
+}
+
 static GtkWindow *
 show_page (CartaGuidePage **page_out,
            int              width)
@@ -181,7 +191,7 @@ test_page_references (void)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, 800);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
 
   for (guint i = 0; i < carta_guide_get_n_sections (guide); i++)
     {
@@ -235,7 +245,7 @@ test_page_contents (void)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, 800);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
   GtkListBox *toc = _carta_guide_page_get_toc (page);
   GtkListBoxRow *row;
   GtkWidget *target;
@@ -276,7 +286,7 @@ test_page_headings (void)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, 800);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
 
   for (guint i = 0; i < carta_guide_get_n_sections (guide); i++)
     {
@@ -299,7 +309,7 @@ check_figures (int width)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, width);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
   CartaGuideSection *signals = carta_guide_find_section (guide, "signals");
   GPtrArray *figures = _carta_guide_page_get_figures (page);
   guint n = 0;
