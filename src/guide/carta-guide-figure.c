@@ -215,8 +215,9 @@ carta_guide_figure_snapshot (GtkWidget   *widget,
                                      &GRAPHENE_RECT_INIT (FLIP (gx, 1), y - 4, 1, bar_h + 8));
         }
 
-      /* A range too narrow to see still shows as a dot. */
-      x = X_OF (bar->low);
+      /* A single result (low = high) is drawn as a bar from zero; a
+       * range too narrow to see still shows as a dot. */
+      x = X_OF (bar->low == bar->high ? 0 : bar->low);
       w = MAX (X_OF (bar->high) - x, bar_h);
       x = MIN (x, width - w);
       append_rounded (snapshot, FLIP (x, w), y, w, bar_h, bar->accent ? &accent : &neutral);
