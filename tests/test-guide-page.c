@@ -24,6 +24,16 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static CartaGuide *
+load_guide (void)
+{
+  g_autoptr(GError) error = NULL;
+  CartaGuide *guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", &error);
+
+  g_assert_no_error (error);
+  return guide;
+}
+
 static GtkWindow *
 show_page (CartaGuidePage **page_out,
            int              width)
@@ -108,8 +118,8 @@ test_page_search (void)
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, 800);
   static const char * const all[] = {
-    "at-a-glance", "difference", "benefits", "gene-editing", "programmes",
-    "signals", "faq", "coordinators", NULL,
+    "at-a-glance", "difference", "kinds", "gene-editing", "programmes",
+    "signals", "risks", "access", "faq", "questions", NULL,
   };
 
   assert_visible (page, all);
@@ -117,18 +127,23 @@ test_page_search (void)
   g_assert_cmpuint (count_highlighted (page, "gene-editing", "TRAC"), ==, 0);
 
   search_for (page, "TRAC");
-  assert_visible (page, (const char *[]) { "at-a-glance", "benefits", "gene-editing", NULL });
+  assert_visible (page, (const char *[]) { "gene-editing", NULL });
   g_assert_cmpuint (count_highlighted (page, "gene-editing", "TRAC"), ==, 1);
-  g_assert_cmpuint (count_highlighted (page, "benefits", "TRAC"), ==, 1);
 
   search_for (page, "cd52");
-  assert_visible (page, (const char *[]) { "at-a-glance", "gene-editing", NULL });
+  assert_visible (page, (const char *[]) { "gene-editing", "risks", NULL });
   /* The match keeps the text's own case. */
-  g_assert_cmpuint (count_highlighted (page, "gene-editing", "CD52"), ==, 2);
+  g_assert_cmpuint (count_highlighted (page, "gene-editing", "CD52"), ==, 4);
 
   search_for (page, "fludarabine");
   assert_visible (page, (const char *[]) { "faq", NULL });
-  g_assert_cmpuint (count_highlighted (page, "faq", "fludarabine"), ==, 1);
+  /* The answer and the two references that mention it. */
+  g_assert_cmpuint (count_highlighted (page, "faq", "fludarabine"), ==, 3);
+
+  /* References are searched and highlighted, their links kept. */
+  search_for (page, "Boren");
+  assert_visible (page, (const char *[]) { "programmes", NULL });
+  g_assert_cmpuint (count_highlighted (page, "programmes", "Boren"), ==, 1);
 
   search_for (page, "zzzz");
   assert_visible (page, (const char *[]) { NULL });
@@ -170,12 +185,108 @@ test_page_faq_opens_on_match (void)
   gtk_window_destroy (window);
 }
 
+/* Each reference is a numbered label whose links open in the browser. */
+static void
+test_page_references (void)
+{
+  CartaGuidePage *page;
+  GtkWindow *window = show_page (&page, 800);
+  g_autoptr(CartaGuide) guide = load_guide ();
+
+  for (guint i = 0; i < carta_guide_get_n_sections (guide); i++)
+    {
+      CartaGuideSection *section = carta_guide_get_section (guide, i);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      guint number = 0;
+
+      collect_labels (_carta_guide_page_get_section_widget (page, carta_guide_section_get_id (section)), labels);
+
+      for (guint j = 0; j < carta_guide_section_get_n_blocks (section); j++)
+        {
+          const CartaGuideBlock *block = carta_guide_section_get_block (section, j);
+          g_autoptr(GPtrArray) links = NULL;
+          g_autofree char *prefix = NULL;
+          GtkLabel *label = NULL;
+
+          if (block->kind != CARTA_GUIDE_BLOCK_REFERENCE)
+            continue;
+
+          prefix = g_strdup_printf ("<b>%u.</b> ", ++number);
+          for (guint k = 0; k < labels->len && label == NULL; k++)
+            if (g_str_has_prefix (gtk_label_get_label (labels->pdata[k]), prefix))
+              label = labels->pdata[k];
+
+          g_assert_nonnull (label);
+          g_assert_true (gtk_label_get_use_markup (label));
+          g_assert_nonnull (strstr (gtk_label_get_text (label), block->text));
+
+          links = carta_guide_block_dup_links (block);
+          for (guint k = 0; k < links->len; k++)
+            {
+              const CartaGuideLink *link = g_ptr_array_index (links, k);
+              g_autofree char *escaped = g_markup_escape_text (link->uri, -1);
+              g_autofree char *href = g_strdup_printf ("<a href=\"%s\">", escaped);
+
+              g_assert_nonnull (strstr (gtk_label_get_label (label), href));
+            }
+          if (block->accessed != NULL)
+            g_assert_nonnull (strstr (gtk_label_get_text (label), "Accessed"));
+        }
+
+      g_assert_cmpuint (number, >, 0);
+    }
+
+  gtk_window_destroy (window);
+}
+
+/* The contents list names every section in order and jumps to it. */
+static void
+test_page_contents (void)
+{
+  CartaGuidePage *page;
+  GtkWindow *window = show_page (&page, 800);
+  g_autoptr(CartaGuide) guide = load_guide ();
+  GtkListBox *toc = _carta_guide_page_get_toc (page);
+  GtkListBoxRow *row;
+  GtkWidget *target;
+  graphene_point_t point;
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (toc)); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      {
+        CartaGuideSection *section = carta_guide_get_section (guide, n++);
+
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==,
+                         carta_guide_section_get_heading (section));
+        g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (child)));
+      }
+  g_assert_cmpuint (n, ==, carta_guide_get_n_sections (guide));
+
+  /* Activating the row for "Questions to Ask a Trial Team" brings it to the top. */
+  g_assert_cmpfloat (_carta_guide_page_get_scroll_offset (page), ==, 0);
+  row = gtk_list_box_get_row_at_index (toc, carta_guide_get_n_sections (guide) - 1);
+  g_signal_emit_by_name (toc, "row-activated", row);
+  iterate (50);
+
+  g_assert_cmpfloat (_carta_guide_page_get_scroll_offset (page), >, 0);
+  target = _carta_guide_page_get_section_widget (page, "questions");
+  g_assert_true (gtk_widget_compute_point (target, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (point.y, <, 200);
+  g_assert_cmpfloat (point.y, >=, 0);
+
+  g_assert_true (_carta_guide_page_jump_to (page, "at-a-glance"));
+  g_assert_false (_carta_guide_page_jump_to (page, "no-such-section"));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_page_headings (void)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, 800);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
 
   for (guint i = 0; i < carta_guide_get_n_sections (guide); i++)
     {
@@ -198,7 +309,7 @@ check_figures (int width)
 {
   CartaGuidePage *page;
   GtkWindow *window = show_page (&page, width);
-  g_autoptr(CartaGuide) guide = carta_guide_new_from_resource ("/io/github/cartahealth/Carta/guide/guide.xml", NULL);
+  g_autoptr(CartaGuide) guide = load_guide ();
   CartaGuideSection *signals = carta_guide_find_section (guide, "signals");
   GPtrArray *figures = _carta_guide_page_get_figures (page);
   guint n = 0;
@@ -349,6 +460,8 @@ main (int   argc,
   g_test_add_func ("/guide-page/search", test_page_search);
   g_test_add_func ("/guide-page/faq-opens-on-match", test_page_faq_opens_on_match);
   g_test_add_func ("/guide-page/headings", test_page_headings);
+  g_test_add_func ("/guide-page/references", test_page_references);
+  g_test_add_func ("/guide-page/contents", test_page_contents);
   g_test_add_func ("/guide-page/figures-wide", test_figures_wide);
   g_test_add_func ("/guide-page/figures-narrow", test_figures_narrow);
   g_test_add_func ("/guide-page/figures-draw", test_figures_draw);

@@ -57,8 +57,13 @@ static char *
 format_range (CartaGuideFigure *self,
               const Bar        *bar)
 {
+  /* One trial's single result, not a range. */
+  if (self->unit == CARTA_GUIDE_UNIT_PERCENT && bar->low == bar->high)
+    /* TRANSLATORS: a percentage on a chart's axis, such as "25 %" */
+    return g_strdup_printf (_("%d %%"), bar->low);
+
   if (self->unit == CARTA_GUIDE_UNIT_PERCENT)
-    /* TRANSLATORS: a range of percentages on a chart, such as "72–83 %" */
+    /* TRANSLATORS: a range of percentages on a chart, such as "52–83 %" */
     return g_strdup_printf (_("%d–%d %%"), bar->low, bar->high);
 
   /* TRANSLATORS: a range of days on a chart, such as "3–6 days" */
@@ -210,8 +215,9 @@ carta_guide_figure_snapshot (GtkWidget   *widget,
                                      &GRAPHENE_RECT_INIT (FLIP (gx, 1), y - 4, 1, bar_h + 8));
         }
 
-      /* A range too narrow to see still shows as a dot. */
-      x = X_OF (bar->low);
+      /* A single result (low = high) is drawn as a bar from zero; a
+       * range too narrow to see still shows as a dot. */
+      x = X_OF (bar->low == bar->high ? 0 : bar->low);
       w = MAX (X_OF (bar->high) - x, bar_h);
       x = MIN (x, width - w);
       append_rounded (snapshot, FLIP (x, w), y, w, bar_h, bar->accent ? &accent : &neutral);

@@ -20,5 +20,9 @@ GtkWidget    *_carta_guide_page_get_section_widget  (CartaGuidePage *self,
                                                      const char     *id);
 gboolean      _carta_guide_page_shows_no_results    (CartaGuidePage *self);
 GPtrArray    *_carta_guide_page_get_figures         (CartaGuidePage *self);
+GtkListBox   *_carta_guide_page_get_toc             (CartaGuidePage *self);
+gboolean      _carta_guide_page_jump_to             (CartaGuidePage *self,
+                                                     const char     *id);
+double        _carta_guide_page_get_scroll_offset   (CartaGuidePage *self);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ typedef struct
   GtkWidget  *expander;   /* the FAQ row that holds it, if any */
   const char *lead;       /* shown in bold before the text */
   const char *text;
+  char       *prefix;     /* markup before it, such as a reference's number */
+  char       *suffix;     /* markup after it, such as a reference's links */
 } Text;
 
 typedef struct
@@ -50,6 +52,7 @@ struct _CartaGuidePage
   GtkLabel     *summary_label;
   GtkLabel     *disclaimer_label;
   GtkLabel     *reviewed_label;
+  GtkListBox   *toc_list;
   GtkBox       *sections_box;
 
   /* State */
@@ -60,6 +63,15 @@ struct _CartaGuidePage
 };
 
 G_DEFINE_FINAL_TYPE (CartaGuidePage, carta_guide_page, ADW_TYPE_BIN)
+
+static void
+text_clear (gpointer data)
+{
+  Text *text = data;
+
+  g_clear_pointer (&text->prefix, g_free);
+  g_clear_pointer (&text->suffix, g_free);
+}
 
 static void
 section_view_clear (gpointer data)
@@ -117,7 +129,7 @@ show_text (const Text *text,
            const char *query,
            const char *highlight)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) markup = g_string_new (text->prefix);
   gboolean found = FALSE;
 
   if (text->lead != NULL)
@@ -127,6 +139,8 @@ show_text (const Text *text,
       g_string_append (markup, "</b> ");
     }
   found |= append_highlighted (markup, text->text, query, highlight);
+  if (text->suffix != NULL)
+    g_string_append (markup, text->suffix);
 
   if (GTK_IS_LABEL (text->widget))
     gtk_label_set_markup (GTK_LABEL (text->widget), markup->str);
@@ -178,9 +192,64 @@ add_text (SectionView *view,
           const char  *lead,
           const char  *text)
 {
-  Text entry = { widget, expander, lead, text };
+  Text entry = { widget, expander, lead, text, NULL, NULL };
 
   g_array_append_val (view->texts, entry);
+}
+
+/* The reference's links, opened in the browser by the label (which
+ * calls gtk_show_uri), and the day a web page was read. */
+static char *
+reference_links_markup (const CartaGuideBlock *block)
+{
+  g_autoptr(GPtrArray) links = carta_guide_block_dup_links (block);
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const CartaGuideLink *link = g_ptr_array_index (links, i);
+      g_autofree char *uri = g_markup_escape_text (link->uri, -1);
+      g_autofree char *label = g_markup_escape_text (link->label, -1);
+
+      g_string_append_printf (markup, "%s<a href=\"%s\">%s</a>", i == 0 ? " " : " · ", uri, label);
+    }
+
+  if (block->accessed != NULL)
+    {
+      g_autoptr(GDateTime) day = NULL;
+      g_autofree char *iso = g_strconcat (block->accessed, "T00:00:00Z", NULL);
+      g_autofree char *date = NULL;
+      g_autofree char *accessed = NULL;
+      g_autofree char *escaped = NULL;
+
+      if ((day = g_date_time_new_from_iso8601 (iso, NULL)) != NULL)
+        {
+          /* TRANSLATORS: the guide's review date, such as "9 June 2026"; codes as in g_date_time_format() */
+          date = g_date_time_format (day, _("%-d %B %Y"));
+          /* TRANSLATORS: when a cited web page was read; %s is a date, such as "2 December 2026" */
+          accessed = g_strdup_printf (_("Accessed %s"), date);
+          escaped = g_markup_escape_text (accessed, -1);
+          g_string_append_printf (markup, " (%s)", escaped);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static GtkWidget *
+build_reference (SectionView           *view,
+                 const CartaGuideBlock *block,
+                 guint                  number)
+{
+  GtkWidget *label = new_label ("caption");
+  Text *entry;
+
+  add_text (view, label, NULL, NULL, block->text);
+  entry = &g_array_index (view->texts, Text, view->texts->len - 1);
+  entry->prefix = g_strdup_printf ("<b>%u.</b> ", number);
+  entry->suffix = reference_links_markup (block);
+
+  return label;
 }
 
 static GtkWidget *
@@ -298,6 +367,8 @@ build_section (CartaGuidePage    *self,
   GtkWidget *heading = new_heading ("title-2", 2);
   const CartaGuideBlock *header = NULL;
   GtkWidget *faq_list = NULL;
+  GtkWidget *references = NULL;
+  guint n_references = 0;
   guint n_blocks = carta_guide_section_get_n_blocks (section);
 
   gtk_box_append (GTK_BOX (box), heading);
@@ -368,6 +439,20 @@ build_section (CartaGuidePage    *self,
             gtk_actionable_set_action_target_value (GTK_ACTIONABLE (child),
                                                     g_variant_new_string (block->target));
           }
+          break;
+
+        case CARTA_GUIDE_BLOCK_REFERENCE:
+          /* The section's references share one numbered list. */
+          if (references == NULL)
+            {
+              GtkWidget *title = new_heading ("heading", 3);
+
+              child = references = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+              gtk_widget_set_margin_top (references, 6);
+              gtk_label_set_text (GTK_LABEL (title), _("References"));
+              gtk_box_append (GTK_BOX (references), title);
+            }
+          gtk_box_append (GTK_BOX (references), build_reference (view, block, ++n_references));
           break;
 
         case CARTA_GUIDE_BLOCK_SOURCES:
@@ -474,10 +559,22 @@ load_guide (CartaGuidePage *self)
         .section = carta_guide_get_section (self->guide, i),
         .texts = g_array_new (FALSE, FALSE, sizeof (Text)),
       };
+      GtkWidget *row = adw_action_row_new ();
 
+      g_array_set_clear_func (view.texts, text_clear);
       view.widget = build_section (self, &view);
       gtk_box_append (self->sections_box, view.widget);
       g_array_append_val (self->views, view);
+
+      /* Section headings are plain text: no markup to escape. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     carta_guide_section_get_heading (view.section));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "carta-section-id",
+                              g_strdup (carta_guide_section_get_id (view.section)), g_free);
+      gtk_list_box_append (self->toc_list, row);
     }
 
   apply_search (self, NULL);
@@ -490,6 +587,43 @@ ensure_loaded (CartaGuidePage *self)
 {
   if (self->guide == NULL)
     load_guide (self);
+}
+
+/* Scrolls so that the section's heading is at the top of the page. */
+static gboolean
+jump_to_section (CartaGuidePage *self,
+                 const char     *id)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_point_t point;
+
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      SectionView *view = &g_array_index (self->views, SectionView, i);
+
+      if (g_strcmp0 (carta_guide_section_get_id (view->section), id) != 0)
+        continue;
+
+      if (!gtk_widget_compute_point (view->widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+        return FALSE;
+
+      gtk_adjustment_set_value (adjustment, MAX (0, point.y - 12));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_toc_row_activated_cb (CartaGuidePage *self,
+                         GtkListBoxRow  *row,
+                         GtkListBox     *list)
+{
+  g_assert (CARTA_IS_GUIDE_PAGE (self));
+
+  jump_to_section (self, g_object_get_data (G_OBJECT (row), "carta-section-id"));
 }
 
 static void
@@ -582,7 +716,9 @@ carta_guide_page_class_init (CartaGuidePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, reviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, toc_list);
   gtk_widget_class_bind_template_child (widget_class, CartaGuidePage, sections_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_toc_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
@@ -698,4 +834,25 @@ _carta_guide_page_get_figures (CartaGuidePage *self)
 {
   ensure_loaded (self);
   return self->figures;
+}
+
+GtkListBox *
+_carta_guide_page_get_toc (CartaGuidePage *self)
+{
+  ensure_loaded (self);
+  return self->toc_list;
+}
+
+gboolean
+_carta_guide_page_jump_to (CartaGuidePage *self,
+                           const char     *id)
+{
+  ensure_loaded (self);
+  return jump_to_section (self, id);
+}
+
+double
+_carta_guide_page_get_scroll_offset (CartaGuidePage *self)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)));
 }

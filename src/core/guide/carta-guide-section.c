@@ -69,11 +69,38 @@ block_matches (const CartaGuideBlock *block,
     if (text_matches (block->cells[i], query))
       return TRUE;
 
+  if (text_matches (block->doi, query) ||
+      text_matches (block->pmid, query) ||
+      text_matches (block->registry, query))
+    return TRUE;
+
   for (guint i = 0; block->bars != NULL && i < block->bars->len; i++)
     if (text_matches (((CartaGuideBar *)g_ptr_array_index (block->bars, i))->label, query))
       return TRUE;
 
   return FALSE;
+}
+
+static void
+link_free (gpointer data)
+{
+  CartaGuideLink *link = data;
+
+  g_free (link->label);
+  g_free (link->uri);
+  g_free (link);
+}
+
+static void
+add_link (GPtrArray  *links,
+          char       *label,
+          char       *uri)
+{
+  CartaGuideLink *link = g_new0 (CartaGuideLink, 1);
+
+  link->label = label;
+  link->uri = uri;
+  g_ptr_array_add (links, link);
 }
 
 static void
@@ -200,6 +227,11 @@ _carta_guide_block_free (CartaGuideBlock *block)
     g_free (block->cells[i]);
   g_free (block->target);
   g_clear_pointer (&block->bars, g_ptr_array_unref);
+  g_free (block->doi);
+  g_free (block->pmid);
+  g_free (block->registry);
+  g_free (block->url);
+  g_free (block->accessed);
   g_free (block);
 }
 
@@ -277,4 +309,59 @@ carta_guide_section_matches (CartaGuideSection *self,
       return TRUE;
 
   return FALSE;
+}
+
+/**
+ * carta_guide_block_dup_links:
+ * @block: a %CARTA_GUIDE_BLOCK_REFERENCE block
+ *
+ * Every address where the reference can be read, in the order DOI,
+ * PubMed, trial registries, web page. A ClinicalTrials.gov id opens its
+ * record there; any other registry id (such as ChiCTR…) opens in the
+ * WHO's International Clinical Trials Registry Platform.
+ *
+ * Returns: (transfer full) (element-type CartaGuideLink): the links
+ */
+GPtrArray *
+carta_guide_block_dup_links (const CartaGuideBlock *block)
+{
+  GPtrArray *links = g_ptr_array_new_with_free_func (link_free);
+
+  g_return_val_if_fail (block != NULL, links);
+
+  if (block->doi != NULL)
+    add_link (links, g_strdup_printf ("doi:%s", block->doi),
+              g_strdup_printf ("https://doi.org/%s", block->doi));
+
+  if (block->pmid != NULL)
+    add_link (links, g_strdup_printf ("PMID %s", block->pmid),
+              g_strdup_printf ("https://pubmed.ncbi.nlm.nih.gov/%s/", block->pmid));
+
+  if (block->registry != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (block->registry, " ", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          if (ids[i][0] == '\0')
+            continue;
+
+          if (g_str_has_prefix (ids[i], "NCT"))
+            add_link (links, g_strdup (ids[i]),
+                      g_strdup_printf ("https://clinicaltrials.gov/study/%s", ids[i]));
+          else
+            add_link (links, g_strdup (ids[i]),
+                      g_strdup_printf ("https://trialsearch.who.int/Trial2.aspx?TrialID=%s", ids[i]));
+        }
+    }
+
+  if (block->url != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (block->url, G_URI_FLAGS_NONE, NULL);
+      const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+      add_link (links, g_strdup (host ? host : block->url), g_strdup (block->url));
+    }
+
+  return links;
 }

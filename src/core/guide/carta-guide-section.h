@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * @CARTA_GUIDE_BLOCK_FAQ: a question in @text, its answer in @detail
  * @CARTA_GUIDE_BLOCK_ACTION: a button labelled @text that opens page @target
  * @CARTA_GUIDE_BLOCK_SOURCES: the section's note on sources, in @text
+ * @CARTA_GUIDE_BLOCK_REFERENCE: one numbered reference of the section: the
+ *   citation in @text (not translated), and at least one of @doi, @pmid,
+ *   @registry (trial registry ids, separated by spaces) or @url with the
+ *   day it was read, @accessed (YYYY-MM-DD)
  *
  * What a block of a guide section holds.
  */
@@ -37,6 +41,7 @@ typedef enum
   CARTA_GUIDE_BLOCK_FAQ,
   CARTA_GUIDE_BLOCK_ACTION,
   CARTA_GUIDE_BLOCK_SOURCES,
+  CARTA_GUIDE_BLOCK_REFERENCE,
 } CartaGuideBlockKind;
 
 typedef enum
@@ -76,7 +81,20 @@ typedef struct
   int                  max;
   int                  step;
   GPtrArray           *bars;
+  char                *doi;
+  char                *pmid;
+  char                *registry;
+  char                *url;
+  char                *accessed;
 } CartaGuideBlock;
+
+/* Where a reference can be read: @label is an identifier such as
+ * "doi:10.1000/xyz" or "NCT01234567", never a translated word. */
+typedef struct
+{
+  char *label;
+  char *uri;
+} CartaGuideLink;
 
 #define CARTA_TYPE_GUIDE_SECTION (carta_guide_section_get_type ())
 
@@ -89,5 +107,7 @@ const CartaGuideBlock *carta_guide_section_get_block    (CartaGuideSection *self
                                                          guint              position);
 gboolean               carta_guide_section_matches      (CartaGuideSection *self,
                                                          const char        *query);
+
+GPtrArray             *carta_guide_block_dup_links      (const CartaGuideBlock *block);
 
 G_END_DECLS

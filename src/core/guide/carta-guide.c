@@ -40,7 +40,14 @@ static GParamSpec *properties[N_PROPS];
 static const char * const leaf_elements[] = {
   "title", "summary", "disclaimer", "heading", "subheading", "p", "lead", "text",
   "step", "gene", "purpose", "tech", "caption", "description", "label",
-  "question", "answer", "action", "sources",
+  "question", "answer", "action", "sources", "reference",
+};
+
+/* Leaves shown as written, never translated: a reference's citation is
+ * the title of a paper or a registry record, in the language it was
+ * published in. po/its/carta-guide.its leaves them out of the pot. */
+static const char * const untranslated_elements[] = {
+  "reference",
 };
 
 typedef struct
@@ -156,6 +163,120 @@ parse_int_attribute (const char  *element,
 }
 
 static gboolean
+is_day (const char *value)
+{
+  int year, month, day;
+  char end;
+
+  return value != NULL &&
+         sscanf (value, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+         strlen (value) == 10 &&
+         g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+is_registry_id (const char *id)
+{
+  static const char * const prefixes[] = { "NCT", "ChiCTR" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (id, prefixes[i]))
+      {
+        const char *digits = id + strlen (prefixes[i]);
+
+        if (digits[0] == '\0')
+          return FALSE;
+        for (const char *p = digits; *p != '\0'; p++)
+          if (!g_ascii_isalnum (*p) && *p != '-')
+            return FALSE;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A reference must say where it can be checked: a DOI, a PubMed id, a
+ * trial registry id, or a web address with the day it was read. */
+static gboolean
+start_reference (ParseState   *state,
+                 const char  **names,
+                 const char  **values,
+                 GError      **error)
+{
+  const char *doi = NULL, *pmid = NULL, *registry = NULL, *url = NULL, *accessed = NULL;
+  CartaGuideBlock *block;
+
+  if (!g_markup_collect_attributes ("reference", names, values, error,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "doi", &doi,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "pmid", &pmid,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "registry", &registry,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "url", &url,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "accessed", &accessed,
+                                    G_MARKUP_COLLECT_INVALID))
+    return FALSE;
+
+  block = state->block = _carta_guide_block_new (CARTA_GUIDE_BLOCK_REFERENCE);
+  _carta_guide_section_take_block (state->section, block);
+
+  if (doi == NULL && pmid == NULL && registry == NULL && url == NULL)
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                           "A <reference> needs a doi, a pmid, a registry id or a url");
+      return FALSE;
+    }
+
+  if (doi != NULL && !g_str_has_prefix (doi, "10."))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   "“%s” is not a DOI", doi);
+      return FALSE;
+    }
+
+  if (pmid != NULL && (pmid[0] == '\0' || pmid[strspn (pmid, "0123456789")] != '\0'))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   "“%s” is not a PubMed id", pmid);
+      return FALSE;
+    }
+
+  if (registry != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (registry, " ", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (!is_registry_id (ids[i]))
+          {
+            g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                         "“%s” is not a trial registry id", ids[i]);
+            return FALSE;
+          }
+    }
+
+  if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   "“%s” is not a web address", url);
+      return FALSE;
+    }
+
+  /* A web page can change: say when it was read. */
+  if ((url != NULL || accessed != NULL) && !is_day (accessed))
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                           "A <reference> with a url needs the day it was accessed (YYYY-MM-DD)");
+      return FALSE;
+    }
+
+  block->doi = g_strdup (doi);
+  block->pmid = g_strdup (pmid);
+  block->registry = g_strdup (registry);
+  block->url = g_strdup (url);
+  block->accessed = g_strdup (accessed);
+
+  return TRUE;
+}
+
+static gboolean
 start_figure (ParseState   *state,
               const char  **names,
               const char  **values,
@@ -236,7 +357,8 @@ check_parent (const char  *element,
     { "title", "guide" }, { "summary", "guide" }, { "disclaimer", "guide" }, { "section", "guide" },
     { "heading", "section" }, { "p", "section" }, { "subheading", "section" },
     { "item", "section" }, { "table", "section" }, { "figure", "section" }, { "faq", "section" },
-    { "action", "section" }, { "sources", "section" },
+    { "action", "section" }, { "sources", "section" }, { "references", "section" },
+    { "reference", "references" },
     { "lead", "item" }, { "text", "item" },
     { "header", "table" }, { "row", "table" },
     { "step", "header row" }, { "gene", "header row" }, { "purpose", "header row" }, { "tech", "header row" },
@@ -331,6 +453,8 @@ start_element_cb (GMarkupParseContext  *context,
     start_figure (state, names, values, error);
   else if (g_str_equal (element, "bar"))
     start_bar (state, names, values, error);
+  else if (g_str_equal (element, "reference"))
+    start_reference (state, names, values, error);
   else if (g_str_equal (element, "action"))
     {
       const char *target = NULL;
@@ -392,7 +516,7 @@ leaf_destination (ParseState *state,
     if (g_str_equal (element, columns[i]))
       return &state->block->cells[i];
 
-  /* p, subheading, text, caption, question, action, sources */
+  /* p, subheading, text, caption, question, action, sources, reference */
   return &state->block->text;
 }
 
@@ -428,7 +552,10 @@ end_element_cb (GMarkupParseContext  *context,
 
   destination = leaf_destination (state, element);
   g_free (*destination);
-  *destination = from_msgid (state->translate (msgid, state->user_data));
+  if (g_strv_contains (untranslated_elements, element))
+    *destination = from_msgid (msgid);
+  else
+    *destination = from_msgid (state->translate (msgid, state->user_data));
 }
 
 static void
