@@ -38,43 +38,6 @@ response_short_label (int value)
   return _(labels[value]);
 }
 
-gboolean
-carta_profile_null_to_empty (GBinding     *binding,
-                             const GValue *from,
-                             GValue       *to,
-                             gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text ? text : "");
-  return TRUE;
-}
-
-gboolean
-carta_profile_enum_to_uint (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) g_value_get_enum (from));
-  return TRUE;
-}
-
-gboolean
-carta_profile_uint_to_enum (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  guint value = g_value_get_uint (from);
-
-  if (value == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  g_value_set_enum (to, (int) value);
-  return TRUE;
-}
-
 static GBinding *
 bind_text (gpointer     object,
            const char  *property,
@@ -102,19 +65,6 @@ bind_date (gpointer      object,
 {
   return g_object_bind_property (object, property, row, "date",
                                  G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-}
-
-void
-carta_profile_set_labels (AdwComboRow  *row,
-                          const char *(*to_label) (int value),
-                          guint         n_values)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_values; i++)
-    gtk_string_list_append (list, to_label ((int) i));
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
 }
 
 static GtkWidget *
@@ -305,56 +255,76 @@ lines_fill (CartaListRow *row,
   add_text (row, item, "notes", _("Notes"));
 }
 
-static void
-lines_describe (CartaListRow *row,
-                GObject      *item,
-                guint         index)
+/* A wrong date shows even while the line is folded. */
+static char *
+line_date_problem (CartaTherapyLine *line)
 {
-  CartaTherapyLine *line = CARTA_THERAPY_LINE (item);
-  const char *regimen = carta_therapy_line_get_regimen (line);
-  g_autofree char *start = format_or_raw (carta_therapy_line_get_start_date (line));
-  g_autofree char *end = format_or_raw (carta_therapy_line_get_end_date (line));
-  g_autofree char *title = NULL;
-  g_autofree char *dates = NULL;
-  g_autofree char *subtitle = NULL;
-  CartaResponse response = carta_therapy_line_get_best_response (line);
-  g_autofree char *problem = carta_validate_date_order (carta_therapy_line_get_start_date (line),
-                                                        carta_therapy_line_get_end_date (line));
+  const char *start = carta_therapy_line_get_start_date (line);
+  const char *end = carta_therapy_line_get_end_date (line);
+  char *problem = carta_validate_date_order (start, end);
 
   if (problem == NULL)
-    problem = carta_validate_date (carta_therapy_line_get_start_date (line), NULL);
+    problem = carta_validate_date (start, NULL);
   if (problem == NULL)
-    problem = carta_validate_date (carta_therapy_line_get_end_date (line), NULL);
+    problem = carta_validate_date (end, NULL);
+
+  return problem;
+}
+
+static char *
+line_title (CartaTherapyLine *line,
+            guint             index)
+{
+  const char *regimen = carta_therapy_line_get_regimen (line);
 
   if (regimen != NULL)
     /* TRANSLATORS: “Line 2: R-ICE”, a numbered line of therapy and its regimen */
-    title = g_strdup_printf (_("Line %u: %s"), index + 1, regimen);
-  else
-    /* TRANSLATORS: a numbered line of therapy without a regimen yet */
-    title = g_strdup_printf (_("Line %u"), index + 1);
+    return g_strdup_printf (_("Line %u: %s"), index + 1, regimen);
+
+  /* TRANSLATORS: a numbered line of therapy without a regimen yet */
+  return g_strdup_printf (_("Line %u"), index + 1);
+}
+
+/* The dates and the best response, such as “1 Mar – 2 Jun · Complete response”. */
+static char *
+line_summary (CartaTherapyLine *line)
+{
+  g_autofree char *start = format_or_raw (carta_therapy_line_get_start_date (line));
+  g_autofree char *end = format_or_raw (carta_therapy_line_get_end_date (line));
+  g_autofree char *dates = NULL;
+  CartaResponse response = carta_therapy_line_get_best_response (line);
 
   if (start != NULL || end != NULL)
     /* TRANSLATORS: a date range, start – end */
     dates = g_strdup_printf (_("%s – %s"), start ? start : "…", end ? end : "…");
 
   if (dates != NULL && response != CARTA_RESPONSE_NOT_SET)
-    subtitle = g_strdup_printf ("%s · %s", dates, carta_response_to_label (response));
+    return g_strdup_printf ("%s · %s", dates, carta_response_to_label (response));
   else if (response != CARTA_RESPONSE_NOT_SET)
-    subtitle = g_strdup (carta_response_to_label (response));
+    return g_strdup (carta_response_to_label (response));
   else
-    subtitle = g_steal_pointer (&dates);
+    return g_steal_pointer (&dates);
+}
 
-  /* A wrong date shows even while the line is folded. */
-  if (problem != NULL)
-    {
-      g_autofree char *both = subtitle ? g_strdup_printf ("%s\n%s", subtitle, problem) : g_strdup (problem);
+static void
+lines_describe (CartaListRow *row,
+                GObject      *item,
+                guint         index)
+{
+  CartaTherapyLine *line = CARTA_THERAPY_LINE (item);
+  g_autofree char *title = line_title (line, index);
+  g_autofree char *summary = line_summary (line);
+  g_autofree char *problem = line_date_problem (line);
+  g_autofree char *subtitle = NULL;
 
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&both);
-    }
+  if (problem != NULL && summary != NULL)
+    subtitle = g_strdup_printf ("%s\n%s", summary, problem);
+  else if (problem != NULL)
+    subtitle = g_strdup (problem);
+  else
+    subtitle = g_steal_pointer (&summary);
 
   carta_list_row_set_warning (row, problem != NULL);
-
   set_describe (row, title, subtitle);
 }
 
@@ -588,3 +558,55 @@ const CartaListKind carta_profile_labs_kind = {
   .removed_message = N_("Lab result removed"),
   .empty_message = N_("No lab results yet"),
 };
+
+/* ------------------------------------------------------------------ */
+
+gboolean
+carta_profile_null_to_empty (GBinding     *binding,
+                             const GValue *from,
+                             GValue       *to,
+                             gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+gboolean
+carta_profile_enum_to_uint (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+gboolean
+carta_profile_uint_to_enum (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  guint value = g_value_get_uint (from);
+
+  if (value == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  g_value_set_enum (to, (int) value);
+  return TRUE;
+}
+
+void
+carta_profile_set_labels (AdwComboRow  *row,
+                          const char *(*to_label) (int value),
+                          guint         n_values)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    gtk_string_list_append (list, to_label ((int) i));
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}

@@ -122,24 +122,21 @@ ecog_label (int index)
 /* ------------------------------------------------------------------ */
 /* Bindings between the case and the fixed rows                         */
 
+/* A combo row holds an enum as its position; an entry row shows nothing
+ * for a value not given. */
 static void
-bind_text (GBindingGroup *group,
-           const char    *property,
-           AdwEntryRow   *row)
+bind_row (GBindingGroup *group,
+          const char    *property,
+          gpointer       row)
 {
-  g_binding_group_bind_full (group, property, row, "text",
-                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             carta_profile_null_to_empty, NULL, NULL, NULL);
-}
-
-static void
-bind_enum (GBindingGroup *group,
-           const char    *property,
-           AdwComboRow   *row)
-{
-  g_binding_group_bind_full (group, property, row, "selected",
-                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             carta_profile_enum_to_uint, carta_profile_uint_to_enum, NULL, NULL);
+  if (ADW_IS_COMBO_ROW (row))
+    g_binding_group_bind_full (group, property, row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               carta_profile_enum_to_uint, carta_profile_uint_to_enum, NULL, NULL);
+  else
+    g_binding_group_bind_full (group, property, row, "text",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               carta_profile_null_to_empty, NULL, NULL, NULL);
 }
 
 static void
@@ -193,6 +190,8 @@ on_sex_selected_cb (CartaProfilePage *self)
 {
   guint selected = adw_combo_row_get_selected (self->sex_row);
 
+  g_assert (CARTA_IS_PROFILE_PAGE (self));
+
   if (self->syncing || self->kase == NULL || selected >= G_N_ELEMENTS (sex_values))
     return;
 
@@ -231,6 +230,8 @@ static void
 on_ecog_selected_cb (CartaProfilePage *self)
 {
   guint selected = adw_combo_row_get_selected (self->ecog_row);
+
+  g_assert (CARTA_IS_PROFILE_PAGE (self));
 
   if (self->syncing || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -304,6 +305,8 @@ on_questions_changed_cb (CartaProfilePage *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
+  g_assert (CARTA_IS_PROFILE_PAGE (self));
+
   if (self->syncing || self->kase == NULL)
     return;
 
@@ -320,12 +323,12 @@ bind_patient (CartaProfilePage *self)
 {
   GBindingGroup *bindings = self->patient_bindings = g_binding_group_new ();
 
-  bind_text (bindings, "name", self->name_row);
-  bind_text (bindings, "other-names", self->other_names_row);
+  bind_row (bindings, "name", self->name_row);
+  bind_row (bindings, "other-names", self->other_names_row);
   bind_value (bindings, "date-of-birth", self->birth_row, "date");
-  bind_text (bindings, "country", self->country_row);
-  bind_text (bindings, "languages", self->languages_row);
-  bind_text (bindings, "preferred-language", self->preferred_language_row);
+  bind_row (bindings, "country", self->country_row);
+  bind_row (bindings, "languages", self->languages_row);
+  bind_row (bindings, "preferred-language", self->preferred_language_row);
   bind_value (bindings, "weight-kg", gtk_spin_button_get_adjustment (self->weight_spin), "value");
   bind_value (bindings, "height-cm", gtk_spin_button_get_adjustment (self->height_spin), "value");
 
@@ -339,14 +342,14 @@ bind_diagnosis (CartaProfilePage *self)
 {
   GBindingGroup *bindings = self->diagnosis_bindings = g_binding_group_new ();
 
-  bind_enum (bindings, "disease", self->disease_row);
-  bind_text (bindings, "disease-other", self->disease_other_row);
+  bind_row (bindings, "disease", self->disease_row);
+  bind_row (bindings, "disease-other", self->disease_other_row);
   bind_value (bindings, "diagnosis-date", self->diagnosis_date_row, "date");
-  bind_enum (bindings, "state", self->state_row);
-  bind_enum (bindings, "cns-involvement", self->cns_row);
-  bind_text (bindings, "cd19-percent", self->cd19_row);
-  bind_text (bindings, "bcma-percent", self->bcma_row);
-  bind_text (bindings, "antigen-method", self->antigen_method_row);
+  bind_row (bindings, "state", self->state_row);
+  bind_row (bindings, "cns-involvement", self->cns_row);
+  bind_row (bindings, "cd19-percent", self->cd19_row);
+  bind_row (bindings, "bcma-percent", self->bcma_row);
+  bind_row (bindings, "antigen-method", self->antigen_method_row);
   bind_value (bindings, "antigen-date", self->antigen_date_row, "date");
 
   self->diagnosis_signals = g_signal_group_new (CARTA_TYPE_DIAGNOSIS);
@@ -358,17 +361,17 @@ static void
 bind_treatment_and_status (CartaProfilePage *self)
 {
   self->treatment_bindings = g_binding_group_new ();
-  bind_enum (self->treatment_bindings, "failed-manufacturing", self->failed_row);
-  bind_text (self->treatment_bindings, "failed-manufacturing-reason", self->failed_reason_row);
+  bind_row (self->treatment_bindings, "failed-manufacturing", self->failed_row);
+  bind_row (self->treatment_bindings, "failed-manufacturing-reason", self->failed_reason_row);
 
   self->treatment_signals = g_signal_group_new (CARTA_TYPE_TREATMENT_HISTORY);
   g_signal_group_connect_object (self->treatment_signals, "notify",
                                  G_CALLBACK (update_failed_reason), self, G_CONNECT_SWAPPED);
 
   self->status_bindings = g_binding_group_new ();
-  bind_text (self->status_bindings, "infections", self->infections_row);
-  bind_text (self->status_bindings, "other-illnesses", self->illnesses_row);
-  bind_text (self->status_bindings, "medication", self->medication_row);
+  bind_row (self->status_bindings, "infections", self->infections_row);
+  bind_row (self->status_bindings, "other-illnesses", self->illnesses_row);
+  bind_row (self->status_bindings, "medication", self->medication_row);
 
   self->status_signals = g_signal_group_new (CARTA_TYPE_CLINICAL_STATUS);
   g_signal_group_connect_object (self->status_signals, "notify::ecog",
