@@ -325,6 +325,8 @@ carta_list_group_dispose (GObject *object)
   g_clear_object (&self->model_signals);
   self->model = NULL;
   g_clear_object (&self->kase);
+  /* The rows go with the group's children; nothing may touch them now. */
+  g_ptr_array_set_size (self->rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_LIST_GROUP);
 
