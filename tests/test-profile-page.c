@@ -62,6 +62,25 @@ is_date_row_titled (GtkWidget     *widget,
   return CARTA_IS_DATE_ROW (widget) && is_row_titled (widget, title);
 }
 
+/* The sign a folded record shows when something in it needs checking. */
+static gboolean
+is_warning_icon (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "dialog-warning-symbolic") == 0;
+}
+
+/* A button with a plain mnemonic label, such as “_Remove Line” or a
+ * toast's “_Undo”. */
+static gboolean
+is_text_button (GtkWidget     *widget,
+                gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
@@ -199,7 +218,7 @@ test_add_reorder_reload (void)
     g_assert_nonnull (end_row);
     g_assert_true (gtk_widget_has_css_class (end_row, "error"));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (end_row)), "before the start"));
-    g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "warning-icon")));
+    g_assert_true (gtk_widget_get_visible (carta_test_find_widget (row, is_warning_icon, NULL)));
     g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "before the start"));
     g_assert_cmpstr (carta_therapy_line_get_end_date (line), ==, "2021-12-01");
   }
@@ -275,6 +294,58 @@ test_fields_reach_the_model (void)
   iterate ();
 }
 
+static void
+test_remove_and_undo (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Mum");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = carta_profile_page_new ();
+  GtkWidget *button = NULL;
+  GListModel *lines = carta_treatment_history_get_lines (carta_case_get_treatment (kase));
+  g_autofree char *regimen = NULL;
+
+  gtk_window_set_default_size (window, 360, 2400);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+
+  gtk_widget_activate (find_button (page, "_Add Line"));
+  type_into_focus (window, page, "Line 1", "R-CHOP × 6");
+
+  /* The new line is unfolded, so its Remove button shows. */
+  button = carta_test_find_widget (find_row (page, "Line 1: R-CHOP × 6"), is_text_button, "_Remove Line");
+  g_assert_nonnull (button);
+  /* Keyboard activation presses the button for a moment, then clicks. */
+  gtk_widget_activate (button);
+  iterate ();
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 0);
+  find_row (page, "No lines of therapy yet");
+
+  /* The toast's Undo puts the same line back where it was. */
+  button = NULL;
+  for (guint i = 0; i < 10 && button == NULL; i++)
+    {
+      button = carta_test_find_widget (overlay, is_text_button, "_Undo");
+      if (button == NULL)
+        iterate ();
+    }
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  iterate ();
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  regimen = line_regimen (kase, 0);
+  g_assert_cmpstr (regimen, ==, "R-CHOP × 6");
+  find_row (page, "Line 1: R-CHOP × 6");
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +355,7 @@ main (int   argc,
 
   g_test_add_func ("/profile-page/add-reorder-reload", test_add_reorder_reload);
   g_test_add_func ("/profile-page/fields-reach-the-model", test_fields_reach_the_model);
+  g_test_add_func ("/profile-page/remove-and-undo", test_remove_and_undo);
 
   return g_test_run ();
 }
