@@ -20,6 +20,7 @@
 
 #include "carta-catalog.h"
 #include "carta-error.h"
+#include "carta-locale.h"
 
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U
@@ -393,17 +394,16 @@ is_english (const char *language)
  * carta_catalog_find_file:
  * @language: a language code such as `zh_CN` or `zh_CN.UTF-8`
  *
- * Looks for Carta's compiled translations into @language: in
- * `$CARTA_LOCALEDIR` (set to `build/po` when running from the build
- * folder), then in the installed locale folder;
- * `zh_CN` falls back to `zh`.
+ * Looks for Carta's compiled translations into @language in the folder
+ * carta_locale_dir() gives (the build's when running from the build
+ * folder); `zh_CN` falls back to `zh`.
  *
  * Returns: (transfer full) (nullable): the path of the file
  */
 char *
 carta_catalog_find_file (const char *language)
 {
-  const char *dirs[] = { g_getenv ("CARTA_LOCALEDIR"), LOCALEDIR };
+  const char *dirs[] = { carta_locale_dir () };
   g_auto(GStrv) variants = NULL;
 
   g_return_val_if_fail (language != NULL, NULL);
@@ -443,7 +443,7 @@ compare_strings (gconstpointer a,
  * carta_catalog_list_languages:
  *
  * Lists the languages Carta can translate into: English, and every
- * language with a catalogue in the folders carta_catalog_find_file()
+ * language with a catalogue in the folder carta_catalog_find_file()
  * looks in.
  *
  * Returns: (transfer full): the language codes, sorted, `en` first
@@ -451,7 +451,7 @@ compare_strings (gconstpointer a,
 GStrv
 carta_catalog_list_languages (void)
 {
-  const char *dirs[] = { g_getenv ("CARTA_LOCALEDIR"), LOCALEDIR };
+  const char *dirs[] = { carta_locale_dir () };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
