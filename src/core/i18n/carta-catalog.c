@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -527,7 +528,8 @@ carta_catalog_new_from_file (const char  *path,
   if (!(self->file = g_mapped_file_new (path, FALSE, &local_error)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not read the translations “%s”: %s", path, local_error->message);
+                   /* TRANSLATORS: %1$s is a file; %2$s says why it could not be read */
+                   _("Could not read the translation file “%1$s”: %2$s"), path, local_error->message);
       return NULL;
     }
 
@@ -557,7 +559,8 @@ carta_catalog_new_from_file (const char  *path,
 
 malformed:
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-               "“%s” is not a compiled translation file", path);
+               /* TRANSLATORS: %s is a file */
+               _("“%s” is not a compiled translation file"), path);
   return NULL;
 }
 
@@ -587,7 +590,8 @@ carta_catalog_new_for_language (const char  *language,
   if (!(path = carta_catalog_find_file (language)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   "Carta has no translation into “%s”", language);
+                   /* TRANSLATORS: %s is a language code such as “zh_CN” */
+                   _("Carta has no translation into “%s”"), language);
       return NULL;
     }
 
