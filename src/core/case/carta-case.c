@@ -766,7 +766,7 @@ check_schema (JsonObject  *object,
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
                    /* TRANSLATORS: follows “Could not open FILE:”; %s names a file format */
-                   _("it is not a Carta case (schema “%s”)"), schema);
+                   _("it is not a Carta case (its format is “%s”)"), schema);
       return FALSE;
     }
 

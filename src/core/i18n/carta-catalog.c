@@ -590,8 +590,7 @@ carta_catalog_new_for_language (const char  *language,
   if (!(path = carta_catalog_find_file (language)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   /* TRANSLATORS: %s is a language code such as “zh_CN” */
-                   _("Carta has no translation into “%s”"), language);
+                   _("Carta has no translation into “%s”."), language);
       return NULL;
     }
 
