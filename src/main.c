@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "carta-application.h"
+#include "carta-locale.h"
 
 int
 main (int   argc,
@@ -18,11 +19,9 @@ main (int   argc,
 {
   g_autoptr(CartaApplication) app = NULL;
 
-  const char *localedir = g_getenv ("CARTA_LOCALEDIR");
-
   setlocale (LC_ALL, "");
-  /* CARTA_LOCALEDIR=build/po runs the build folder's translations. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  /* Run from the build folder, Carta uses the build's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, carta_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -19,6 +19,7 @@
 #include <locale.h>
 
 #include "carta-application.h"
+#include "carta-locale.h"
 
 static const char *pages[] = { "guide", "checklist", "case", "export" };
 
@@ -124,7 +125,7 @@ main (int   argc,
 
   /* As main.c does: screenshots in any language, from the build's catalogues. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARTA_LOCALEDIR") ? g_getenv ("CARTA_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, carta_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

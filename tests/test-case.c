@@ -342,7 +342,7 @@ test_send_history (void)
   assert_load_fails ("{\"schema\": \"carta-case/2\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
                      "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", "
                      "\"modified\": \"2026-01-01T00:00:00Z\", \"sends\": [3]}",
-                     CARTA_ERROR_MISSING_FIELD, "send record 1");
+                     CARTA_ERROR_MISSING_FIELD, "entry 1 of the send history");
   /* A member of the wrong type is an error, not a critical. */
   assert_load_fails ("{\"schema\": \"carta-case/2\", \"id\": \"0b3e8f0e-6b47-4b8c-9d51-4d0c5d0f7f11\", "
                      "\"title\": \"t\", \"created\": \"2026-01-01T00:00:00Z\", "

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "carta-bundle-commands.h"
+#include "carta-locale.h"
 
 /* Commands add themselves here, one line each, declared in their files. */
 static const CartaBundleCommand commands[] = {
@@ -42,8 +43,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  /* CARTA_LOCALEDIR=build/po runs the build folder's translations. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARTA_LOCALEDIR") != NULL ? g_getenv ("CARTA_LOCALEDIR") : LOCALEDIR);
+  /* Run from the build folder, carta-bundle uses the build's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, carta_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

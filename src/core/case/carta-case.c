@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -764,7 +765,8 @@ check_schema (JsonObject  *object,
   if (!g_str_has_prefix (schema, CARTA_CASE_SCHEMA_PREFIX))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "it is not a Carta case (schema “%s”)", schema);
+                   /* TRANSLATORS: follows “Could not open FILE:”; %s names a file format */
+                   _("it is not a Carta case (its format is “%s”)"), schema);
       return FALSE;
     }
 
@@ -773,15 +775,18 @@ check_schema (JsonObject  *object,
   if (end == version || *end != '\0' || number == 0)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "it has an unknown schema “%s”", schema);
+                   /* TRANSLATORS: follows “Could not open FILE:”; %s names a file format */
+                   _("its format “%s” is not one Carta knows"), schema);
       return FALSE;
     }
 
   if (number > CARTA_CASE_SCHEMA_VERSION)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NEWER_SCHEMA,
-                   "it was saved by a newer version of Carta (schema “%s”); "
-                   "this version reads up to “%s”", schema, CARTA_CASE_SCHEMA);
+                   /* TRANSLATORS: follows “Could not open FILE:”; %1$s and %2$s name file formats */
+                   _("it was saved by a newer version of Carta (schema “%1$s”). "
+                     "This version reads up to “%2$s”: update Carta to open it."),
+                   schema, CARTA_CASE_SCHEMA);
       return FALSE;
     }
 
@@ -868,7 +873,8 @@ load_sends (CartaCase   *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                       "send record %u is not an object", i + 1);
+                       /* TRANSLATORS: follows “Could not open FILE:”; %u counts from 1 */
+                       _("entry %u of the send history is damaged"), i + 1);
           return FALSE;
         }
 
@@ -911,7 +917,8 @@ carta_case_new_from_json (JsonNode  *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   "it does not hold a JSON object");
+                   /* TRANSLATORS: follows “Could not open FILE:” */
+                   _("it does not hold a case"));
       return NULL;
     }
 
@@ -927,7 +934,8 @@ carta_case_new_from_json (JsonNode  *root,
   if (!g_uuid_string_is_valid (id))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "its id “%s” is not a UUID", id);
+                   /* TRANSLATORS: follows “Could not open FILE:”; %s is the case's id */
+                   _("its case id “%s” is not valid"), id);
       return NULL;
     }
 
@@ -958,7 +966,8 @@ carta_case_new_from_json (JsonNode  *root,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             {
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                           "checklist entry %u is not an object", i + 1);
+                           /* TRANSLATORS: follows “Could not open FILE:”; %u counts from 1 */
+                           _("entry %u of the checklist is damaged"), i + 1);
               return NULL;
             }
 

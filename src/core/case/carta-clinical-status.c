@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-clinical-status-private.h"
 #include "carta-fields-private.h"
 #include "carta-lab-result-private.h"
@@ -197,7 +199,9 @@ _carta_clinical_status_load_json (gpointer              data,
 {
   CartaClinicalStatus *self = data;
 
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "current status", error) &&
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("current condition"), error) &&
          _carta_list_load_json (self->labs, object, "labs", CARTA_TYPE_LAB_RESULT,
                                 _carta_lab_result_load_json, G_CALLBACK (on_changed_cb), self, error);
 }

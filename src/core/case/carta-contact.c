@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-contact-private.h"
 
@@ -105,5 +107,7 @@ _carta_contact_load_json (gpointer     self,
                          JsonObject  *object,
                          GError     **error)
 {
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "contact", error);
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("contact"), error);
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-diagnosis-private.h"
 
@@ -122,5 +124,7 @@ _carta_diagnosis_load_json (gpointer     self,
                            JsonObject  *object,
                            GError     **error)
 {
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "diagnosis", error);
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("diagnosis"), error);
 }

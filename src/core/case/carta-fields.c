@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "carta-error.h"
@@ -252,7 +253,10 @@ _carta_fields_load_json (gpointer           self,
               if (ev == NULL)
                 {
                   g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                               "%s: the field “%s” has an unknown value “%s”", what, f->json, text);
+                               /* TRANSLATORS: %1$s is a part of the case, such as “diagnosis”;
+                                * %2$s the name of a field in case.json; %3$s its value */
+                               _("%1$s: the field “%2$s” has a value Carta does not know, “%3$s”"),
+                               _(what), f->json, text);
                   return FALSE;
                 }
               _carta_fields_set_int (self, f, pspecs[i], ev->value);
@@ -274,7 +278,8 @@ _carta_fields_load_json (gpointer           self,
                 _carta_fields_set_double (self, f, pspecs[i], json_node_get_double (node));
               else
                 g_set_error (&local_error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                             "the field “%s” is not a number", f->json);
+                             /* TRANSLATORS: %s is the name of a field in case.json */
+                             _("the field “%s” should hold a number"), f->json);
             }
           break;
 
@@ -284,7 +289,7 @@ _carta_fields_load_json (gpointer           self,
 
       if (local_error != NULL)
         {
-          g_propagate_prefixed_error (error, local_error, "%s: ", what);
+          g_propagate_prefixed_error (error, local_error, "%s: ", _(what));
           return FALSE;
         }
     }
@@ -415,7 +420,8 @@ _carta_list_load_json (GListStore  *store,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                       "%s entry %u is not an object", member, i + 1);
+                       /* TRANSLATORS: %s is the name of a list in case.json; %u counts from 1 */
+                       _("entry %2$u of “%1$s” is damaged"), member, i + 1);
           return FALSE;
         }
 

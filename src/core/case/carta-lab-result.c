@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-lab-result-private.h"
 
@@ -101,5 +103,7 @@ _carta_lab_result_load_json (gpointer     self,
                             JsonObject  *object,
                             GError     **error)
 {
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "lab result", error);
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("lab result"), error);
 }

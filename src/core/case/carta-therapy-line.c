@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-therapy-line-private.h"
 
@@ -105,5 +107,7 @@ _carta_therapy_line_load_json (gpointer     self,
                               JsonObject  *object,
                               GError     **error)
 {
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "therapy line", error);
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("line of therapy"), error);
 }

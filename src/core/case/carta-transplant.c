@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-transplant-private.h"
 
@@ -101,5 +103,7 @@ _carta_transplant_load_json (gpointer     self,
                             JsonObject  *object,
                             GError     **error)
 {
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "transplant", error);
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("transplant"), error);
 }

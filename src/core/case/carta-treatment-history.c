@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-fields-private.h"
 #include "carta-prior-cart-private.h"
 #include "carta-therapy-line-private.h"
@@ -309,7 +311,9 @@ _carta_treatment_history_load_json (gpointer                data,
 {
   CartaTreatmentHistory *self = data;
 
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object, "treatment", error) &&
+  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
+                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+                                  N_("treatment history"), error) &&
          _carta_list_load_json (self->lines, object, "lines", CARTA_TYPE_THERAPY_LINE,
                                 _carta_therapy_line_load_json, G_CALLBACK (on_list_changed_cb), self, error) &&
          _carta_list_load_json (self->transplants, object, "transplants", CARTA_TYPE_TRANSPLANT,

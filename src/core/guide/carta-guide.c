@@ -140,6 +140,11 @@ translate_with_gettext (const char *msgid,
   return g_dgettext (GETTEXT_PACKAGE, msgid);
 }
 
+/* The parser's errors describe mistakes in guide.xml, which ships inside
+ * Carta; they are for whoever edits that file, reach only the log (the
+ * guide page reports a broken guide with g_critical) and stay in English
+ * like the element names they quote. */
+
 static gboolean
 parse_int_attribute (const char  *element,
                      const char  *name,

@@ -15,11 +15,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carta-catalog.h"
 #include "carta-error.h"
+#include "carta-locale.h"
 
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U
@@ -393,17 +395,16 @@ is_english (const char *language)
  * carta_catalog_find_file:
  * @language: a language code such as `zh_CN` or `zh_CN.UTF-8`
  *
- * Looks for Carta's compiled translations into @language: in
- * `$CARTA_LOCALEDIR` (set to `build/po` when running from the build
- * folder), then in the installed locale folder;
- * `zh_CN` falls back to `zh`.
+ * Looks for Carta's compiled translations into @language in the folder
+ * carta_locale_dir() gives (the build's when running from the build
+ * folder); `zh_CN` falls back to `zh`.
  *
  * Returns: (transfer full) (nullable): the path of the file
  */
 char *
 carta_catalog_find_file (const char *language)
 {
-  const char *dirs[] = { g_getenv ("CARTA_LOCALEDIR"), LOCALEDIR };
+  const char *dirs[] = { carta_locale_dir () };
   g_auto(GStrv) variants = NULL;
 
   g_return_val_if_fail (language != NULL, NULL);
@@ -443,7 +444,7 @@ compare_strings (gconstpointer a,
  * carta_catalog_list_languages:
  *
  * Lists the languages Carta can translate into: English, and every
- * language with a catalogue in the folders carta_catalog_find_file()
+ * language with a catalogue in the folder carta_catalog_find_file()
  * looks in.
  *
  * Returns: (transfer full): the language codes, sorted, `en` first
@@ -451,7 +452,7 @@ compare_strings (gconstpointer a,
 GStrv
 carta_catalog_list_languages (void)
 {
-  const char *dirs[] = { g_getenv ("CARTA_LOCALEDIR"), LOCALEDIR };
+  const char *dirs[] = { carta_locale_dir () };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
@@ -527,7 +528,8 @@ carta_catalog_new_from_file (const char  *path,
   if (!(self->file = g_mapped_file_new (path, FALSE, &local_error)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not read the translations “%s”: %s", path, local_error->message);
+                   /* TRANSLATORS: %1$s is a file; %2$s says why it could not be read */
+                   _("Could not read the translation file “%1$s”: %2$s"), path, local_error->message);
       return NULL;
     }
 
@@ -557,7 +559,8 @@ carta_catalog_new_from_file (const char  *path,
 
 malformed:
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-               "“%s” is not a compiled translation file", path);
+               /* TRANSLATORS: %s is a file */
+               _("“%s” is not a compiled translation file"), path);
   return NULL;
 }
 
@@ -587,7 +590,7 @@ carta_catalog_new_for_language (const char  *language,
   if (!(path = carta_catalog_find_file (language)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   "Carta has no translation into “%s”", language);
+                   _("Carta has no translation into “%s”."), language);
       return NULL;
     }
 
