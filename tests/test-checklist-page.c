@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "carta-attachment-row.h"
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
@@ -251,6 +252,14 @@ test_custom_item_and_status (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  attachment)
+{
+  return CARTA_IS_ATTACHMENT_ROW (widget) &&
+         carta_attachment_row_get_attachment (CARTA_ATTACHMENT_ROW (widget)) == attachment;
+}
+
 static void
 test_attach_files (void)
 {
@@ -274,6 +283,7 @@ test_attach_files (void)
   GtkWindow *window;
   CartaCase *kase;
   GListModel *attachments;
+  GtkWidget *row;
 
   g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
   g_assert_true (g_file_set_contents (twin, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
@@ -323,6 +333,15 @@ test_attach_files (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "item.remove-attachment", "s",
                                              carta_attachment_get_id (second)));
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  spin ();
+
+  /* The row's own button asks the view, as a click would. */
+  row = carta_test_find_widget (GTK_WIDGET (view), is_row_of, first);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "scan.pdf");
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (view), is_row_of, second));
+  g_assert_true (gtk_widget_activate_action (row, "attachment.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 0);
 
   gtk_window_destroy (window);
   spin ();

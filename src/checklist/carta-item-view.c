@@ -267,10 +267,10 @@ typedef struct
   CartaItemView      *view;
   CartaChecklistItem *item;
   char               *temp_dir;
-} Job;
+} ImportJob;
 
 static void
-job_free (Job *job)
+import_job_free (ImportJob *job)
 {
   if (job->temp_dir != NULL)
     carta_fs_remove_tree (job->temp_dir);
@@ -345,17 +345,70 @@ on_import_progress_cb (guint64  done,
 }
 
 static void
+report_import_failure (CartaItemView *self,
+                       const GError  *error)
+{
+  g_autofree char *body = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, _("Adding files was cancelled. Nothing was added."));
+      return;
+    }
+
+  g_warning ("Import failed (%s %d)", g_quark_to_string (error->domain), error->code);
+  body = g_strdup_printf ("%s\n\n%s",
+                          _("Nothing was added and your files were not changed. "
+                            "Check that there is free space on this computer, then try again."),
+                          error->message);
+  show_message (self, _("Files Could Not Be Added"), body);
+}
+
+static void
+report_skipped (CartaItemView *self,
+                guint          n_added,
+                GPtrArray     *skipped)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  g_string_append_printf (body, ngettext ("%u file was added.", "%u files were added.", n_added),
+                          n_added);
+  g_string_append (body, " ");
+  g_string_append (body, ngettext ("This one was left out:", "These were left out:", skipped->len));
+  for (guint i = 0; i < MIN (skipped->len, 10); i++)
+    g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
+  if (skipped->len > 10)
+    g_string_append_printf (body, "\n• …");
+  show_message (self, _("Some Files Were Left Out"), body->str);
+}
+
+static void
+add_imported (CartaChecklistItem *item,
+              GPtrArray          *attachments)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    carta_checklist_item_add_attachment (item, g_ptr_array_index (attachments, i));
+
+  /* Files in hand: the record is received. */
+  if (attachments->len > 0 &&
+      !carta_item_status_is_ready (carta_checklist_item_get_status (item)))
+    carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_RECEIVED);
+}
+
+static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  Job *job = user_data;
+  ImportJob *job = user_data;
   CartaItemView *self = job->view;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
 
   gboolean cancelled = self->job != NULL && g_cancellable_is_cancelled (self->job);
+
+  g_assert (CARTA_IS_ITEM_VIEW (self));
 
   attachments = carta_import_files_finish (result, &skipped, &error);
   job_finished (self);
@@ -369,60 +422,24 @@ on_import_done_cb (GObject      *object,
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
     }
 
-  if (attachments == NULL && is_disposed (self))
-    {
-      job_free (job);
-      return;
-    }
-
   if (attachments == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _("Adding files was cancelled. Nothing was added."));
-      else
-        {
-          g_autofree char *body = NULL;
-
-          g_warning ("Import failed (%s %d)", g_quark_to_string (error->domain), error->code);
-          body = g_strdup_printf ("%s\n\n%s",
-                                  _("Nothing was added and your files were not changed. "
-                                    "Check that there is free space on this computer, then try again."),
-                                  error->message);
-          show_message (self, _("Files Could Not Be Added"), body);
-        }
-      job_free (job);
-      return;
+      if (!is_disposed (self))
+        report_import_failure (self, error);
     }
-
-  for (guint i = 0; i < attachments->len; i++)
-    carta_checklist_item_add_attachment (job->item, g_ptr_array_index (attachments, i));
-
-  /* Files in hand: the record is received. */
-  if (attachments->len > 0 &&
-      !carta_item_status_is_ready (carta_checklist_item_get_status (job->item)))
-    carta_checklist_item_set_status (job->item, CARTA_ITEM_STATUS_RECEIVED);
-
-  if (is_disposed (self))
-    ;
-  else if (skipped != NULL && skipped->len > 0)
+  else
     {
-      GString *body = g_string_new (NULL);
+      add_imported (job->item, attachments);
 
-      g_string_append_printf (body, ngettext ("%u file was added.", "%u files were added.", attachments->len),
-                              attachments->len);
-      g_string_append (body, " ");
-      g_string_append (body, ngettext ("This one was left out:", "These were left out:", skipped->len));
-      for (guint i = 0; i < MIN (skipped->len, 10); i++)
-        g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
-      if (skipped->len > 10)
-        g_string_append_printf (body, "\n• …");
-      show_message (self, _("Some Files Were Left Out"), body->str);
-      g_string_free (body, TRUE);
+      if (is_disposed (self))
+        ;
+      else if (skipped != NULL && skipped->len > 0)
+        report_skipped (self, attachments->len, skipped);
+      else if (attachments->len == 0)
+        show_toast (self, _("There were no files to add."));
     }
-  else if (attachments->len == 0)
-    show_toast (self, _("There were no files to add."));
 
-  job_free (job);
+  import_job_free (job);
 }
 
 static void
@@ -431,7 +448,7 @@ start_import (CartaItemView *self,
               const char    *temp_dir)
 {
   g_autoptr(GFile) case_dir = get_case_dir (self);
-  Job *job;
+  ImportJob *job;
 
   if (case_dir == NULL || self->item == NULL)
     {
@@ -442,7 +459,7 @@ start_import (CartaItemView *self,
       return;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (ImportJob, 1);
   job->view = g_object_ref (self);
   job->item = g_object_ref (self->item);
   job->temp_dir = g_strdup (temp_dir);
