@@ -204,30 +204,20 @@ on_thumbnail_cb (GObject      *object,
     g_debug ("No preview: %s", error->message);
 }
 
+/* attachment.open and attachment.remove: the view does the work, for
+ * the file of this row. */
 static void
-activate_on_view (CartaAttachmentRow *self,
-                  const char         *action_name)
+attachment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), action_name, "s",
-                              carta_attachment_get_id (self->attachment));
-}
+  CartaAttachmentRow *self = CARTA_ATTACHMENT_ROW (widget);
+  const char *view_action = g_str_equal (action_name, "attachment.open") ? "item.open-attachment"
+                                                                         : "item.remove-attachment";
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  g_assert (CARTA_IS_ATTACHMENT_ROW (widget));
-  activate_on_view (CARTA_ATTACHMENT_ROW (widget), "item.open-attachment");
-}
+  g_assert (CARTA_IS_ATTACHMENT_ROW (self));
 
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  g_assert (CARTA_IS_ATTACHMENT_ROW (widget));
-  activate_on_view (CARTA_ATTACHMENT_ROW (widget), "item.remove-attachment");
+  gtk_widget_activate_action (widget, view_action, "s", carta_attachment_get_id (self->attachment));
 }
 
 static void
@@ -300,8 +290,8 @@ carta_attachment_row_class_init (CartaAttachmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, warning_icon);
   gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, open_button);
 
-  gtk_widget_class_install_action (widget_class, "attachment.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "attachment.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "attachment.open", NULL, attachment_action);
+  gtk_widget_class_install_action (widget_class, "attachment.remove", NULL, attachment_action);
 }
 
 static void
