@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "carta-attachment-row.h"
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
@@ -251,6 +252,21 @@ test_custom_item_and_status (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  attachment)
+{
+  return CARTA_IS_ATTACHMENT_ROW (widget) &&
+         carta_attachment_row_get_attachment (CARTA_ATTACHMENT_ROW (widget)) == attachment;
+}
+
 static void
 test_attach_files (void)
 {
@@ -273,7 +289,11 @@ test_attach_files (void)
   CartaItemView *view;
   GtkWindow *window;
   CartaCase *kase;
+  g_autoptr(CartaAttachment) restored = NULL;
   GListModel *attachments;
+  GtkWidget *overlay;
+  GtkWidget *undo;
+  GtkWidget *row;
 
   g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
   g_assert_true (g_file_set_contents (twin, "%PDF-1.4\n% not really a PDF, but named like one\n", -1, NULL));
@@ -285,7 +305,9 @@ test_attach_files (void)
   page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
   carta_checklist_page_set_store (page, store);
   carta_checklist_page_set_case (page, kase);
-  gtk_window_set_child (window, GTK_WIDGET (page));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (window, overlay);
   gtk_window_present (window);
   spin ();
 
@@ -322,6 +344,25 @@ test_attach_files (void)
   /* Remove one attachment; the other stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "item.remove-attachment", "s",
                                              carta_attachment_get_id (second)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  spin ();
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (view), is_row_of, second));
+
+  /* Undo puts it back where it was, and its row with it. */
+  undo = carta_test_find_widget (overlay, is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 2);
+  restored = g_list_model_get_item (attachments, 1);
+  g_assert_true (restored == second);
+  spin ();
+  g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (view), is_row_of, second));
+
+  /* The row's own button asks the view, as a click would. */
+  row = carta_test_find_widget (GTK_WIDGET (view), is_row_of, first);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "scan.pdf");
+  g_assert_true (gtk_widget_activate_action (row, "attachment.remove", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
 
   gtk_window_destroy (window);

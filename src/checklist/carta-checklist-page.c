@@ -472,15 +472,32 @@ seed_action (GtkWidget  *widget,
     carta_checklist_template_seed_case (carta_checklist_template_get_default (), self->kase);
 }
 
-static void
-on_undo_remove_cb (AdwToast           *toast,
-                   CartaChecklistPage *self)
+/* What undoing a removal needs: the record and where it was. */
+typedef struct
 {
-  CartaCase *kase = g_object_get_data (G_OBJECT (toast), "case");
-  CartaChecklistItem *item = g_object_get_data (G_OBJECT (toast), "item");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "position"));
+  CartaCase          *kase;
+  CartaChecklistItem *item;
+  guint               position;
+} RemovedItem;
 
-  carta_case_insert_item (kase, position, item);
+static void
+removed_item_free (gpointer  data,
+                   GClosure *closure)
+{
+  RemovedItem *removed = data;
+
+  g_clear_object (&removed->kase);
+  g_clear_object (&removed->item);
+  g_free (removed);
+}
+
+static void
+on_undo_remove_cb (AdwToast    *toast,
+                   RemovedItem *removed)
+{
+  g_assert (ADW_IS_TOAST (toast));
+
+  carta_case_insert_item (removed->kase, removed->position, removed->item);
 }
 
 static void
@@ -492,6 +509,7 @@ remove_item_action (GtkWidget  *widget,
   CartaChecklistItem *current = carta_item_view_get_item (self->item_view);
   g_autoptr(CartaChecklistItem) item = NULL;
   g_autofree char *message = NULL;
+  RemovedItem *removed;
   AdwToast *toast;
   guint position;
 
@@ -510,10 +528,12 @@ remove_item_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "case", g_object_ref (self->kase), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "item", g_steal_pointer (&item), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
+  removed = g_new0 (RemovedItem, 1);
+  removed->kase = g_object_ref (self->kase);
+  removed->item = g_steal_pointer (&item);
+  removed->position = position;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb),
+                         removed, removed_item_free, 0);
   carta_host_add_toast (widget, toast);
 }
 
@@ -534,21 +554,39 @@ on_add_entry_activate_cb (GtkEntry         *entry,
     adw_message_dialog_response (dialog, "add");
 }
 
-static void
-on_add_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    CartaChecklistPage *self)
+/* The dialog naming a new record, and where the record goes. */
+typedef struct
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  const char *category = g_object_get_data (G_OBJECT (dialog), "category");
+  CartaChecklistPage *page;      /* unowned: the closure dies with it */
+  char               *category;
+} AddRecord;
+
+static void
+add_record_free (gpointer  data,
+                 GClosure *closure)
+{
+  AddRecord *add = data;
+
+  g_free (add->category);
+  g_free (add);
+}
+
+static void
+on_add_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AddRecord        *add)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *title = NULL;
+
+  g_assert (CARTA_IS_CHECKLIST_PAGE (add->page));
 
   if (g_strcmp0 (response, "add") != 0)
     return;
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   if (title[0] != '\0')
-    carta_checklist_page_add_custom_item (self, category, title);
+    carta_checklist_page_add_custom_item (add->page, add->category, title);
 }
 
 static void
@@ -561,6 +599,8 @@ add_item_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
+  AddRecord *add;
+  GClosure *closure;
 
   if (self->kase == NULL)
     return;
@@ -582,11 +622,15 @@ add_item_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record name"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
 
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "category", g_strdup (category), g_free);
+  add = g_new0 (AddRecord, 1);
+  add->page = self;
+  add->category = g_strdup (category);
+  closure = g_cclosure_new (G_CALLBACK (on_add_response_cb), add, add_record_free);
+  g_object_watch_closure (G_OBJECT (self), closure);
+
   g_signal_connect (entry, "changed", G_CALLBACK (on_add_entry_changed_cb), dialog);
   g_signal_connect (entry, "activate", G_CALLBACK (on_add_entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response_cb), self, 0);
+  g_signal_connect_closure (dialog, "response", closure, FALSE);
   on_add_entry_changed_cb (GTK_EDITABLE (entry), dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));

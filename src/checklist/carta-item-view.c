@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "carta-attachment-row.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
-#include "carta-dicom-summary.h"
 #include "carta-fs.h"
 #include "carta-host.h"
 #include "carta-import.h"
@@ -22,8 +22,6 @@
 #include "carta-photo-pdf-dialog.h"
 #include "carta-photo-pdf.h"
 #include "carta-thumbnail.h"
-
-#define THUMBNAIL_SIZE 48
 
 /* The details of one record: status, date, notes and its files, which
  * the family adds by chooser or by dropping files and folders. */
@@ -97,192 +95,22 @@ show_message (CartaItemView *self,
 
 /* Attachment rows */
 
-static void
-on_thumbnail_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GtkImage) image = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if ((texture = carta_thumbnail_load_finish (result, &error)))
-    {
-      gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
-      gtk_widget_add_css_class (GTK_WIDGET (image), "thumbnail");
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("No preview: %s", error->message);
-}
-
-static char *
-describe_study (const CartaDicomStudy *study)
-{
-  GString *line = g_string_new (study->date ? study->date : _("Unknown date"));
-  g_autofree char *modalities = study->modalities ? g_strjoinv ("/", study->modalities) : NULL;
-
-  if (modalities != NULL && modalities[0] != '\0')
-    g_string_append_printf (line, " · %s", modalities);
-  if (study->description != NULL && study->description[0] != '\0')
-    g_string_append_printf (line, " · %s", study->description);
-  else if (study->body_parts != NULL && study->body_parts[0] != NULL)
-    {
-      g_autofree char *parts = g_strjoinv (", ", study->body_parts);
-      g_string_append_printf (line, " · %s", parts);
-    }
-
-  g_string_append (line, " — ");
-  /* TRANSLATORS: the two halves of “3 series, 412 images” on an imaging disc */
-  g_string_append_printf (line, ngettext ("%u series", "%u series", study->series->len), study->series->len);
-  g_string_append (line, ", ");
-  g_string_append_printf (line, ngettext ("%u image", "%u images", study->n_images), study->n_images);
-
-  return g_string_free (line, FALSE);
-}
-
-static char *
-describe_attachment (CartaItemView   *self,
-                     CartaAttachment *attachment,
-                     gboolean        *warn)
-{
-  GString *text = g_string_new (NULL);
-  g_autofree char *size = g_format_size (carta_attachment_get_size (attachment));
-  const char *mime = carta_attachment_get_content_type (attachment);
-
-  *warn = FALSE;
-
-  if (self->flagged != NULL && g_hash_table_contains (self->flagged, carta_attachment_get_id (attachment)))
-    {
-      *warn = TRUE;
-      g_string_append (text, _("The copy kept in the case no longer matches the file you added. "
-                               "Remove it and add the original again."));
-      g_string_append_c (text, '\n');
-    }
-
-  if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING)
-    {
-      CartaDicomSummary *summary = carta_attachment_get_dicom_summary (attachment);
-      const char *patient = carta_patient_get_name (carta_case_get_patient (self->kase));
-      const char *other = summary ? carta_dicom_summary_find_other_patient (summary, patient) : NULL;
-
-      if (other != NULL)
-        {
-          g_autofree char *shown = carta_dicom_format_person_name (other);
-
-          *warn = TRUE;
-          /* TRANSLATORS: first %s is the patient name on an imaging disc, second the case's patient */
-          g_string_append_printf (text, _("This disc names “%s”, not %s. Check that it is the right disc."),
-                                  shown ? shown : other, patient);
-          g_string_append_c (text, '\n');
-        }
-
-      if (summary == NULL || summary->studies->len == 0)
-        g_string_append (text, _("Imaging disc — no studies could be read"));
-      else
-        for (guint i = 0; i < summary->studies->len; i++)
-          {
-            g_autofree char *line = describe_study (g_ptr_array_index (summary->studies, i));
-
-            if (i > 0)
-              g_string_append_c (text, '\n');
-            g_string_append (text, line);
-          }
-
-      if (summary != NULL && summary->problems->len > 0)
-        {
-          g_string_append_c (text, '\n');
-          /* TRANSLATORS: files on an imaging disc that are not readable DICOM images */
-          g_string_append_printf (text, ngettext ("%u file on the disc is not a readable image",
-                                                  "%u files on the disc are not readable images",
-                                                  summary->problems->len),
-                                  summary->problems->len);
-        }
-      g_string_append_printf (text, "\n%s", size);
-    }
-  else
-    {
-      g_autofree char *type = mime ? g_content_type_from_mime_type (mime) : NULL;
-      g_autofree char *description = type ? g_content_type_get_description (type) : NULL;
-
-      g_string_append (text, size);
-      if (description != NULL)
-        g_string_append_printf (text, " · %s", description);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static GtkWidget *
 create_attachment_row (gpointer object,
                        gpointer user_data)
 {
   CartaAttachment *attachment = object;
   CartaItemView *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *image;
-  GtkWidget *button;
-  g_autofree char *subtitle = NULL;
   g_autoptr(GFile) case_dir = get_case_dir (self);
-  const char *mime = carta_attachment_get_content_type (attachment);
-  const char *id = carta_attachment_get_id (attachment);
-  gboolean imaging = carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING;
-  gboolean warn;
+  const char *patient = self->kase ? carta_patient_get_name (carta_case_get_patient (self->kase)) : NULL;
+  gboolean flagged = self->flagged != NULL &&
+                     g_hash_table_contains (self->flagged, carta_attachment_get_id (attachment));
+  GtkWidget *row = carta_attachment_row_new (attachment, patient, flagged);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), carta_attachment_get_original_name (attachment));
-  subtitle = describe_attachment (self, attachment, &warn);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  if (imaging)
-    image = gtk_image_new_from_icon_name ("folder-symbolic");
-  else
-    {
-      g_autofree char *type = mime ? g_content_type_from_mime_type (mime) : NULL;
-      g_autoptr(GIcon) icon = type ? g_content_type_get_symbolic_icon (type) : NULL;
-
-      image = icon ? gtk_image_new_from_gicon (icon) : gtk_image_new_from_icon_name ("text-x-generic-symbolic");
-    }
-  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE);
-  gtk_widget_set_size_request (image, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
-  gtk_widget_set_margin_top (image, 6);
-  gtk_widget_set_margin_bottom (image, 6);
-  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
-
-  if (!imaging && case_dir != NULL && carta_thumbnail_can_preview (mime))
-    {
-      g_autoptr(GFile) file = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
-      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-
-      carta_thumbnail_load_async (file, mime, THUMBNAIL_SIZE * MAX (scale, 1), self->thumbnails,
-                                  on_thumbnail_cb, g_object_ref (image));
-    }
-
-  if (warn)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, _("Needs your attention"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-
-  button = gtk_button_new_from_icon_name (imaging ? "folder-open-symbolic" : "document-open-symbolic");
-  gtk_widget_set_tooltip_text (button, imaging ? _("Show Files") : _("Open"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "item.open-attachment");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Remove"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "item.remove-attachment");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (case_dir != NULL)
+    carta_attachment_row_load_preview (CARTA_ATTACHMENT_ROW (row), case_dir,
+                                       gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                       self->thumbnails);
 
   return row;
 }
@@ -439,10 +267,10 @@ typedef struct
   CartaItemView      *view;
   CartaChecklistItem *item;
   char               *temp_dir;
-} Job;
+} ImportJob;
 
 static void
-job_free (Job *job)
+import_job_free (ImportJob *job)
 {
   if (job->temp_dir != NULL)
     carta_fs_remove_tree (job->temp_dir);
@@ -517,17 +345,70 @@ on_import_progress_cb (guint64  done,
 }
 
 static void
+report_import_failure (CartaItemView *self,
+                       const GError  *error)
+{
+  g_autofree char *body = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, _("Adding files was cancelled. Nothing was added."));
+      return;
+    }
+
+  g_warning ("Import failed (%s %d)", g_quark_to_string (error->domain), error->code);
+  body = g_strdup_printf ("%s\n\n%s",
+                          _("Nothing was added and your files were not changed. "
+                            "Check that there is free space on this computer, then try again."),
+                          error->message);
+  show_message (self, _("Files Could Not Be Added"), body);
+}
+
+static void
+report_skipped (CartaItemView *self,
+                guint          n_added,
+                GPtrArray     *skipped)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  g_string_append_printf (body, ngettext ("%u file was added.", "%u files were added.", n_added),
+                          n_added);
+  g_string_append (body, " ");
+  g_string_append (body, ngettext ("This one was left out:", "These were left out:", skipped->len));
+  for (guint i = 0; i < MIN (skipped->len, 10); i++)
+    g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
+  if (skipped->len > 10)
+    g_string_append_printf (body, "\n• …");
+  show_message (self, _("Some Files Were Left Out"), body->str);
+}
+
+static void
+add_imported (CartaChecklistItem *item,
+              GPtrArray          *attachments)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    carta_checklist_item_add_attachment (item, g_ptr_array_index (attachments, i));
+
+  /* Files in hand: the record is received. */
+  if (attachments->len > 0 &&
+      !carta_item_status_is_ready (carta_checklist_item_get_status (item)))
+    carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_RECEIVED);
+}
+
+static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  Job *job = user_data;
+  ImportJob *job = user_data;
   CartaItemView *self = job->view;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
 
   gboolean cancelled = self->job != NULL && g_cancellable_is_cancelled (self->job);
+
+  g_assert (CARTA_IS_ITEM_VIEW (self));
 
   attachments = carta_import_files_finish (result, &skipped, &error);
   job_finished (self);
@@ -541,60 +422,24 @@ on_import_done_cb (GObject      *object,
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
     }
 
-  if (attachments == NULL && is_disposed (self))
-    {
-      job_free (job);
-      return;
-    }
-
   if (attachments == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _("Adding files was cancelled. Nothing was added."));
-      else
-        {
-          g_autofree char *body = NULL;
-
-          g_warning ("Import failed (%s %d)", g_quark_to_string (error->domain), error->code);
-          body = g_strdup_printf ("%s\n\n%s",
-                                  _("Nothing was added and your files were not changed. "
-                                    "Check that there is free space on this computer, then try again."),
-                                  error->message);
-          show_message (self, _("Files Could Not Be Added"), body);
-        }
-      job_free (job);
-      return;
+      if (!is_disposed (self))
+        report_import_failure (self, error);
     }
-
-  for (guint i = 0; i < attachments->len; i++)
-    carta_checklist_item_add_attachment (job->item, g_ptr_array_index (attachments, i));
-
-  /* Files in hand: the record is received. */
-  if (attachments->len > 0 &&
-      !carta_item_status_is_ready (carta_checklist_item_get_status (job->item)))
-    carta_checklist_item_set_status (job->item, CARTA_ITEM_STATUS_RECEIVED);
-
-  if (is_disposed (self))
-    ;
-  else if (skipped != NULL && skipped->len > 0)
+  else
     {
-      GString *body = g_string_new (NULL);
+      add_imported (job->item, attachments);
 
-      g_string_append_printf (body, ngettext ("%u file was added.", "%u files were added.", attachments->len),
-                              attachments->len);
-      g_string_append (body, " ");
-      g_string_append (body, ngettext ("This one was left out:", "These were left out:", skipped->len));
-      for (guint i = 0; i < MIN (skipped->len, 10); i++)
-        g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
-      if (skipped->len > 10)
-        g_string_append_printf (body, "\n• …");
-      show_message (self, _("Some Files Were Left Out"), body->str);
-      g_string_free (body, TRUE);
+      if (is_disposed (self))
+        ;
+      else if (skipped != NULL && skipped->len > 0)
+        report_skipped (self, attachments->len, skipped);
+      else if (attachments->len == 0)
+        show_toast (self, _("There were no files to add."));
     }
-  else if (attachments->len == 0)
-    show_toast (self, _("There were no files to add."));
 
-  job_free (job);
+  import_job_free (job);
 }
 
 static void
@@ -603,7 +448,7 @@ start_import (CartaItemView *self,
               const char    *temp_dir)
 {
   g_autoptr(GFile) case_dir = get_case_dir (self);
-  Job *job;
+  ImportJob *job;
 
   if (case_dir == NULL || self->item == NULL)
     {
@@ -614,7 +459,7 @@ start_import (CartaItemView *self,
       return;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (ImportJob, 1);
   job->view = g_object_ref (self);
   job->item = g_object_ref (self->item);
   job->temp_dir = g_strdup (temp_dir);
@@ -815,26 +660,45 @@ opened_dir (void)
   return g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
 }
 
+/* A stored copy on its way to a private file with its real name. */
+typedef struct
+{
+  CartaItemView *view;
+  GFile         *dest;
+} OpenCopy;
+
+static void
+open_copy_free (OpenCopy *copy)
+{
+  g_clear_object (&copy->view);
+  g_clear_object (&copy->dest);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenCopy, open_copy_free)
+
 static void
 on_copied_for_open_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(CartaItemView) self = user_data;
+  g_autoptr(OpenCopy) copy = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+
+  g_assert (CARTA_IS_ITEM_VIEW (copy->view));
 
   if (!g_file_copy_finish (G_FILE (object), result, &error))
     {
       g_warning ("Could not prepare an attachment for opening (%s %d)", g_quark_to_string (error->domain), error->code);
-      show_toast (self, _("The file could not be opened. Check that there is free space on this computer."));
+      show_toast (copy->view, _("The file could not be opened. Check that there is free space on this computer."));
       return;
     }
 
   /* Read only: edits in the other application cannot pass for the record. */
-  path = g_file_get_path (g_object_get_data (object, "dest"));
+  path = g_file_get_path (copy->dest);
   g_chmod (path, 0400);
-  launch (self, g_object_get_data (object, "dest"));
+  launch (copy->view, copy->dest);
 }
 
 static void
@@ -846,11 +710,11 @@ open_attachment_action (GtkWidget  *widget,
   CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
   g_autoptr(GFile) case_dir = get_case_dir (self);
   g_autoptr(GFile) stored = NULL;
-  g_autoptr(GFile) dest = NULL;
   g_autofree char *base = NULL;
   g_autofree char *unique = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
+  OpenCopy *copy;
 
   if (attachment == NULL || case_dir == NULL)
     return;
@@ -875,27 +739,40 @@ open_attachment_action (GtkWidget  *widget,
     }
 
   name = g_path_get_basename (carta_attachment_get_original_name (attachment));
-  dest = g_file_new_build_filename (dir, name, NULL);
-  g_object_set_data_full (G_OBJECT (stored), "dest", g_object_ref (dest), g_object_unref);
-  g_file_copy_async (stored, dest, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
-                     on_copied_for_open_cb, g_object_ref (self));
+  copy = g_new0 (OpenCopy, 1);
+  copy->view = g_object_ref (self);
+  copy->dest = g_file_new_build_filename (dir, name, NULL);
+  g_file_copy_async (stored, copy->dest, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
+                     on_copied_for_open_cb, copy);
+}
+
+/* What undoing a removal needs: the file and where it was. */
+typedef struct
+{
+  CartaChecklistItem *item;
+  CartaAttachment    *attachment;
+  guint               position;
+} RemovedAttachment;
+
+static void
+removed_attachment_free (gpointer  data,
+                         GClosure *closure)
+{
+  RemovedAttachment *removed = data;
+
+  g_clear_object (&removed->item);
+  g_clear_object (&removed->attachment);
+  g_free (removed);
 }
 
 static void
-on_undo_remove_attachment_cb (AdwToast *toast,
-                              gpointer  user_data)
+on_undo_remove_attachment_cb (AdwToast          *toast,
+                              RemovedAttachment *removed)
 {
-  CartaChecklistItem *item = g_object_get_data (G_OBJECT (toast), "item");
-  CartaAttachment *attachment = g_object_get_data (G_OBJECT (toast), "attachment");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "position"));
-  GListModel *attachments = carta_checklist_item_get_attachments (item);
+  g_assert (ADW_IS_TOAST (toast));
 
   /* Put it back where it was. */
-  if (G_IS_LIST_STORE (attachments))
-    g_list_store_insert (G_LIST_STORE (attachments),
-                         MIN (position, g_list_model_get_n_items (attachments)), attachment);
-  else
-    carta_checklist_item_add_attachment (item, attachment);
+  carta_checklist_item_insert_attachment (removed->item, removed->position, removed->attachment);
 }
 
 static void
@@ -906,6 +783,7 @@ remove_attachment_action (GtkWidget  *widget,
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
   g_autoptr(CartaAttachment) attachment = NULL;
   g_autofree char *message = NULL;
+  RemovedAttachment *removed;
   CartaAttachment *found;
   AdwToast *toast;
   guint position = 0;
@@ -916,15 +794,18 @@ remove_attachment_action (GtkWidget  *widget,
   attachment = g_object_ref (found);
   carta_checklist_item_remove_attachment (self->item, attachment);
 
+  removed = g_new0 (RemovedAttachment, 1);
+  removed->item = g_object_ref (self->item);
+  removed->attachment = g_object_ref (attachment);
+  removed->position = position;
+
   /* TRANSLATORS: %s is the name of a file removed from a record */
   message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "item", g_object_ref (self->item), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "attachment", g_steal_pointer (&attachment), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb), NULL);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb),
+                         removed, removed_attachment_free, 0);
   carta_host_add_toast (widget, toast);
 }
 

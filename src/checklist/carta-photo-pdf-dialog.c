@@ -100,11 +100,22 @@ move_photo (CartaPhotoPdfDialog *self,
   }
 }
 
+/* Which photo a button is for: rows are rebuilt in the order of the
+ * photos, so the row's place in the list is the photo's. */
+static guint
+get_row_index (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+
+  g_assert (row != NULL);
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
 static void
 on_up_clicked_cb (GtkButton           *button,
                   CartaPhotoPdfDialog *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  guint index = get_row_index (GTK_WIDGET (button));
 
   if (index > 0)
     move_photo (self, index, index - 1);
@@ -114,7 +125,7 @@ static void
 on_down_clicked_cb (GtkButton           *button,
                     CartaPhotoPdfDialog *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  guint index = get_row_index (GTK_WIDGET (button));
 
   move_photo (self, index, index + 1);
 }
@@ -123,7 +134,7 @@ static void
 on_include_toggled_cb (GtkCheckButton      *check,
                        CartaPhotoPdfDialog *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "index"));
+  guint index = get_row_index (GTK_WIDGET (check));
   Photo *photo = g_ptr_array_index (self->photos, index);
 
   photo->included = gtk_check_button_get_active (check);
@@ -176,7 +187,6 @@ rebuild (CartaPhotoPdfDialog *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), photo->included);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (check, _("Include This Photo"));
-      g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (on_include_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
 
@@ -190,8 +200,6 @@ rebuild (CartaPhotoPdfDialog *self)
 
       up = make_button ("go-up-symbolic", _("Move Up"), i > 0);
       down = make_button ("go-down-symbolic", _("Move Down"), i + 1 < self->photos->len);
-      g_object_set_data (G_OBJECT (up), "index", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (down), "index", GUINT_TO_POINTER (i));
       g_signal_connect (up, "clicked", G_CALLBACK (on_up_clicked_cb), self);
       g_signal_connect (down, "clicked", G_CALLBACK (on_down_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);

@@ -401,6 +401,28 @@ carta_checklist_item_add_attachment (CartaChecklistItem *self,
   g_list_store_append (self->attachments, attachment);
 }
 
+/**
+ * carta_checklist_item_insert_attachment:
+ * @position: where @attachment goes; past the end, it goes last
+ * @attachment: (transfer none): the attachment to add
+ *
+ * Adds @attachment at @position, as undoing its removal puts it back
+ * where it was.
+ */
+void
+carta_checklist_item_insert_attachment (CartaChecklistItem *self,
+                                        guint               position,
+                                        CartaAttachment    *attachment)
+{
+  guint n;
+
+  g_return_if_fail (CARTA_IS_CHECKLIST_ITEM (self));
+  g_return_if_fail (CARTA_IS_ATTACHMENT (attachment));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+  g_list_store_insert (self->attachments, MIN (position, n), attachment);
+}
+
 gboolean
 carta_checklist_item_remove_attachment (CartaChecklistItem *self,
                                         CartaAttachment    *attachment)

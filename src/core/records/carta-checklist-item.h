@@ -63,6 +63,9 @@ gboolean            carta_checklist_item_set_document_date (CartaChecklistItem *
 GListModel         *carta_checklist_item_get_attachments   (CartaChecklistItem *self);
 void                carta_checklist_item_add_attachment    (CartaChecklistItem *self,
                                                             CartaAttachment    *attachment);
+void                carta_checklist_item_insert_attachment (CartaChecklistItem *self,
+                                                            guint               position,
+                                                            CartaAttachment    *attachment);
 gboolean            carta_checklist_item_remove_attachment (CartaChecklistItem *self,
                                                             CartaAttachment    *attachment);
 
