@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "carta-import.h"
+#include "carta-progress.h"
 
 G_BEGIN_DECLS
 

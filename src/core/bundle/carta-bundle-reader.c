@@ -15,7 +15,6 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
-#include <nettle/sha2.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +23,7 @@
 #include "carta-bundle-reader.h"
 #include "carta-error.h"
 #include "carta-fs-private.h"
+#include "carta-sha256-private.h"
 #include "carta-store-private.h"
 
 /* A bundle is untrusted input: names are checked before anything is
@@ -79,16 +79,6 @@ entry_free (Entry *entry)
 }
 
 static void
-secure_free (char *text)
-{
-  if (text != NULL)
-    {
-      explicit_bzero (text, strlen (text));
-      g_free (text);
-    }
-}
-
-static void
 problem (CartaBundleReader *self,
          const char        *format,
          ...) G_GNUC_PRINTF (2, 3);
@@ -126,7 +116,7 @@ carta_bundle_reader_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->kase);
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->bag_info, g_hash_table_unref);
@@ -180,7 +170,7 @@ carta_bundle_reader_set_passphrase (CartaBundleReader *self,
 {
   g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
 }
 
@@ -285,7 +275,7 @@ scan (CartaBundleReader  *self,
       Entry *info;
       struct sha256_ctx sha256;
       struct sha1_ctx sha1;
-      guint8 digest[SHA256_DIGEST_SIZE];
+      guint8 digest[SHA1_DIGEST_SIZE];
       guint64 entry_out = 0;
       guint64 entry_raw_start;
       g_autofree char *lower = NULL;
@@ -551,9 +541,7 @@ scan (CartaBundleReader  *self,
 
       info->size = entry_out;
       info->hashed = TRUE;
-      sha256_digest (&sha256, SHA256_DIGEST_SIZE, digest);
-      for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-        g_snprintf (info->sha256 + 2 * i, 3, "%02x", digest[i]);
+      _carta_sha256_ctx_hex (&sha256, info->sha256);
       sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
       info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
       if (content != NULL)
@@ -1184,12 +1172,11 @@ restore_disc (const char  *staging,
  * runs on its thread. Returns the case, its files already in place. */
 static CartaCase *
 import_files (CartaBundleReader  *self,
-              const char         *root,
+              CartaStore         *store,
               GHashTable         *taken_ids,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autofree char *template = g_build_filename (root, ".import-XXXXXX", NULL);
   g_autofree char *staging = NULL;
   g_autofree char *case_dir = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -1200,36 +1187,23 @@ import_files (CartaBundleReader  *self,
   JsonArray *items;
   gboolean ok = FALSE;
 
-  if (g_mkdir_with_parents (root, 0700) != 0 || !(staging = g_mkdtemp_full (g_steal_pointer (&template), 0700)))
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not make room for the case in “%s”: %s", root, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!(staging = _carta_store_create_staging_folder (store, error)))
+    return NULL;
 
   if (!_carta_bundle_reader_scan (self, staging, FALSE, cancellable, error))
     goto out;
 
-  /* The case as it was, under a new id if this one is taken here. */
+  /* The case as it was, under a new id if this one is taken here. A case
+   * deleted a moment ago still owns its id until Undo expires. */
   copy = carta_case_to_json (self->kase);
   object = json_node_get_object (copy);
   id = g_strdup (carta_case_get_id (self->kase));
-  {
-    g_autofree char *existing = g_build_filename (root, id, NULL);
-    g_autofree char *deleted_name = g_strconcat (CARTA_STORE_DELETED_PREFIX, id, NULL);
-    g_autofree char *deleted = g_build_filename (root, deleted_name, NULL);
-
-    /* A case deleted a moment ago still owns its id until Undo expires. */
-    if (g_hash_table_contains (taken_ids, id) || g_file_test (existing, G_FILE_TEST_EXISTS) ||
-        g_file_test (deleted, G_FILE_TEST_EXISTS))
-      {
-        g_free (id);
-        id = g_uuid_string_random ();
-        json_object_set_string_member (object, "id", id);
-      }
-  }
+  if (g_hash_table_contains (taken_ids, id) || _carta_store_id_is_used_on_disk (store, id))
+    {
+      g_free (id);
+      id = g_uuid_string_random ();
+      json_object_set_string_member (object, "id", id);
+    }
 
   case_dir = g_build_filename (staging, "case", NULL);
   if (g_mkdir (case_dir, 0700) != 0)
@@ -1301,16 +1275,8 @@ import_files (CartaBundleReader  *self,
   if (!(kase = carta_case_new_from_json (copy, error)))
     goto out;
 
-  {
-    g_autofree char *final_dir = g_build_filename (root, id, NULL);
-
-    if (g_rename (case_dir, final_dir) != 0)
-      {
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                     "Could not create the case folder “%s”: %s", final_dir, g_strerror (errno));
-        goto out;
-      }
-  }
+  if (!_carta_store_adopt_folder (store, case_dir, id, error))
+    goto out;
 
   ok = TRUE;
 
@@ -1369,15 +1335,13 @@ carta_bundle_reader_import (CartaBundleReader  *self,
 {
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(CartaCase) kase = NULL;
-  g_autofree char *root = NULL;
 
   g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
   g_return_val_if_fail (CARTA_IS_STORE (store), NULL);
 
   ids = store_ids (store);
-  root = g_file_get_path (carta_store_get_root (store));
 
-  if (!(kase = import_files (self, root, ids, cancellable, error)))
+  if (!(kase = import_files (self, store, ids, cancellable, error)))
     return NULL;
 
   if (!finish_import (store, kase, error))
@@ -1389,15 +1353,13 @@ carta_bundle_reader_import (CartaBundleReader  *self,
 typedef struct
 {
   CartaStore *store;
-  char       *root;
   GHashTable *ids;
-} ImportData;
+} ReaderImportData;
 
 static void
-import_data_free (ImportData *data)
+import_data_free (ReaderImportData *data)
 {
   g_clear_object (&data->store);
-  g_free (data->root);
   g_clear_pointer (&data->ids, g_hash_table_unref);
   g_free (data);
 }
@@ -1408,11 +1370,11 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *data = task_data;
+  ReaderImportData *data = task_data;
   GError *error = NULL;
   CartaCase *kase;
 
-  if ((kase = import_files (source_object, data->root, data->ids, cancellable, &error)))
+  if ((kase = import_files (source_object, data->store, data->ids, cancellable, &error)))
     g_task_return_pointer (task, kase, g_object_unref);
   else
     g_task_return_error (task, error);
@@ -1432,14 +1394,13 @@ carta_bundle_reader_import_async (CartaBundleReader   *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportData *data;
+  ReaderImportData *data;
 
   g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
   g_return_if_fail (CARTA_IS_STORE (store));
 
-  data = g_new0 (ImportData, 1);
+  data = g_new0 (ReaderImportData, 1);
   data->store = g_object_ref (store);
-  data->root = g_file_get_path (carta_store_get_root (store));
   data->ids = store_ids (store);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1462,7 +1423,7 @@ carta_bundle_reader_import_finish (CartaBundleReader  *self,
                                    GError            **error)
 {
   g_autoptr(CartaCase) kase = NULL;
-  ImportData *data;
+  ReaderImportData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -14,9 +14,9 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
-#include <nettle/sha2.h>
 #include <poppler.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +25,8 @@
 #include "carta-bundle-reader.h"
 #include "carta-bundle-writer.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
+#include "carta-sha256-private.h"
 
 /* Two threads share the work: one reads each file once and hashes it
  * (SHA-256 for the bag, SHA-1 for FHIR), the other compresses and writes
@@ -123,16 +125,6 @@ typedef struct
 } Job;
 
 static void
-secure_free (char *text)
-{
-  if (text != NULL)
-    {
-      explicit_bzero (text, strlen (text));
-      g_free (text);
-    }
-}
-
-static void
 msg_free (Msg *msg)
 {
   g_free (msg->buffer);
@@ -151,7 +143,7 @@ job_free (Job *job)
   g_free (job->bag_name);
   g_free (job->dest_path);
   g_free (job->temp_path);
-  secure_free (job->passphrase);
+  _carta_secret_free (job->passphrase);
   g_clear_object (&job->catalog);
   g_free (job->summary_language);
   g_clear_object (&job->cancellable);
@@ -223,32 +215,15 @@ take_buffer (Job *job)
 }
 
 static void
-hex_digest (const guint8 *digest,
-            gsize         length,
-            char         *out)
-{
-  static const char hex[] = "0123456789abcdef";
-
-  for (gsize i = 0; i < length; i++)
-    {
-      out[2 * i] = hex[digest[i] >> 4];
-      out[2 * i + 1] = hex[digest[i] & 0xf];
-    }
-  out[2 * length] = '\0';
-}
-
-static void
 sha256_hex (const guint8 *data,
             gsize         length,
             char         *out)
 {
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
 
   sha256_init (&ctx);
   sha256_update (&ctx, length, data);
-  sha256_digest (&ctx, sizeof digest, digest);
-  hex_digest (digest, sizeof digest, out);
+  _carta_sha256_ctx_hex (&ctx, out);
 }
 
 /* The number of pages of a PDF, read by poppler from its page tree;
@@ -278,7 +253,7 @@ read_document (Job             *job,
   CartaBundleDoc *doc = g_ptr_array_index (job->docs, index);
   struct sha256_ctx sha256;
   struct sha1_ctx sha1;
-  guint8 digest[SHA256_DIGEST_SIZE];
+  guint8 digest[SHA1_DIGEST_SIZE];
   gboolean is_pdf = FALSE;
   guint64 read_total = 0;
   struct stat st;
@@ -392,8 +367,7 @@ read_document (Job             *job,
       return FALSE;
     }
 
-  sha256_digest (&sha256, SHA256_DIGEST_SIZE, digest);
-  hex_digest (digest, SHA256_DIGEST_SIZE, doc->sha256);
+  _carta_sha256_ctx_hex (&sha256, doc->sha256);
   sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
   doc->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
   if (is_pdf)
@@ -879,28 +853,6 @@ write_archive (Job     *job,
 }
 
 static gboolean
-fsync_parent (const char  *path,
-              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return TRUE;
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle in “%s”: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
 run_job (Job     *job,
          GError **error)
 {
@@ -1007,7 +959,7 @@ out:
   if (!ok)
     g_unlink (job->temp_path);
   else
-    ok = fsync_parent (job->dest_path, error);
+    ok = _carta_fsync_parent (job->dest_path, _("Could not save the bundle in “%s”: %s"), error);
 
   return ok;
 }
@@ -1090,7 +1042,7 @@ carta_bundle_writer_finalize (GObject *object)
 {
   CartaBundleWriter *self = (CartaBundleWriter *)object;
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   g_free (self->summary_language);
 
   G_OBJECT_CLASS (carta_bundle_writer_parent_class)->finalize (object);
@@ -1260,7 +1212,7 @@ carta_bundle_writer_set_passphrase (CartaBundleWriter *self,
 {
   g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
 }
 

@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
-#include <nettle/sha2.h>
 #include <string.h>
 
+#include "carta-fs-private.h"
 #include "carta-json-private.h"
 #include "carta-progress-stream.h"
+#include "carta-sha256-private.h"
 #include "carta-upload-result-private.h"
 #include "carta-uploader-private.h"
 
@@ -103,11 +104,9 @@ link_free (Link *link)
   g_free (link->scheme);
   g_free (link->host);
   g_free (link->path);
-  g_free (link->token);
+  _carta_secret_free (link->token);
   g_free (link->user);
-  if (link->password != NULL)
-    explicit_bzero (link->password, strlen (link->password));
-  g_free (link->password);
+  _carta_secret_free (link->password);
   g_free (link);
 }
 
@@ -128,14 +127,6 @@ link_copy (const Link *link)
   copy->password = g_strdup (link->password);
 
   return copy;
-}
-
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    explicit_bzero (*secret, strlen (*secret));
-  g_clear_pointer (secret, g_free);
 }
 
 static gboolean
@@ -323,8 +314,8 @@ job_free (Job *job)
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_pointer (&job->link, link_free);
   g_clear_pointer (&job->user, g_free);
-  clear_secret (&job->password);
-  clear_secret (&job->auth);
+  _carta_secret_clear (&job->password);
+  _carta_secret_clear (&job->auth);
   g_clear_pointer (&job->host, g_free);
   g_clear_object (&job->file);
   g_clear_object (&job->session);
@@ -424,8 +415,8 @@ basic_auth (const char *user,
   g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
   char *header = g_strconcat ("Basic ", encoded, NULL);
 
-  explicit_bzero (pair, strlen (pair));
-  explicit_bzero (encoded, strlen (encoded));
+  _carta_secret_wipe (pair);
+  _carta_secret_wipe (encoded);
   return header;
 }
 
@@ -741,46 +732,24 @@ job_request (Job            *job,
 
 /* --- SHA-256 in a thread of its own ---------------------------------------- */
 
-/* Hashing runs beside the upload, so it costs no time on a fast link. */
+/* Hashing runs beside the upload, so it costs no time on a fast link.
+ * Its result comes back to a context of the upload's own thread, which
+ * waits for it there. */
 typedef struct
 {
-  GFile   *file;
-  gint     stop;
-  char    *sha256;
-  GError  *error;
-  GThread *thread;
+  GMainContext *context;
+  GCancellable *cancellable;
+  GAsyncResult *result;
 } Hasher;
 
-static gpointer
-hasher_thread (gpointer data)
+static void
+on_hashed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  Hasher *hasher = data;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autofree guint8 *buffer = g_malloc (1 << 20);
-  struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  GString *hex;
-  gssize n;
+  Hasher *hasher = user_data;
 
-  sha256_init (&ctx);
-  if (!(input = g_file_read (hasher->file, NULL, &hasher->error)))
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 1 << 20, NULL, &hasher->error)) > 0)
-    {
-      if (g_atomic_int_get (&hasher->stop))
-        return NULL;
-      sha256_update (&ctx, (size_t)n, buffer);
-    }
-  if (n < 0)
-    return NULL;
-
-  sha256_digest (&ctx, sizeof digest, digest);
-  hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    g_string_append_printf (hex, "%02x", digest[i]);
-  hasher->sha256 = g_string_free (hex, FALSE);
-
-  return NULL;
+  hasher->result = g_object_ref (result);
 }
 
 static Hasher *
@@ -788,9 +757,19 @@ hasher_start (GFile *file)
 {
   Hasher *hasher = g_new0 (Hasher, 1);
 
-  hasher->file = g_object_ref (file);
-  hasher->thread = g_thread_new ("carta-sha256", hasher_thread, hasher);
+  hasher->context = g_main_context_new ();
+  hasher->cancellable = g_cancellable_new ();
+  g_main_context_push_thread_default (hasher->context);
+  _carta_sha256_file_async (file, hasher->cancellable, on_hashed_cb, hasher);
+  g_main_context_pop_thread_default (hasher->context);
   return hasher;
+}
+
+static void
+hasher_wait (Hasher *hasher)
+{
+  while (hasher->result == NULL)
+    g_main_context_iteration (hasher->context, TRUE);
 }
 
 /* Waits for the hash; returns it, or NULL with @error set. */
@@ -798,28 +777,30 @@ static char *
 hasher_finish (Hasher  *hasher,
                GError **error)
 {
-  g_thread_join (g_steal_pointer (&hasher->thread));
-  if (hasher->sha256 == NULL)
+  g_autoptr(GError) local_error = NULL;
+  char *sha256;
+
+  hasher_wait (hasher);
+  if (!(sha256 = _carta_sha256_file_finish (hasher->result, &local_error)))
     {
       g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_LOCAL_FILE,
-                   _("Could not read the file to send: %s"),
-                   hasher->error != NULL ? hasher->error->message : "");
+                   _("Could not read the file to send: %s"), local_error->message);
       return NULL;
     }
-  return g_steal_pointer (&hasher->sha256);
+  return sha256;
 }
 
 static void
 hasher_free (Hasher *hasher)
 {
-  if (hasher->thread != NULL)
+  if (hasher->result == NULL)
     {
-      g_atomic_int_set (&hasher->stop, 1);
-      g_thread_join (hasher->thread);
+      g_cancellable_cancel (hasher->cancellable);
+      hasher_wait (hasher);
     }
-  g_clear_object (&hasher->file);
-  g_clear_error (&hasher->error);
-  g_free (hasher->sha256);
+  g_clear_object (&hasher->result);
+  g_clear_object (&hasher->cancellable);
+  g_main_context_unref (hasher->context);
   g_free (hasher);
 }
 
@@ -1012,7 +993,7 @@ job_find_endpoint (Job           *job,
       g_clear_object (&msg);
       g_clear_pointer (&body, g_bytes_unref);
       g_clear_pointer (&job->collection, g_free);
-      clear_secret (&job->auth);
+      _carta_secret_clear (&job->auth);
       g_free (path);
       path = g_strdup_printf ("%s/public.php/webdav/", link->path);
       job->collection = g_uri_join (G_URI_FLAGS_ENCODED, link->scheme, NULL, link->host,
@@ -1411,7 +1392,7 @@ carta_uploader_finalize (GObject *object)
   g_clear_pointer (&self->link, link_free);
   g_clear_pointer (&self->host_display, g_free);
   g_clear_pointer (&self->user, g_free);
-  clear_secret (&self->password);
+  _carta_secret_clear (&self->password);
 
   G_OBJECT_CLASS (carta_uploader_parent_class)->finalize (object);
 }
@@ -1656,7 +1637,7 @@ carta_uploader_set_password (CartaUploader *self,
 {
   g_return_if_fail (CARTA_IS_UPLOADER (self));
 
-  clear_secret (&self->password);
+  _carta_secret_clear (&self->password);
   self->password = g_strdup (password);
 }
 
