@@ -13,6 +13,7 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
 #include <string.h>
@@ -222,6 +223,431 @@ hostile (GError     **error,
   return FALSE;
 }
 
+/* What one pass over the archive keeps from entry to entry. */
+typedef struct
+{
+  struct archive *archive;
+  guint64         file_size;
+  guint64         total_out;
+  guint64         metadata_total;
+  guint           n_entries;
+  GHashTable     *folded;    /* each name, case-folded and normalised */
+  guint8         *buffer;
+} BundleScan;
+
+static void
+bundle_scan_clear (BundleScan *scan)
+{
+  g_clear_pointer (&scan->archive, archive_read_free);
+  g_clear_pointer (&scan->folded, g_hash_table_unref);
+  g_clear_pointer (&scan->buffer, g_free);
+}
+
+static gboolean
+damaged (GError         **error,
+         struct archive  *archive)
+{
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+               _("The bundle is damaged and cannot be read: %s"), archive_error_string (archive));
+  return FALSE;
+}
+
+static gboolean
+scan_open (CartaBundleReader  *self,
+           BundleScan         *scan,
+           GError            **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
+      return FALSE;
+    }
+  scan->file_size = st.st_size;
+
+  scan->archive = archive_read_new ();
+  archive_read_support_format_zip (scan->archive);
+  if (self->passphrase != NULL)
+    archive_read_add_passphrase (scan->archive, self->passphrase);
+
+  if (archive_read_open_filename (scan->archive, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   _("This is not a ZIP file, or it is damaged: %s"), archive_error_string (scan->archive));
+      return FALSE;
+    }
+
+  scan->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->buffer = g_malloc (READ_BLOCK);
+  return TRUE;
+}
+
+/* The entry's name, or NULL with @error set when it has none. */
+static const char *
+entry_name (struct archive_entry  *entry,
+            GError               **error)
+{
+  const char *name = archive_entry_pathname_utf8 (entry);
+
+  if (name == NULL)
+    name = archive_entry_pathname (entry);
+  if (name == NULL)
+    hostile (error, "?", _("it has no name"));
+
+  return name;
+}
+
+/* Only plain files and folders, under names that stay inside the bag. */
+static gboolean
+check_entry_kind (struct archive_entry  *entry,
+                  const char            *name,
+                  GError               **error)
+{
+  const char *reason = NULL;
+
+  if (!_carta_bundle_path_is_safe (name, &reason))
+    return hostile (error, name, reason);
+  if (archive_entry_filetype (entry) == AE_IFLNK)
+    return hostile (error, name, _("it is a symbolic link"));
+  if (archive_entry_hardlink (entry) != NULL)
+    return hostile (error, name, _("it is a hard link"));
+  if (archive_entry_filetype (entry) != AE_IFREG && archive_entry_filetype (entry) != AE_IFDIR)
+    return hostile (error, name, _("it is not a regular file or folder"));
+
+  return TRUE;
+}
+
+/* Two names for one file would let one overwrite the other, also where
+ * case or Unicode normalisation does not count (the name is valid UTF-8
+ * by now). */
+static gboolean
+check_name_unique (BundleScan  *scan,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strdup (name);
+  g_autofree char *normal = NULL;
+  g_autofree char *folded_name = NULL;
+  char *key;
+  gsize len = strlen (trimmed);
+
+  while (len > 0 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
+  folded_name = g_utf8_casefold (normal, -1);
+  key = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
+
+  if (g_hash_table_contains (scan->folded, key))
+    {
+      g_free (key);
+      return hostile (error, name, _("the bundle holds this name twice"));
+    }
+
+  g_hash_table_add (scan->folded, key);
+  return TRUE;
+}
+
+/* Everything sits in one folder, the bag. Returns the path inside it
+ * ("" for the bag itself), or NULL with @error set. */
+static const char *
+check_in_bag (CartaBundleReader     *self,
+              struct archive_entry  *entry,
+              const char            *name,
+              GError               **error)
+{
+  const char *slash = strchr (name, '/');
+  g_autofree char *top = slash ? g_strndup (name, slash - name) : g_strdup (name);
+
+  if (self->bag_name == NULL)
+    self->bag_name = g_strdup (top);
+  else if (!g_str_equal (self->bag_name, top))
+    {
+      hostile (error, name, _("it is outside the bundle's folder"));
+      return NULL;
+    }
+
+  if (slash == NULL && archive_entry_filetype (entry) == AE_IFREG)
+    {
+      hostile (error, name, _("it is outside the bundle's folder"));
+      return NULL;
+    }
+
+  return slash ? slash + 1 : "";
+}
+
+/* Reads the next header and checks it. Returns FALSE at the end (with
+ * @error unset) or on hostile input; sets @inner to the path inside the
+ * bag, or NULL for an entry with nothing to read. */
+static gboolean
+scan_next_header (CartaBundleReader     *self,
+                  BundleScan            *scan,
+                  struct archive_entry **entry,
+                  const char           **name,
+                  const char           **inner,
+                  GError               **error)
+{
+  int ret = archive_read_next_header (scan->archive, entry);
+
+  if (ret == ARCHIVE_EOF)
+    return FALSE;
+
+  if (ret == ARCHIVE_WARN)
+    {
+      const char *raw = archive_entry_pathname (*entry);
+
+      return hostile (error, raw ? raw : "?", _("its name is not valid UTF-8 or cannot be read"));
+    }
+
+  if (ret != ARCHIVE_OK)
+    return damaged (error, scan->archive);
+
+  if (++scan->n_entries > MAX_ENTRIES)
+    return hostile (error, "…", _("the bundle holds too many entries"));
+
+  if (!(*name = entry_name (*entry, error)) ||
+      !check_entry_kind (*entry, *name, error) ||
+      !check_name_unique (scan, *name, error) ||
+      !(*inner = check_in_bag (self, *entry, *name, error)))
+    return FALSE;
+
+  if (archive_entry_filetype (*entry) == AE_IFDIR || **inner == '\0')
+    *inner = NULL;
+
+  return TRUE;
+}
+
+/* Creates the file an entry unpacks to; -1 with @error set. */
+static int
+open_target (const char  *extract_dir,
+             const char  *name,
+             const char  *inner,
+             GError     **error)
+{
+  g_autofree char *target = g_build_filename (extract_dir, name, NULL);
+  int fd;
+
+  if (!make_parents (target, error))
+    return -1;
+
+  fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not unpack “%s”: %s"), inner, g_strerror (saved_errno));
+    }
+
+  return fd;
+}
+
+/* Closed whatever happens, also when fsync() fails. */
+static gboolean
+close_target (int       fd,
+              gboolean  ok,
+              GError  **error)
+{
+  int synced = ok ? fsync (fd) : 0;
+  int sync_errno = errno;
+  int closed = close (fd);
+
+  if (ok && (synced != 0 || closed != 0))
+    {
+      int saved_errno = synced != 0 ? sync_errno : errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+/* Whether the data so far is far more than the archive's size allows:
+ * in all, or for this entry against its compressed bytes. */
+static gboolean
+is_bomb (CartaBundleReader *self,
+         BundleScan        *scan,
+         guint64            entry_out,
+         guint64            entry_raw_start)
+{
+  guint64 raw = archive_filter_bytes (scan->archive, -1);
+
+  return scan->total_out > self->max_total ||
+         (scan->total_out > RATIO_SLACK && scan->total_out > self->max_ratio * (double)scan->file_size) ||
+         (entry_out > RATIO_SLACK && raw > entry_raw_start &&
+          entry_out > self->max_ratio * (double)(raw - entry_raw_start + 65536));
+}
+
+/* A read error: a wrong or missing passphrase stops the pass, anything
+ * else is a problem with this one file. */
+static gboolean
+read_failed (CartaBundleReader  *self,
+             BundleScan         *scan,
+             const char         *inner,
+             GError            **error)
+{
+  const char *message = archive_error_string (scan->archive);
+
+  if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
+                           self->passphrase
+                             ? _("The passphrase is not the one this bundle was encrypted with")
+                             : _("This bundle is encrypted; give its passphrase to open it"));
+      return FALSE;
+    }
+
+  problem (self, _("%s: the file is damaged (%s)"), inner, message ? message : _("unreadable"));
+  return TRUE;
+}
+
+/* The hashes and copies that reading one entry fills. */
+typedef struct
+{
+  struct sha256_ctx  sha256;
+  struct sha1_ctx    sha1;
+  GString           *content;   /* tag files and JSON, else NULL */
+  int                fd;        /* where it unpacks to, or -1 */
+  guint64            out;
+} EntryRead;
+
+/* Feeds one block of an entry to its hashes, its copy in memory and
+ * its file. */
+static gboolean
+take_block (BundleScan   *scan,
+            EntryRead    *read,
+            const char   *name,
+            la_ssize_t    n,
+            GError      **error)
+{
+  sha256_update (&read->sha256, n, scan->buffer);
+  sha1_update (&read->sha1, n, scan->buffer);
+
+  if (read->content != NULL)
+    {
+      if (read->content->len + n > MAX_METADATA || scan->metadata_total + n > MAX_METADATA_TOTAL)
+        return hostile (error, name, _("it is far too large for what it should hold"));
+      g_string_append_len (read->content, (const char *)scan->buffer, n);
+      scan->metadata_total += n;
+    }
+
+  if (read->fd >= 0 && !_carta_write_all (read->fd, scan->buffer, n))
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOSPC)
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                     _("There is not enough space to open the bundle: %s"), g_strerror (saved_errno));
+      else
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                     _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads an entry's data to its end, within the limits. */
+static gboolean
+read_entry (CartaBundleReader     *self,
+            BundleScan            *scan,
+            struct archive_entry  *entry,
+            const char            *name,
+            const char            *inner,
+            Entry                 *info,
+            EntryRead             *read,
+            GError               **error)
+{
+  guint64 entry_raw_start = archive_filter_bytes (scan->archive, -1);
+
+  for (;;)
+    {
+      la_ssize_t n = archive_read_data (scan->archive, scan->buffer, READ_BLOCK);
+
+      if (n == 0)
+        return TRUE;
+      if (n < 0)
+        return read_failed (self, scan, inner, error);
+
+      read->out += n;
+      scan->total_out += n;
+
+      if (is_bomb (self, scan, read->out, entry_raw_start))
+        return hostile (error, name, _("it unpacks to far more data than its size suggests "
+                                       "(a “decompression bomb”)"));
+
+      if (archive_entry_size_is_set (entry) && read->out > info->size)
+        return hostile (error, name, _("it holds more data than it declares"));
+
+      if (!take_block (scan, read, name, n, error))
+        return FALSE;
+    }
+}
+
+/* Lists, reads, hashes and maybe unpacks one file entry. */
+static gboolean
+scan_file (CartaBundleReader     *self,
+           BundleScan            *scan,
+           struct archive_entry  *entry,
+           const char            *name,
+           const char            *inner,
+           const char            *extract_dir,
+           gboolean               quick,
+           GError               **error)
+{
+  EntryRead read = { .fd = -1 };
+  guint8 digest[SHA1_DIGEST_SIZE];
+  Entry *info;
+  gboolean ok;
+
+  if (archive_entry_is_encrypted (entry))
+    self->encrypted = TRUE;
+
+  if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) > self->max_total - scan->total_out)
+    return hostile (error, name, _("it would unpack to more than Carta accepts"));
+
+  info = g_new0 (Entry, 1);
+  info->size = archive_entry_size_is_set (entry) ? (guint64)archive_entry_size (entry) : 0;
+  g_hash_table_insert (self->entries, g_strdup (inner), info);
+
+  if (quick && !is_metadata (inner))
+    return archive_read_data_skip (scan->archive) == ARCHIVE_OK || damaged (error, scan->archive);
+
+  if (extract_dir != NULL && (read.fd = open_target (extract_dir, name, inner, error)) < 0)
+    return FALSE;
+
+  if (is_metadata (inner))
+    read.content = g_string_new (NULL);
+  sha256_init (&read.sha256);
+  sha1_init (&read.sha1);
+
+  ok = read_entry (self, scan, entry, name, inner, info, &read, error);
+  if (read.fd >= 0)
+    ok = close_target (read.fd, ok, error);
+  if (!ok)
+    {
+      if (read.content != NULL)
+        g_string_free (read.content, TRUE);
+      return FALSE;
+    }
+
+  info->size = read.out;
+  info->hashed = TRUE;
+  _carta_sha256_ctx_hex (&read.sha256, info->sha256);
+  sha1_digest (&read.sha1, SHA1_DIGEST_SIZE, digest);
+  info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
+  if (read.content != NULL)
+    {
+      gsize len = read.content->len;
+      info->content = g_bytes_new_take (g_string_free (read.content, FALSE), len);
+    }
+
+  return TRUE;
+}
+
 /* One pass over the archive: checks every name, hashes every file, and
  * when @extract_dir is given writes each file there. Problems with the
  * content are collected; hostile or unreadable input stops the pass. */
@@ -232,330 +658,35 @@ scan (CartaBundleReader  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree guint8 *buffer = NULL;
-  struct archive *archive;
-  struct archive_entry *entry;
-  guint64 total_out = 0;
-  guint64 metadata_total = 0;
-  guint64 file_size;
-  guint n_entries = 0;
-  gboolean ok = TRUE;
-  GStatBuf st;
+  BundleScan scan = { NULL, };
+  gboolean ok = scan_open (self, &scan, error);
 
-  if (path == NULL || g_stat (path, &st) != 0)
+  while (ok)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, "The bundle could not be found");
-      return FALSE;
-    }
-  file_size = st.st_size;
-
-  archive = archive_read_new ();
-  archive_read_support_format_zip (archive);
-  if (self->passphrase != NULL)
-    archive_read_add_passphrase (archive, self->passphrase);
-
-  if (archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   "This is not a ZIP file, or it is damaged: %s", archive_error_string (archive));
-      archive_read_free (archive);
-      return FALSE;
-    }
-
-  buffer = g_malloc (READ_BLOCK);
-
-  for (;;)
-    {
-      g_autoptr(GString) content = NULL;
-      const char *name;
-      const char *reason = NULL;
-      const char *inner;
-      Entry *info;
-      struct sha256_ctx sha256;
-      struct sha1_ctx sha1;
-      guint8 digest[SHA1_DIGEST_SIZE];
-      guint64 entry_out = 0;
-      guint64 entry_raw_start;
-      g_autofree char *lower = NULL;
-      g_autofree char *target = NULL;
-      int fd = -1;
-      int ret;
+      g_autoptr(GError) local_error = NULL;
+      struct archive_entry *entry;
+      const char *name = NULL;
+      const char *inner = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (!scan_next_header (self, &scan, &entry, &name, &inner, &local_error))
         {
-          ok = FALSE;
+          /* The end of the archive sets no error. */
+          ok = local_error == NULL;
+          if (!ok)
+            g_propagate_error (error, g_steal_pointer (&local_error));
           break;
         }
-
-      ret = archive_read_next_header (archive, &entry);
-      if (ret == ARCHIVE_EOF)
-        break;
-
-      if (ret == ARCHIVE_WARN)
-        {
-          const char *raw = archive_entry_pathname (entry);
-          ok = hostile (error, raw ? raw : "?",
-                        "its name is not valid UTF-8 or cannot be read");
-          break;
-        }
-
-      if (ret != ARCHIVE_OK)
-        {
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                       "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
-          ok = FALSE;
-          break;
-        }
-
-      if (++n_entries > MAX_ENTRIES)
-        {
-          ok = hostile (error, "…", "the bundle holds too many entries");
-          break;
-        }
-
-      name = archive_entry_pathname_utf8 (entry);
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (name == NULL)
-        {
-          ok = hostile (error, "?", "it has no name");
-          break;
-        }
-
-      if (!_carta_bundle_path_is_safe (name, &reason))
-        {
-          ok = hostile (error, name, reason);
-          break;
-        }
-
-      if (archive_entry_filetype (entry) == AE_IFLNK)
-        {
-          ok = hostile (error, name, "it is a symbolic link");
-          break;
-        }
-      if (archive_entry_hardlink (entry) != NULL)
-        {
-          ok = hostile (error, name, "it is a hard link");
-          break;
-        }
-      if (archive_entry_filetype (entry) != AE_IFREG && archive_entry_filetype (entry) != AE_IFDIR)
-        {
-          ok = hostile (error, name, "it is not a regular file or folder");
-          break;
-        }
-
-      /* Two names for one file would let one overwrite the other, also
-       * where case or Unicode normalisation does not count (the name is
-       * valid UTF-8 by now). */
-      {
-        g_autofree char *trimmed = g_strdup (name);
-        g_autofree char *normal = NULL;
-        g_autofree char *folded_name = NULL;
-        gsize len = strlen (trimmed);
-
-        while (len > 0 && trimmed[len - 1] == '/')
-          trimmed[--len] = '\0';
-        normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
-        folded_name = g_utf8_casefold (normal, -1);
-        lower = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
-      }
-      if (g_hash_table_contains (folded, lower))
-        {
-          ok = hostile (error, name, "the bundle holds this name twice");
-          break;
-        }
-      g_hash_table_add (folded, g_strdup (lower));
-
-      /* Everything sits in one folder, the bag. */
-      {
-        const char *slash = strchr (name, '/');
-        g_autofree char *top = slash ? g_strndup (name, slash - name) : g_strdup (name);
-
-        if (self->bag_name == NULL)
-          self->bag_name = g_strdup (top);
-        else if (!g_str_equal (self->bag_name, top))
-          {
-            ok = hostile (error, name, "it is outside the bundle's folder");
-            break;
-          }
-
-        if (slash == NULL && archive_entry_filetype (entry) == AE_IFREG)
-          {
-            ok = hostile (error, name, "it is outside the bundle's folder");
-            break;
-          }
-
-        inner = slash ? slash + 1 : "";
-      }
-
-      if (archive_entry_filetype (entry) == AE_IFDIR || *inner == '\0')
-        continue;
-
-      if (archive_entry_is_encrypted (entry))
-        self->encrypted = TRUE;
-
-      if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) > self->max_total - total_out)
-        {
-          ok = hostile (error, name, "it would unpack to more than Carta accepts");
-          break;
-        }
-
-      info = g_new0 (Entry, 1);
-      info->size = archive_entry_size_is_set (entry) ? (guint64)archive_entry_size (entry) : 0;
-      g_hash_table_insert (self->entries, g_strdup (inner), info);
-
-      if (quick && !is_metadata (inner))
-        {
-          if (archive_read_data_skip (archive) != ARCHIVE_OK)
-            {
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                           "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
-              ok = FALSE;
-              break;
-            }
-          continue;
-        }
-
-      if (extract_dir != NULL)
-        {
-          target = g_build_filename (extract_dir, name, NULL);
-          if (!make_parents (target, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-          if (fd < 0)
-            {
-              int saved_errno = errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not unpack “%s”: %s", inner, g_strerror (saved_errno));
-              ok = FALSE;
-              break;
-            }
-        }
-
-      if (is_metadata (inner))
-        content = g_string_new (NULL);
-
-      sha256_init (&sha256);
-      sha1_init (&sha1);
-      entry_raw_start = archive_filter_bytes (archive, -1);
-
-      for (;;)
-        {
-          la_ssize_t n = archive_read_data (archive, buffer, READ_BLOCK);
-          guint64 raw;
-
-          if (n == 0)
-            break;
-
-          if (n < 0)
-            {
-              const char *message = archive_error_string (archive);
-
-              if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
-                {
-                  g_set_error (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
-                               self->passphrase
-                                 ? "The passphrase is not the one this bundle was encrypted with"
-                                 : "This bundle is encrypted; give its passphrase to open it");
-                  ok = FALSE;
-                }
-              else
-                problem (self, "%s: the file is damaged (%s)", inner,
-                         message ? message : "unreadable");
-              break;
-            }
-
-          entry_out += n;
-          total_out += n;
-          raw = archive_filter_bytes (archive, -1);
-
-          if (total_out > self->max_total ||
-              (total_out > RATIO_SLACK && total_out > self->max_ratio * (double)file_size) ||
-              (entry_out > RATIO_SLACK && raw > entry_raw_start &&
-               entry_out > self->max_ratio * (double)(raw - entry_raw_start + 65536)))
-            {
-              ok = hostile (error, name, "it unpacks to far more data than its size suggests "
-                                         "(a “decompression bomb”)");
-              break;
-            }
-
-          if (archive_entry_size_is_set (entry) && entry_out > info->size)
-            {
-              ok = hostile (error, name, "it holds more data than it declares");
-              break;
-            }
-
-          sha256_update (&sha256, n, buffer);
-          sha1_update (&sha1, n, buffer);
-
-          if (content != NULL)
-            {
-              if (content->len + n > MAX_METADATA || metadata_total + n > MAX_METADATA_TOTAL)
-                {
-                  ok = hostile (error, name, "it is far too large for what it should hold");
-                  break;
-                }
-              g_string_append_len (content, (const char *)buffer, n);
-              metadata_total += n;
-            }
-
-          if (fd >= 0 && !_carta_write_all (fd, buffer, n))
-            {
-              int saved_errno = errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           saved_errno == ENOSPC
-                             ? "There is not enough space to open the bundle: %s"
-                             : "Could not unpack the bundle: %s",
-                           g_strerror (saved_errno));
-              ok = FALSE;
-              break;
-            }
-        }
-
-      if (fd >= 0)
-        {
-          /* Closed whatever happens, also when fsync() fails. */
-          int synced = ok ? fsync (fd) : 0;
-          int sync_errno = errno;
-          int closed = close (fd);
-
-          if (ok && (synced != 0 || closed != 0))
-            {
-              int saved_errno = synced != 0 ? sync_errno : errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not unpack the bundle: %s", g_strerror (saved_errno));
-              ok = FALSE;
-            }
-        }
-
-      if (!ok)
-        break;
-
-      info->size = entry_out;
-      info->hashed = TRUE;
-      _carta_sha256_ctx_hex (&sha256, info->sha256);
-      sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
-      info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
-      if (content != NULL)
-        {
-          gsize len = content->len;
-          info->content = g_bytes_new_take (g_string_free (g_steal_pointer (&content), FALSE), len);
-        }
+      else if (inner != NULL)
+        ok = scan_file (self, &scan, entry, name, inner, extract_dir, quick, error);
     }
 
-  archive_read_free (archive);
+  bundle_scan_clear (&scan);
 
   if (ok && self->bag_name == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, "The bundle is empty");
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, _("The bundle is empty"));
       ok = FALSE;
     }
 
