@@ -195,7 +195,7 @@ make_parents (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not create the folder “%s”: %s", dir, g_strerror (saved_errno));
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -218,7 +218,7 @@ hostile (GError     **error,
   g_autofree char *shown = g_utf8_make_valid (name, -1);
 
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-               "This file is not a safe Carta bundle and was not opened: the entry “%s”: %s",
+               _("This file is not a safe Carta bundle and was not opened: the entry “%s”: %s"),
                shown, reason);
   return FALSE;
 }
@@ -262,7 +262,7 @@ scan_open (CartaBundleReader  *self,
 
   if (path == NULL || g_stat (path, &st) != 0)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
       return FALSE;
     }
   scan->file_size = st.st_size;
@@ -686,7 +686,7 @@ scan (CartaBundleReader  *self,
 
   if (ok && self->bag_name == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, _("The bundle is empty"));
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, _("The bundle is empty"));
       ok = FALSE;
     }
 
@@ -791,7 +791,7 @@ check_manifest (CartaBundleReader *self,
 
   if (text == NULL)
     {
-      problem (self, "%s: missing or unreadable", manifest_name);
+      problem (self, _("%s: missing or unreadable"), manifest_name);
       return listed;
     }
 
@@ -810,7 +810,7 @@ check_manifest (CartaBundleReader *self,
       space = strpbrk (line, " \t");
       if (space == NULL || space - line != CARTA_BUNDLE_SHA256_HEX_LEN)
         {
-          problem (self, "%s: line %u is not “checksum  path”", manifest_name, i + 1);
+          problem (self, _("%s: line %u is not “checksum  path”"), manifest_name, i + 1);
           continue;
         }
 
@@ -819,7 +819,7 @@ check_manifest (CartaBundleReader *self,
 
       if (!_carta_bundle_path_is_safe (file, &reason))
         {
-          problem (self, "%s: line %u names an unsafe path: %s", manifest_name, i + 1, reason);
+          problem (self, _("%s: line %u names an unsafe path: %s"), manifest_name, i + 1, reason);
           continue;
         }
 
@@ -827,12 +827,12 @@ check_manifest (CartaBundleReader *self,
 
       if (!(entry = lookup (self, file)))
         {
-          problem (self, "%s: listed in %s but missing from the bundle", file, manifest_name);
+          problem (self, _("%s: listed in %s but missing from the bundle"), file, manifest_name);
           continue;
         }
 
       if (entry->hashed && g_ascii_strcasecmp (entry->sha256, line) != 0)
-        problem (self, "%s: its SHA-256 does not match %s; the file was changed or damaged",
+        problem (self, _("%s: its SHA-256 does not match %s; the file was changed or damaged"),
                  file, manifest_name);
     }
 
@@ -848,7 +848,7 @@ parse_bag_info (CartaBundleReader *self)
 
   if (text == NULL)
     {
-      problem (self, "bag-info.txt: missing or unreadable");
+      problem (self, _("bag-info.txt: missing or unreadable"));
       return;
     }
 
@@ -871,7 +871,7 @@ parse_bag_info (CartaBundleReader *self)
 
       if (!(colon = strchr (line, ':')))
         {
-          problem (self, "bag-info.txt: line %u is not “Label: value”", i + 1);
+          problem (self, _("bag-info.txt: line %u is not “Label: value”"), i + 1);
           continue;
         }
 
@@ -893,14 +893,14 @@ parse_json (CartaBundleReader *self,
 
   if (entry == NULL || entry->content == NULL)
     {
-      problem (self, "%s: missing", path);
+      problem (self, _("%s: missing"), path);
       return NULL;
     }
 
   data = g_bytes_get_data (entry->content, &len);
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
-      problem (self, "%s: not valid JSON (%s)", path, error->message);
+      problem (self, _("%s: not valid JSON (%s)"), path, error->message);
       return NULL;
     }
 
@@ -921,26 +921,31 @@ check_document (CartaBundleReader *self,
 
   if (url == NULL || !_carta_bundle_path_is_safe (url, &reason) || !g_str_has_prefix (url, "documents/"))
     {
-      problem (self, "%s: a document has an unsafe or missing location", source);
+      problem (self, _("%s: a document has an unsafe or missing location"), source);
       return;
     }
 
   path = g_strconcat ("data/", url, NULL);
   if (!(entry = lookup (self, path)))
     {
-      problem (self, "%s: %s points at a file missing from the bundle", path, source);
+      problem (self, _("%s: %s points at a file missing from the bundle"), path, source);
       return;
     }
 
   if (size >= 0 && (guint64)size != entry->size)
-    problem (self, "%s: %s gives its size as %" G_GINT64_FORMAT " bytes but it has %" G_GUINT64_FORMAT,
-             path, source, size, entry->size);
+    {
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+      g_autofree char *real = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->size);
+
+      /* TRANSLATORS: the sizes are in bytes */
+      problem (self, _("%s: %s gives its size as %s bytes but it has %s"), path, source, given, real);
+    }
 
   if (entry->hashed && sha256 != NULL && g_ascii_strcasecmp (sha256, entry->sha256) != 0)
-    problem (self, "%s: its SHA-256 does not match %s", path, source);
+    problem (self, _("%s: its SHA-256 does not match %s"), path, source);
 
   if (entry->hashed && sha1_base64 != NULL && !g_str_equal (sha1_base64, entry->sha1_base64))
-    problem (self, "%s: its SHA-1 does not match %s", path, source);
+    problem (self, _("%s: its SHA-1 does not match %s"), path, source);
 }
 
 static gboolean
@@ -972,13 +977,13 @@ check_case_json (CartaBundleReader *self)
 
   if (!(self->kase = carta_case_new_from_json (root, &error)))
     {
-      problem (self, "data/case.json: %s", error->message);
+      problem (self, _("data/case.json: %s"), error->message);
       return;
     }
 
   object = json_node_get_object (root);
   if (!g_str_has_prefix (get_string (get_member_object (object, "bundle"), "schema") ?: "", "carta-bundle/"))
-    problem (self, "data/case.json: it does not say which bundle schema it follows");
+    problem (self, _("data/case.json: it does not say which bundle schema it follows"));
 
   /* The language of summary.pdf; bundles made before it was recorded are
    * in English. A code only: letters, digits, "_" and "-". */
@@ -990,7 +995,7 @@ check_case_json (CartaBundleReader *self)
       self->summary_language = g_strdup ("en");
     else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
              !is_language_code (json_node_get_string (node)))
-      problem (self, "data/case.json: the summary language is not a language code");
+      problem (self, _("data/case.json: the summary language is not a language code"));
     else
       self->summary_language = g_strdup (json_node_get_string (node));
   }
@@ -1036,7 +1041,7 @@ check_fhir (CartaBundleReader *self)
       g_strcmp0 (get_string (json_node_get_object (root), "resourceType"), "Bundle") != 0 ||
       g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0)
     {
-      problem (self, "data/fhir-bundle.json: it is not a FHIR Bundle of type collection");
+      problem (self, _("data/fhir-bundle.json: it is not a FHIR Bundle of type collection"));
       return;
     }
 
@@ -1050,7 +1055,7 @@ check_fhir (CartaBundleReader *self)
 
       if (resource == NULL)
         {
-          problem (self, "data/fhir-bundle.json: entry %u has no resource", i + 1);
+          problem (self, _("data/fhir-bundle.json: entry %u has no resource"), i + 1);
           continue;
         }
 
@@ -1060,14 +1065,14 @@ check_fhir (CartaBundleReader *self)
 
       content = get_array (resource, "content");
       if (content == NULL || json_array_get_length (content) == 0)
-        problem (self, "data/fhir-bundle.json: a DocumentReference has no content");
+        problem (self, _("data/fhir-bundle.json: a DocumentReference has no content"));
       for (guint j = 0; content != NULL && j < json_array_get_length (content); j++)
         {
           JsonObject *attachment = get_member_object (get_object (content, j), "attachment");
 
           if (attachment == NULL)
             {
-              problem (self, "data/fhir-bundle.json: a DocumentReference has no attachment");
+              problem (self, _("data/fhir-bundle.json: a DocumentReference has no attachment"));
               continue;
             }
 
@@ -1094,9 +1099,9 @@ check_bag (CartaBundleReader *self)
   const char *oxum;
 
   if (bagit == NULL)
-    problem (self, "bagit.txt: missing; this is not a BagIt bag");
+    problem (self, _("bagit.txt: missing; this is not a BagIt bag"));
   else if (!strstr (bagit, "BagIt-Version: 1.0") && !strstr (bagit, "BagIt-Version: 0.97"))
-    problem (self, "bagit.txt: not a BagIt 1.0 declaration");
+    problem (self, _("bagit.txt: not a BagIt 1.0 declaration"));
 
   parse_bag_info (self);
 
@@ -1115,7 +1120,7 @@ check_bag (CartaBundleReader *self)
       oxum_files++;
 
       if (!g_hash_table_contains (payload_listed, path))
-        problem (self, "%s: in the bundle but not in manifest-sha256.txt", path);
+        problem (self, _("%s: in the bundle but not in manifest-sha256.txt"), path);
     }
 
   self->payload_size = oxum_bytes;
@@ -1125,10 +1130,10 @@ check_bag (CartaBundleReader *self)
       g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT ".%u", oxum_bytes, oxum_files);
 
       if (!g_str_equal (oxum, expected))
-        problem (self, "bag-info.txt: Payload-Oxum says %s but the payload is %s (bytes.files)", oxum, expected);
+        problem (self, _("bag-info.txt: Payload-Oxum says %s but the payload is %s (bytes.files)"), oxum, expected);
     }
   else
-    problem (self, "bag-info.txt: no Payload-Oxum");
+    problem (self, _("bag-info.txt: no Payload-Oxum"));
 }
 
 /**
@@ -1291,7 +1296,7 @@ restore_disc (const char  *staging,
       if (g_rename (from, to) != 0)
         {
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+                       _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
           return FALSE;
         }
     }
@@ -1339,7 +1344,7 @@ import_files (CartaBundleReader  *self,
   case_dir = g_build_filename (staging, "case", NULL);
   if (g_mkdir (case_dir, 0700) != 0)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "Could not create the case folder: %s", g_strerror (errno));
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, _("Could not create the case folder: %s"), g_strerror (errno));
       goto out;
     }
 
@@ -1394,7 +1399,7 @@ import_files (CartaBundleReader  *self,
             if (g_rename (from, to) != 0)
               {
                 g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                             "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+                             _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
                 goto out;
               }
           }

@@ -265,7 +265,7 @@ read_document (Job             *job,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not read the document “%s” of “%s”: %s",
+                   _("Could not read the document “%s” of “%s”: %s"),
                    doc->original_name, doc->item_title, g_strerror (saved_errno));
       return FALSE;
     }
@@ -274,7 +274,7 @@ read_document (Job             *job,
     {
       close (fd);
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "The document “%s” of “%s” changed while it was being exported; try again",
+                   _("The document “%s” of “%s” changed while it was being exported; try again"),
                    doc->original_name, doc->item_title);
       return FALSE;
     }
@@ -310,7 +310,7 @@ read_document (Job             *job,
               g_async_queue_push (job->free_buffers, buffer);
               close (fd);
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not read the document “%s” of “%s”: %s",
+                           _("Could not read the document “%s” of “%s”: %s"),
                            doc->original_name, doc->item_title, g_strerror (saved_errno));
               return FALSE;
             }
@@ -346,7 +346,7 @@ read_document (Job             *job,
           g_async_queue_push (job->free_buffers, buffer);
           close (fd);
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       "The document “%s” of “%s” changed while it was being exported; try again",
+                       _("The document “%s” of “%s” changed while it was being exported; try again"),
                        doc->original_name, doc->item_title);
           return FALSE;
         }
@@ -362,7 +362,7 @@ read_document (Job             *job,
   if (read_total != doc->size)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "The document “%s” of “%s” changed while it was being exported; try again",
+                   _("The document “%s” of “%s” changed while it was being exported; try again"),
                    doc->original_name, doc->item_title);
       return FALSE;
     }
@@ -623,8 +623,8 @@ archive_write_cb (struct archive *archive,
           if (job->write_error == NULL)
             g_set_error (&job->write_error, CARTA_ERROR, CARTA_ERROR_IO,
                          saved_errno == ENOSPC
-                           ? "There is not enough space to save the bundle: %s"
-                           : "Could not write the bundle: %s",
+                           ? _("There is not enough space to save the bundle: %s")
+                           : _("Could not write the bundle: %s"),
                          g_strerror (saved_errno));
           archive_set_error (archive, saved_errno, "write failed");
           return -1;
@@ -644,8 +644,8 @@ archive_failed (Job        *job,
     g_propagate_error (error, g_steal_pointer (&job->write_error));
   else
     g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                 "Could not write the bundle (%s): %s", what,
-                 archive_error_string (job->archive) ? archive_error_string (job->archive) : "unknown error");
+                 _("Could not write the bundle (%s): %s"), what,
+                 archive_error_string (job->archive) ? archive_error_string (job->archive) : _("unknown error"));
   return FALSE;
 }
 
@@ -870,7 +870,7 @@ run_job (Job     *job,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not create a file in “%s”: %s", dir, g_strerror (saved_errno));
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -914,7 +914,7 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle: %s", g_strerror (saved_errno));
+                   _("Could not save the bundle: %s"), g_strerror (saved_errno));
       ok = FALSE;
     }
 
@@ -923,7 +923,7 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle: %s", g_strerror (saved_errno));
+                   _("Could not save the bundle: %s"), g_strerror (saved_errno));
       ok = FALSE;
     }
   job->fd = -1;
@@ -941,7 +941,7 @@ out:
             g_propagate_error (error, g_steal_pointer (&verify_error));
           else
             g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                         "The bundle did not pass its check after writing, so it was not saved: %s",
+                         _("The bundle did not pass its check after writing, so it was not saved: %s"),
                          verify_error->message);
           ok = FALSE;
         }
@@ -952,7 +952,7 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle as “%s”: %s", job->dest_path, g_strerror (saved_errno));
+                   _("Could not save the bundle as “%s”: %s"), job->dest_path, g_strerror (saved_errno));
       ok = FALSE;
     }
 
@@ -976,7 +976,7 @@ job_new (CartaBundleWriter  *self,
 
   if (self->busy)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING, "A bundle is already being written");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("A bundle is already being written"));
       return NULL;
     }
 
@@ -1006,7 +1006,7 @@ job_new (CartaBundleWriter  *self,
 
   if (job->dest_path == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "The bundle can only be saved to a local folder");
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_IO, _("The bundle can only be saved to a local folder"));
       job_free (job);
       return NULL;
     }

@@ -916,7 +916,7 @@ _carta_store_adopt_folder (CartaStore  *self,
       !g_str_has_prefix (staging_name, STAGING_PREFIX) ||
       g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_INVALID,
                    _("Could not add the case: its folder is not one Carta prepared"));
       return FALSE;
     }
