@@ -39,5 +39,9 @@ void _carta_progress_set_total (CartaProgress     *self,
 void _carta_progress_add       (CartaProgress     *self,
                                 GTask             *task,
                                 guint64            bytes);
+void _carta_progress_update    (CartaProgress     *self,
+                                GTask             *task,
+                                guint64            done,
+                                guint64            total);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "carta-bundle-writer.h"
 #include "carta-error.h"
 #include "carta-fs-private.h"
+#include "carta-progress-private.h"
 #include "carta-sha256-private.h"
 
 /* Two threads share the work: one reads each file once and hashes it
@@ -53,6 +54,7 @@ struct _CartaBundleWriter
   guint64    bytes_done;
   guint64    bytes_total;
   double     seconds_left;
+  gint64     write_started;  /* for seconds_left */
 };
 
 G_DEFINE_FINAL_TYPE (CartaBundleWriter, carta_bundle_writer, G_TYPE_OBJECT)
@@ -116,6 +118,8 @@ typedef struct
   gpointer                 progress_data;
   gint64                   started;
   gint64                   last_report;
+  CartaProgress            marshal;         /* the async write's, to its context */
+  gboolean                 marshal_set;
   guint64                  done;
 
   /* Writer side */
@@ -150,6 +154,8 @@ job_free (Job *job)
   g_clear_pointer (&job->free_buffers, g_async_queue_unref);
   g_clear_pointer (&job->messages, g_async_queue_unref);
   g_clear_error (&job->write_error);
+  if (job->marshal_set)
+    _carta_progress_clear (&job->marshal);
   g_free (job);
 }
 
@@ -1348,76 +1354,50 @@ carta_bundle_writer_write (CartaBundleWriter        *self,
   return ok;
 }
 
-typedef struct
-{
-  GWeakRef  writer;
-  guint64   done;
-  guint64   total;
-  double    seconds_left;
-} ProgressUpdate;
-
-static gboolean
-apply_progress_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-  g_autoptr(CartaBundleWriter) self = g_weak_ref_get (&update->writer);
-
-  if (self != NULL)
-    {
-      g_object_freeze_notify (G_OBJECT (self));
-      if (self->bytes_done != update->done)
-        {
-          self->bytes_done = update->done;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
-        }
-      if (self->bytes_total != update->total)
-        {
-          self->bytes_total = update->total;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
-        }
-      if (self->seconds_left != update->seconds_left)
-        {
-          self->seconds_left = update->seconds_left;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
-        }
-      g_object_thaw_notify (G_OBJECT (self));
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
+/* In the calling thread's context: the figures become properties. */
 static void
-progress_update_free (ProgressUpdate *update)
+on_write_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
 {
-  g_weak_ref_clear (&update->writer);
-  g_free (update);
-}
-
-typedef struct
-{
-  GTask    *task;
-  Job      *job;
-} AsyncProgress;
-
-static void
-async_progress_cb (guint64  done,
-                   guint64  total,
-                   gpointer user_data)
-{
-  AsyncProgress *ap = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-  double elapsed = (g_get_monotonic_time () - ap->job->started) / (double)G_USEC_PER_SEC;
-
-  g_weak_ref_init (&update->writer, g_task_get_source_object (ap->task));
-  update->done = done;
-  update->total = total;
+  CartaBundleWriter *self = user_data;
+  double elapsed = (g_get_monotonic_time () - self->write_started) / (double)G_USEC_PER_SEC;
   /* No estimate from the first second or the first percent. */
-  update->seconds_left = (elapsed >= 1.0 && done * 100 >= total && done > 0)
-                         ? elapsed * (double)(total - MIN (done, total)) / (double)done
-                         : -1;
+  double seconds_left = (elapsed >= 1.0 && done * 100 >= total && done > 0)
+                        ? elapsed * (double)(total - MIN (done, total)) / (double)done
+                        : -1;
 
-  g_main_context_invoke_full (g_task_get_context (ap->task), G_PRIORITY_DEFAULT,
-                              apply_progress_cb, update, (GDestroyNotify)progress_update_free);
+  g_assert (CARTA_IS_BUNDLE_WRITER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->bytes_done != done)
+    {
+      self->bytes_done = done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
+    }
+  if (self->bytes_total != total)
+    {
+      self->bytes_total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
+    }
+  if (self->seconds_left != seconds_left)
+    {
+      self->seconds_left = seconds_left;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* In the writing thread: hands the figures to the calling thread. */
+static void
+marshal_progress_cb (guint64  done,
+                     guint64  total,
+                     gpointer user_data)
+{
+  GTask *task = user_data;
+  Job *job = g_task_get_task_data (task);
+
+  _carta_progress_update (&job->marshal, task, done, total);
 }
 
 static void
@@ -1427,11 +1407,10 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Job *job = task_data;
-  AsyncProgress ap = { task, job };
   GError *error = NULL;
 
-  job->progress = async_progress_cb;
-  job->progress_data = &ap;
+  job->progress = marshal_progress_cb;
+  job->progress_data = task;
 
   if (run_job (job, &error))
     g_task_return_boolean (task, TRUE);
@@ -1495,9 +1474,13 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   self->bytes_done = 0;
   self->bytes_total = job->total;
   self->seconds_left = -1;
+  self->write_started = g_get_monotonic_time ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+  /* Reports reach this context; the task keeps the writer alive. */
+  _carta_progress_init (&job->marshal, on_write_progress_cb, self, NULL);
+  job->marshal_set = TRUE;
 
   /* The inner task runs the thread; the outer one completes only after
    * busy is cleared, so the callback may start another write. */
