@@ -126,7 +126,7 @@ typedef struct
   int                      fd;
   struct archive          *archive;
   GError                  *write_error;
-} Job;
+} WriteJob;
 
 static void
 msg_free (Msg *msg)
@@ -139,7 +139,7 @@ msg_free (Msg *msg)
 }
 
 static void
-job_free (Job *job)
+job_free (WriteJob *job)
 {
   g_clear_object (&job->snapshot);
   g_clear_pointer (&job->docs, g_ptr_array_unref);
@@ -160,11 +160,11 @@ job_free (Job *job)
 }
 
 static void
-push (Job     *job,
-      MsgKind  kind,
-      guint    index,
-      guint8  *buffer,
-      gsize    length)
+push (WriteJob *job,
+      MsgKind   kind,
+      guint     index,
+      guint8   *buffer,
+      gsize     length)
 {
   Msg *msg = g_new0 (Msg, 1);
 
@@ -176,7 +176,7 @@ push (Job     *job,
 }
 
 static void
-push_memory (Job        *job,
+push_memory (WriteJob   *job,
              const char *path,
              GBytes     *bytes)
 {
@@ -189,8 +189,8 @@ push_memory (Job        *job,
 }
 
 static void
-push_error (Job    *job,
-            GError *error)
+push_error (WriteJob *job,
+            GError   *error)
 {
   Msg *msg = g_new0 (Msg, 1);
 
@@ -200,14 +200,14 @@ push_error (Job    *job,
 }
 
 static gboolean
-aborted (Job *job)
+aborted (WriteJob *job)
 {
   return g_atomic_int_get (&job->abort) || g_cancellable_is_cancelled (job->cancellable);
 }
 
 /* Blocks until the writer gives a buffer back, or the job stops. */
 static guint8 *
-take_buffer (Job *job)
+take_buffer (WriteJob *job)
 {
   while (!aborted (job))
     {
@@ -252,9 +252,9 @@ count_pdf_pages (const char *path)
 }
 
 static gboolean
-read_document (Job             *job,
-               guint            index,
-               GError         **error)
+read_document (WriteJob  *job,
+               guint      index,
+               GError   **error)
 {
   CartaBundleDoc *doc = g_ptr_array_index (job->docs, index);
   struct sha256_ctx sha256;
@@ -428,9 +428,9 @@ bag_info_value (const char *value)
 }
 
 static GBytes *
-build_bag_info (Job     *job,
-                guint64  payload_bytes,
-                guint    payload_files)
+build_bag_info (WriteJob *job,
+                guint64   payload_bytes,
+                guint     payload_files)
 {
   CartaPatient *patient = carta_case_get_patient (job->snapshot);
   GString *out = g_string_new (NULL);
@@ -501,8 +501,8 @@ typedef struct
 } MemoryFile;
 
 static gboolean
-read_everything (Job     *job,
-                 GError **error)
+read_everything (WriteJob  *job,
+                 GError   **error)
 {
   g_autoptr(GString) manifest = g_string_new (NULL);
   g_autoptr(GString) tag_manifest = g_string_new (NULL);
@@ -595,7 +595,7 @@ read_everything (Job     *job,
 static gpointer
 reader_thread (gpointer data)
 {
-  Job *job = data;
+  WriteJob *job = data;
   GError *error = NULL;
 
   if (!read_everything (job, &error))
@@ -613,7 +613,7 @@ archive_write_cb (struct archive *archive,
                   const void     *buffer,
                   size_t          length)
 {
-  Job *job = client_data;
+  WriteJob *job = client_data;
   gsize written = 0;
 
   while (written < length)
@@ -642,9 +642,9 @@ archive_write_cb (struct archive *archive,
 }
 
 static gboolean
-archive_failed (Job        *job,
-                const char *what,
-                GError    **error)
+archive_failed (WriteJob    *job,
+                const char  *what,
+                GError     **error)
 {
   if (job->write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&job->write_error));
@@ -656,8 +656,8 @@ archive_failed (Job        *job,
 }
 
 static void
-report_progress (Job     *job,
-                 gboolean force)
+report_progress (WriteJob *job,
+                 gboolean  force)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -672,15 +672,15 @@ report_progress (Job     *job,
 }
 
 static gboolean
-begin_entry (Job          *job,
-             const char   *path,
-             guint64       size,
-             GDateTime    *mtime,
-             const guint8 *sample,
-             gsize         sample_len,
-             const char   *declared_type,
-             gboolean     *stored,
-             GError      **error)
+begin_entry (WriteJob      *job,
+             const char    *path,
+             guint64        size,
+             GDateTime     *mtime,
+             const guint8  *sample,
+             gsize          sample_len,
+             const char    *declared_type,
+             gboolean      *stored,
+             GError       **error)
 {
   g_autofree char *full = g_strconcat (job->bag_name, "/", path, NULL);
   struct archive_entry *entry;
@@ -721,11 +721,11 @@ begin_entry (Job          *job,
 }
 
 static gboolean
-write_data (Job          *job,
-            const guint8 *data,
-            gsize         length,
-            const char   *path,
-            GError      **error)
+write_data (WriteJob      *job,
+            const guint8  *data,
+            gsize          length,
+            const char    *path,
+            GError       **error)
 {
   while (length > 0)
     {
@@ -741,9 +741,9 @@ write_data (Job          *job,
 }
 
 static gboolean
-end_entry (Job        *job,
-           const char *path,
-           GError    **error)
+end_entry (WriteJob    *job,
+           const char  *path,
+           GError     **error)
 {
   if (archive_write_finish_entry (job->archive) != ARCHIVE_OK)
     return archive_failed (job, path, error);
@@ -751,8 +751,8 @@ end_entry (Job        *job,
 }
 
 static gboolean
-write_archive (Job     *job,
-               GError **error)
+write_archive (WriteJob  *job,
+               GError   **error)
 {
   guint current = G_MAXUINT;
   gboolean in_entry = FALSE;
@@ -859,8 +859,8 @@ write_archive (Job     *job,
 }
 
 static gboolean
-run_job (Job     *job,
-         GError **error)
+run_job (WriteJob  *job,
+         GError   **error)
 {
   g_autoptr(CartaBundleReader) reader = NULL;
   g_autofree char *dir = g_path_get_dirname (job->dest_path);
@@ -970,7 +970,7 @@ out:
   return ok;
 }
 
-static Job *
+static WriteJob *
 job_new (CartaBundleWriter  *self,
          GFile              *destination,
          GCancellable       *cancellable,
@@ -978,7 +978,7 @@ job_new (CartaBundleWriter  *self,
 {
   g_autoptr(JsonNode) snapshot = NULL;
   g_autofree char *case_dir = NULL;
-  Job *job;
+  WriteJob *job;
 
   if (self->busy)
     {
@@ -986,7 +986,7 @@ job_new (CartaBundleWriter  *self,
       return NULL;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (WriteJob, 1);
   job->fd = -1;
   job->when = g_date_time_new_now_local ();
   job->dest_path = g_file_get_path (destination);
@@ -1334,7 +1334,7 @@ carta_bundle_writer_write (CartaBundleWriter        *self,
                            GCancellable             *cancellable,
                            GError                  **error)
 {
-  Job *job;
+  WriteJob *job;
   gboolean ok;
 
   g_return_val_if_fail (CARTA_IS_BUNDLE_WRITER (self), FALSE);
@@ -1395,7 +1395,7 @@ marshal_progress_cb (guint64  done,
                      gpointer user_data)
 {
   GTask *task = user_data;
-  Job *job = g_task_get_task_data (task);
+  WriteJob *job = g_task_get_task_data (task);
 
   _carta_progress_update (&job->marshal, task, done, total);
 }
@@ -1406,7 +1406,7 @@ write_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
+  WriteJob *job = task_data;
   GError *error = NULL;
 
   job->progress = marshal_progress_cb;
@@ -1453,7 +1453,7 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) inner = NULL;
   GError *error = NULL;
-  Job *job;
+  WriteJob *job;
 
   g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
   g_return_if_fail (G_IS_FILE (destination));

@@ -305,10 +305,10 @@ typedef struct
   gint64               last_progress;
   Sample               samples[N_SAMPLES];
   guint                n_samples;
-} Job;
+} UploadJob;
 
 static void
-job_free (Job *job)
+job_free (UploadJob *job)
 {
   g_clear_object (&job->uploader);
   g_clear_pointer (&job->context, g_main_context_unref);
@@ -335,10 +335,10 @@ typedef struct
   guint          attempt;
   guint          delay_ms;
   gboolean       retrying;
-} Report;
+} UploadReport;
 
 static void
-report_free (Report *report)
+report_free (UploadReport *report)
 {
   g_clear_object (&report->uploader);
   g_free (report);
@@ -347,7 +347,7 @@ report_free (Report *report)
 static gboolean
 report_cb (gpointer data)
 {
-  Report *report = data;
+  UploadReport *report = data;
 
   if (report->retrying)
     g_signal_emit (report->uploader, signals[RETRYING], 0,
@@ -360,8 +360,8 @@ report_cb (gpointer data)
 }
 
 static void
-job_report (Job    *job,
-            Report *report)
+job_report (UploadJob    *job,
+            UploadReport *report)
 {
   report->uploader = g_object_ref (job->uploader);
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
@@ -373,9 +373,9 @@ static void
 job_progress_cb (guint64  bytes_read,
                  gpointer user_data)
 {
-  Job *job = user_data;
+  UploadJob *job = user_data;
   gint64 now = g_get_monotonic_time ();
-  Report *report;
+  UploadReport *report;
   const Sample *oldest;
   double rate = 0;
 
@@ -399,7 +399,7 @@ job_progress_cb (guint64  bytes_read,
   if (now > oldest->time)
     rate = (double)(bytes_read - oldest->bytes) * G_USEC_PER_SEC / (double)(now - oldest->time);
 
-  report = g_new0 (Report, 1);
+  report = g_new0 (UploadReport, 1);
   report->sent = bytes_read;
   report->total = job->size;
   report->rate = rate;
@@ -424,7 +424,7 @@ static gboolean
 accept_certificate_cb (SoupMessage          *msg,
                        GTlsCertificate      *certificate,
                        GTlsCertificateFlags  errors,
-                       Job                  *job)
+                       UploadJob            *job)
 {
   /* Record why, and refuse: a certificate problem is never bypassed. */
   job->tls_errors |= errors;
@@ -443,7 +443,7 @@ typedef struct
 } Request;
 
 static SoupMessage *
-job_build_message (Job            *job,
+job_build_message (UploadJob      *job,
                    const Request  *request,
                    GError        **error)
 {
@@ -570,7 +570,7 @@ tls_reason (GTlsCertificateFlags flags)
 }
 
 static void
-job_transport_error (Job          *job,
+job_transport_error (UploadJob    *job,
                      SoupMessage  *msg,
                      GError       *local_error,
                      gboolean      retried,
@@ -608,9 +608,9 @@ job_transport_error (Job          *job,
 }
 
 static gboolean
-job_status_error (Job     *job,
-                  guint    status,
-                  GError **error)
+job_status_error (UploadJob  *job,
+                  guint       status,
+                  GError    **error)
 {
   switch (status)
     {
@@ -654,13 +654,13 @@ job_status_error (Job     *job,
 
 /* Waits before retry @attempt; FALSE if cancelled meanwhile. */
 static gboolean
-job_backoff (Job           *job,
+job_backoff (UploadJob     *job,
              guint          attempt,
              GCancellable  *cancellable,
              GError       **error)
 {
   guint delay_ms = job->first_delay_ms << MIN (attempt - 1, 10);
-  Report *report = g_new0 (Report, 1);
+  UploadReport *report = g_new0 (UploadReport, 1);
   GPollFD pollfd;
 
   g_debug ("Retrying in %u ms (attempt %u)", delay_ms, attempt + 1);
@@ -686,7 +686,7 @@ job_backoff (Job           *job,
  * failures. Returns the message with its final status, or NULL with
  * @error set. */
 static SoupMessage *
-job_request (Job            *job,
+job_request (UploadJob      *job,
              const Request  *request,
              GBytes        **response_body,
              GCancellable   *cancellable,
@@ -911,7 +911,7 @@ parse_props (GBytes *body,
 }
 
 static SoupMessage *
-job_propfind (Job           *job,
+job_propfind (UploadJob     *job,
               const char    *url,
               GBytes       **body,
               GCancellable  *cancellable,
@@ -924,7 +924,7 @@ job_propfind (Job           *job,
 }
 
 static char *
-job_url (Job        *job,
+job_url (UploadJob  *job,
          const char *name)
 {
   g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
@@ -934,7 +934,7 @@ job_url (Job        *job,
 
 /* Sets the collection and credentials, and learns whether MOVE is allowed. */
 static gboolean
-job_find_endpoint (Job           *job,
+job_find_endpoint (UploadJob     *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -1023,7 +1023,7 @@ job_find_endpoint (Job           *job,
 
 /* TRUE if @name is certainly free; FALSE with no error if it is taken. */
 static gboolean
-job_name_is_free (Job           *job,
+job_name_is_free (UploadJob     *job,
                   const char    *name,
                   GCancellable  *cancellable,
                   GError       **error)
@@ -1060,7 +1060,7 @@ candidate_name (const char *name,
 
 /* Finds the first free name from number *n on. */
 static char *
-job_next_free_name (Job           *job,
+job_next_free_name (UploadJob     *job,
                     guint         *n,
                     GCancellable  *cancellable,
                     GError       **error)
@@ -1085,7 +1085,7 @@ job_next_free_name (Job           *job,
 }
 
 static void
-job_delete_quietly (Job        *job,
+job_delete_quietly (UploadJob  *job,
                     const char *url)
 {
   Request request = { "DELETE", url, NULL, NULL, FALSE, FALSE, NULL };
@@ -1102,7 +1102,7 @@ job_delete_quietly (Job        *job,
 
 /* PUTs the file to @url. Returns the status, or 0 with @error set. */
 static guint
-job_put (Job           *job,
+job_put (UploadJob     *job,
          const char    *url,
          gboolean       if_none_match,
          GCancellable  *cancellable,
@@ -1129,7 +1129,7 @@ job_put (Job           *job,
 /* Upload to a temporary name, then MOVE without overwriting. Returns the
  * final name, or NULL; sets *no_move when the server refuses MOVE. */
 static char *
-job_upload_with_move (Job           *job,
+job_upload_with_move (UploadJob     *job,
                       guint         *n,
                       gboolean      *no_move,
                       GCancellable  *cancellable,
@@ -1200,7 +1200,7 @@ job_upload_with_move (Job           *job,
 }
 
 static char *
-job_upload_direct (Job           *job,
+job_upload_direct (UploadJob     *job,
                    guint         *n,
                    GCancellable  *cancellable,
                    GError       **error)
@@ -1231,7 +1231,7 @@ job_upload_direct (Job           *job,
 /* Asks the server how big the file is. Returns FALSE with @error set on
  * a mismatch; sets *verified when the server let us look. */
 static gboolean
-job_verify (Job           *job,
+job_verify (UploadJob     *job,
             const char    *name,
             gboolean      *verified,
             GCancellable  *cancellable,
@@ -1284,7 +1284,7 @@ job_verify (Job           *job,
 }
 
 static CartaUploadResult *
-job_run (Job           *job,
+job_run (UploadJob     *job,
          GCancellable  *cancellable,
          GError       **error)
 {
@@ -1367,7 +1367,7 @@ upload_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Job *job = task_data;
+  UploadJob *job = task_data;
   g_autoptr(GError) error = NULL;
   CartaUploadResult *result;
 
@@ -1676,7 +1676,7 @@ carta_uploader_upload_async (CartaUploader       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Job *job;
+  UploadJob *job;
 
   g_return_if_fail (CARTA_IS_UPLOADER (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1692,7 +1692,7 @@ carta_uploader_upload_async (CartaUploader       *self,
       return;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (UploadJob, 1);
   job->uploader = g_object_ref (self);
   job->context = g_main_context_ref_thread_default ();
   job->link = link_copy (self->link);
