@@ -21,7 +21,12 @@ gboolean _carta_write_all  (int          fd,
                             gsize        length);
 gboolean _carta_fsync_dir  (const char  *path);
 
-/* These set @error, worded by @format for the folder and the reason. */
+/* These set @error, worded by @format for the path and the reason. */
+gboolean _carta_set_io_error (GError     **error,
+                              int          saved_errno,
+                              const char  *format,
+                              const char  *path);
+
 gboolean _carta_fsync_parent (const char  *path,
                               const char  *format,
                               GError     **error);

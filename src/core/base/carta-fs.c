@@ -69,11 +69,11 @@ _carta_fsync_dir (const char *path)
 }
 
 /* Sets @error from @saved_errno; @format takes the path, then the reason. */
-static gboolean
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *format,
-              const char  *path)
+gboolean
+_carta_set_io_error (GError     **error,
+                     int          saved_errno,
+                     const char  *format,
+                     const char  *path)
 {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -94,7 +94,7 @@ _carta_fsync_parent (const char  *path,
   if (_carta_fsync_dir (dir))
     return TRUE;
 
-  return set_io_error (error, errno, format, dir);
+  return _carta_set_io_error (error, errno, format, dir);
 }
 
 /* Writes @data to @path as HACKING.md's "Durable writes" says: a
@@ -116,21 +116,21 @@ _carta_write_file_atomic (const char      *path,
   int saved_errno;
 
   if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
-    return set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+    return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
 
   if (!_carta_write_all (fd, data, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
       g_unlink (temp);
-      return set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
+      return _carta_set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
     }
 
   if (close (fd) != 0)
     {
       saved_errno = errno;
       g_unlink (temp);
-      return set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
+      return _carta_set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
     }
 
   if (hook != NULL && !hook (temp, hook_data, error))
@@ -162,7 +162,7 @@ _carta_write_file_atomic (const char      *path,
     {
       saved_errno = errno;
       g_unlink (temp);
-      return set_io_error (error, saved_errno, _("Could not replace “%s”: %s"), path);
+      return _carta_set_io_error (error, saved_errno, _("Could not replace “%s”: %s"), path);
     }
 
   return _carta_fsync_parent (path, _("Could not sync the folder “%s”: %s"), error);

@@ -443,6 +443,19 @@ open_target (const char  *extract_dir,
   return fd;
 }
 
+static gboolean
+unpack_failed (GError **error,
+               int      saved_errno)
+{
+  if (saved_errno == ENOSPC)
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                 _("There is not enough space to open the bundle: %s"), g_strerror (saved_errno));
+  else
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                 _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Closed whatever happens, also when fsync() fails. */
 static gboolean
 close_target (int       fd,
@@ -455,11 +468,7 @@ close_target (int       fd,
 
   if (ok && (synced != 0 || closed != 0))
     {
-      int saved_errno = synced != 0 ? sync_errno : errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
-      return FALSE;
+      return unpack_failed (error, synced != 0 ? sync_errno : errno);
     }
 
   return ok;
@@ -535,17 +544,7 @@ take_block (BundleScan   *scan,
     }
 
   if (read->fd >= 0 && !_carta_write_all (read->fd, scan->buffer, n))
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOSPC)
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                     _("There is not enough space to open the bundle: %s"), g_strerror (saved_errno));
-      else
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                     _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
+    return unpack_failed (error, errno);
 
   return TRUE;
 }
@@ -1304,6 +1303,80 @@ restore_disc (const char  *staging,
   return TRUE;
 }
 
+/* Moves one attachment from its place in the bag to its stored path
+ * in @case_dir; an imaging disc goes back to its own layout. */
+static gboolean
+place_attachment (CartaBundleReader  *self,
+                  const char         *staging,
+                  const char         *case_dir,
+                  JsonObject         *attachment,
+                  GError            **error)
+{
+  const char *bundle_path = get_string (attachment, "bundle_path");
+  const char *stored = get_string (attachment, "stored_path");
+  const char *reason = NULL;
+  g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
+  g_autofree char *to = NULL;
+
+  if (!_carta_bundle_path_is_safe (stored, &reason))
+    return hostile (error, stored, reason);
+
+  to = g_build_filename (case_dir, stored, NULL);
+  if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
+    {
+      g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
+
+      if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
+          !make_parents (manifest_to, error))
+        return FALSE;
+      g_free (to);
+      to = g_steal_pointer (&manifest_to);
+    }
+  else if (!make_parents (to, error))
+    return FALSE;
+
+  /* Two attachments may share one stored file (content-addressed). */
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_rename (from, to) != 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Each document moves from its place in the bag to its stored path. */
+static gboolean
+place_documents (CartaBundleReader  *self,
+                 const char         *staging,
+                 const char         *case_dir,
+                 GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Entry *entry = lookup (self, "data/case.json");
+  gsize len;
+  const char *data = g_bytes_get_data (entry->content, &len);
+  JsonArray *items;
+
+  if (!json_parser_load_from_data (parser, data, len, error))
+    return FALSE;
+  items = get_array (json_node_get_object (json_parser_get_root (parser)), "checklist");
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonArray *attachments = get_array (get_object (items, i), "attachments");
+
+      for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
+        if (!place_attachment (self, staging, case_dir, get_object (attachments, j), error))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Everything but the last step, which touches the store's list and so
  * runs on its thread. Returns the case, its files already in place. */
 static CartaCase *
@@ -1315,12 +1388,10 @@ import_files (CartaBundleReader  *self,
 {
   g_autofree char *staging = NULL;
   g_autofree char *case_dir = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) copy = NULL;
   g_autoptr(CartaCase) kase = NULL;
   g_autofree char *id = NULL;
   JsonObject *object;
-  JsonArray *items;
   gboolean ok = FALSE;
 
   if (!(staging = _carta_store_create_staging_folder (store, error)))
@@ -1348,63 +1419,8 @@ import_files (CartaBundleReader  *self,
       goto out;
     }
 
-  /* Each document moves from its place in the bag to its stored path. */
-  {
-    g_autoptr(JsonNode) bag_root = NULL;
-    Entry *entry = lookup (self, "data/case.json");
-    gsize len;
-    const char *data = g_bytes_get_data (entry->content, &len);
-    JsonObject *bag_object;
-
-    if (!json_parser_load_from_data (parser, data, len, error))
-      goto out;
-    bag_object = json_node_get_object (json_parser_get_root (parser));
-    items = get_array (bag_object, "checklist");
-
-    for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-      {
-        JsonArray *attachments = get_array (get_object (items, i), "attachments");
-
-        for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
-          {
-            JsonObject *attachment = get_object (attachments, j);
-            const char *bundle_path = get_string (attachment, "bundle_path");
-            const char *stored = get_string (attachment, "stored_path");
-            const char *reason = NULL;
-            g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
-            g_autofree char *to = NULL;
-
-            if (!_carta_bundle_path_is_safe (stored, &reason))
-              {
-                hostile (error, stored, reason);
-                goto out;
-              }
-
-            to = g_build_filename (case_dir, stored, NULL);
-            if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
-              {
-                g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
-
-                if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
-                    !make_parents (manifest_to, error))
-                  goto out;
-                g_free (to);
-                to = g_steal_pointer (&manifest_to);
-              }
-            else if (!make_parents (to, error))
-              goto out;
-            /* Two attachments may share one stored file (content-addressed). */
-            if (g_file_test (to, G_FILE_TEST_EXISTS))
-              continue;
-            if (g_rename (from, to) != 0)
-              {
-                g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                             _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
-                goto out;
-              }
-          }
-      }
-  }
+  if (!place_documents (self, staging, case_dir, error))
+    goto out;
 
   /* Drop what only the bundle needs. */
   json_object_remove_member (object, "bundle");

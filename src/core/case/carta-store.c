@@ -85,30 +85,16 @@ problem_free (CartaStoreProblem *problem)
   g_free (problem);
 }
 
-/* @format takes the path, then the reason. */
-static gboolean
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *format,
-              const char  *path)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, format, path, g_strerror (saved_errno));
-#pragma GCC diagnostic pop
-  return FALSE;
-}
-
 static gboolean
 ensure_private_dir (const char  *path,
                     GError     **error)
 {
   if (g_mkdir_with_parents (path, 0700) != 0)
-    return set_io_error (error, errno, _("Could not create the folder “%s”: %s"), path);
+    return _carta_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), path);
 
   /* The folder may predate us with looser permissions. */
   if (g_chmod (path, 0700) != 0)
-    return set_io_error (error, errno, _("Could not protect the folder “%s”: %s"), path);
+    return _carta_set_io_error (error, errno, _("Could not protect the folder “%s”: %s"), path);
 
   return TRUE;
 }
@@ -692,7 +678,7 @@ carta_store_delete_case (CartaStore  *self,
   aside = deleted_path (self, carta_case_get_id (kase));
 
   if (g_rename (path, aside) != 0)
-    return set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
+    return _carta_set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
 
   if (g_list_store_find (self->cases, kase, &position))
     g_list_store_remove (self->cases, position);
@@ -717,7 +703,7 @@ carta_store_undelete_case (CartaStore  *self,
   aside = deleted_path (self, carta_case_get_id (kase));
 
   if (g_rename (aside, path) != 0)
-    return set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
+    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
 
   g_list_store_insert_sorted (self->cases, kase, compare_modified_desc, NULL);
   return TRUE;
@@ -802,7 +788,7 @@ carta_store_restore_backup (CartaStore  *self,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, damaged) != 0)
     {
-      set_io_error (error, errno, _("Could not set aside “%s”: %s"), path);
+      _carta_set_io_error (error, errno, _("Could not set aside “%s”: %s"), path);
       return NULL;
     }
 
@@ -924,7 +910,7 @@ _carta_store_adopt_folder (CartaStore  *self,
   target = g_file_get_child (self->root, id);
   target_path = g_file_get_path (target);
   if (g_rename (folder, target_path) != 0)
-    return set_io_error (error, errno, _("Could not create the case folder “%s”: %s"), target_path);
+    return _carta_set_io_error (error, errno, _("Could not create the case folder “%s”: %s"), target_path);
 
   return TRUE;
 }
