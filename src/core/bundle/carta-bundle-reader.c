@@ -1266,6 +1266,25 @@ carta_bundle_reader_get_payload_size (CartaBundleReader *self)
   return self->payload_size;
 }
 
+/* Renames @from, unpacked from the bag's @bundle_path, to @to. */
+static gboolean
+move_into_case (const char  *from,
+                const char  *to,
+                const char  *bundle_path,
+                GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Puts each file of a disc back at its path on the disc. */
 static gboolean
 restore_disc (const char  *staging,
@@ -1290,14 +1309,8 @@ restore_disc (const char  *staging,
 
       from = g_build_filename (staging, bag_name, "data", bundle_path, NULL);
       to = g_build_filename (disc_dir, disc_path, NULL);
-      if (!make_parents (to, error))
+      if (!make_parents (to, error) || !move_into_case (from, to, bundle_path, error))
         return FALSE;
-      if (g_rename (from, to) != 0)
-        {
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
-          return FALSE;
-        }
     }
 
   return TRUE;
@@ -1338,14 +1351,7 @@ place_attachment (CartaBundleReader  *self,
   /* Two attachments may share one stored file (content-addressed). */
   if (g_file_test (to, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (g_rename (from, to) != 0)
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return move_into_case (from, to, bundle_path, error);
 }
 
 /* Each document moves from its place in the bag to its stored path. */
