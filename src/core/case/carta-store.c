@@ -858,11 +858,16 @@ gboolean
 _carta_store_id_is_used_on_disk (CartaStore *self,
                                  const char *id)
 {
-  g_autofree char *deleted_name = g_strconcat (DELETED_PREFIX, id, NULL);
-  g_autoptr(GFile) existing = g_file_get_child (self->root, id);
-  g_autoptr(GFile) deleted = g_file_get_child (self->root, deleted_name);
+  g_autofree char *deleted_name = NULL;
+  g_autoptr(GFile) existing = NULL;
+  g_autoptr(GFile) deleted = NULL;
 
   g_return_val_if_fail (CARTA_IS_STORE (self), TRUE);
+  g_return_val_if_fail (id != NULL, TRUE);
+
+  deleted_name = g_strconcat (DELETED_PREFIX, id, NULL);
+  existing = g_file_get_child (self->root, id);
+  deleted = g_file_get_child (self->root, deleted_name);
 
   return g_file_query_exists (existing, NULL) || g_file_query_exists (deleted, NULL);
 }
