@@ -464,6 +464,61 @@ test_ignores_strangers (Fixture       *f,
   g_assert_cmpuint (carta_store_get_problems (again)->len, ==, 0);
 }
 
+/* A staged folder joins the store under a case id with one rename; a
+ * folder anywhere else is refused and stays where it is. */
+static void
+test_adopt_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *staging = NULL;
+  g_autofree char *case_dir = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *other_id = g_uuid_string_random ();
+  g_autoptr(GFile) adopted = NULL;
+  g_autoptr(GFile) root_child = NULL;
+
+  staging = _carta_store_create_staging_folder (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (staging);
+  g_assert_true (g_file_test (staging, G_FILE_TEST_IS_DIR));
+
+  /* A folder that is not inside a staging folder of this store. */
+  outside = g_build_filename (f->tmpdir, "elsewhere", NULL);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_false (_carta_store_adopt_folder (f->store, outside, id, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (outside, G_FILE_TEST_IS_DIR));
+  g_assert_false (_carta_store_id_is_used_on_disk (f->store, id));
+
+  /* The staging folder itself is not a case folder either. */
+  g_assert_false (_carta_store_adopt_folder (f->store, staging, id, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nor is a name that is not a case id. */
+  case_dir = g_build_filename (staging, "case", NULL);
+  g_assert_cmpint (g_mkdir (case_dir, 0700), ==, 0);
+  g_assert_false (_carta_store_adopt_folder (f->store, case_dir, "../escape", &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (_carta_store_adopt_folder (f->store, case_dir, id, &error));
+  g_assert_no_error (error);
+  adopted = g_file_get_child (f->root, id);
+  g_assert_true (g_file_query_exists (adopted, NULL));
+  g_assert_false (g_file_test (case_dir, G_FILE_TEST_EXISTS));
+  g_assert_true (_carta_store_id_is_used_on_disk (f->store, id));
+  g_assert_false (_carta_store_id_is_used_on_disk (f->store, other_id));
+
+  /* What a crash leaves behind goes with the next purge. */
+  carta_store_purge_deleted (f->store, NULL);
+  g_assert_false (g_file_test (staging, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_query_exists (adopted, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +541,7 @@ main (int   argc,
   ADD ("/store/purge-import-leftovers", test_purge_import_leftovers);
   ADD ("/store/async-order", test_async_order);
   ADD ("/store/ignores-strangers", test_ignores_strangers);
+  ADD ("/store/adopt-folder", test_adopt_folder);
 
 #undef ADD
 

@@ -128,7 +128,7 @@ carta_application_startup (GApplication *app)
   /* Read-only copies made to open attachments in other applications
    * served the last run; medical files should not linger in a cache. */
   {
-    g_autofree char *opened = g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
+    g_autofree char *opened = carta_fs_get_opened_copies_dir ();
     carta_fs_remove_tree (opened);
   }
 

@@ -21,4 +21,36 @@ gboolean _carta_write_all  (int          fd,
                             gsize        length);
 gboolean _carta_fsync_dir  (const char  *path);
 
+/* These set @error, worded by @format for the path and the reason. */
+gboolean _carta_set_io_error (GError     **error,
+                              int          saved_errno,
+                              const char  *format,
+                              const char  *path);
+
+gboolean _carta_fsync_parent (const char  *path,
+                              const char  *format,
+                              GError     **error);
+
+/* Called after the new contents are written and synced to the temporary
+ * file, before it replaces the file: tests inject failures here. */
+typedef gboolean (*CartaWriteHook) (const char  *temp_path,
+                                    gpointer     user_data,
+                                    GError     **error);
+
+/* Writes @data to @path atomically and durably, with mode 0600: a
+ * temporary file beside it, fsync, rename, fsync of the folder. With
+ * @backup, the previous version stays as `path.bak`. */
+gboolean _carta_write_file_atomic (const char      *path,
+                                   const char      *data,
+                                   gsize            length,
+                                   gboolean         backup,
+                                   CartaWriteHook   hook,
+                                   gpointer         hook_data,
+                                   GError         **error);
+
+/* Passphrases, passwords and tokens are wiped from memory once used. */
+void     _carta_secret_wipe  (char   *secret);
+void     _carta_secret_free  (char   *secret);
+void     _carta_secret_clear (char  **secret);
+
 G_END_DECLS

@@ -11,9 +11,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "carta-error.h"
 #include "carta-fs-private.h"
+
+#define BACKUP_SUFFIX ".bak"
 
 /* Writes all of @data, going on after short writes and interruptions. */
 gboolean
@@ -60,6 +66,148 @@ _carta_fsync_dir (const char *path)
 
   close (fd);
   return TRUE;
+}
+
+/* Sets @error from @saved_errno; @format takes the path, then the reason. */
+gboolean
+_carta_set_io_error (GError     **error,
+                     int          saved_errno,
+                     const char  *format,
+                     const char  *path)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, format, path, g_strerror (saved_errno));
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* _carta_fsync_dir() for the folder that holds @path, with the error
+ * worded by the caller (@format takes the folder, then the reason). */
+gboolean
+_carta_fsync_parent (const char  *path,
+                     const char  *format,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (_carta_fsync_dir (dir))
+    return TRUE;
+
+  return _carta_set_io_error (error, errno, format, dir);
+}
+
+/* Writes @data to @path as HACKING.md's "Durable writes" says: a
+ * temporary file beside it, written in full, synced, closed, renamed,
+ * then the folder synced. The temporary file never outlives a failure. */
+gboolean
+_carta_write_file_atomic (const char      *path,
+                          const char      *data,
+                          gsize            length,
+                          gboolean         backup,
+                          CartaWriteHook   hook,
+                          gpointer         hook_data,
+                          GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd;
+  int saved_errno;
+
+  if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+
+  if (!_carta_write_all (fd, data, length) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (temp);
+      return _carta_set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
+    }
+
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      return _carta_set_io_error (error, saved_errno, _("Could not write “%s”: %s"), temp);
+    }
+
+  if (hook != NULL && !hook (temp, hook_data, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  if (backup && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *bak = g_strconcat (path, BACKUP_SUFFIX, NULL);
+
+      /* A hard link keeps the previous version without a moment when
+       * the file is missing. */
+      if (g_unlink (bak) != 0 && errno != ENOENT)
+        g_warning ("Could not replace a backup: %s", g_strerror (errno));
+      else if (link (path, bak) != 0)
+        {
+          g_autoptr(GFile) src = g_file_new_for_path (path);
+          g_autoptr(GFile) dst = g_file_new_for_path (bak);
+          g_autoptr(GError) copy_error = NULL;
+
+          if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
+            g_warning ("Could not keep a backup: %s", copy_error->message);
+        }
+    }
+
+  if (g_rename (temp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      return _carta_set_io_error (error, saved_errno, _("Could not replace “%s”: %s"), path);
+    }
+
+  return _carta_fsync_parent (path, _("Could not sync the folder “%s”: %s"), error);
+}
+
+/**
+ * carta_fs_get_opened_copies_dir:
+ *
+ * The folder for read-only copies of attachments the person opened in
+ * another application. They serve one run only: the application empties
+ * it at start-up.
+ *
+ * Returns: (transfer full): the folder's path
+ */
+char *
+carta_fs_get_opened_copies_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
+}
+
+/**
+ * _carta_secret_wipe:
+ * @secret: (nullable): a passphrase, password or token
+ *
+ * Overwrites @secret with zeros where the compiler cannot drop it.
+ */
+void
+_carta_secret_wipe (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+}
+
+/* Wipes, then frees: a GDestroyNotify for secrets. */
+void
+_carta_secret_free (char *secret)
+{
+  _carta_secret_wipe (secret);
+  g_free (secret);
+}
+
+void
+_carta_secret_clear (char **secret)
+{
+  _carta_secret_free (g_steal_pointer (secret));
 }
 
 gboolean

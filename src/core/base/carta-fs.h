@@ -18,4 +18,6 @@ gboolean carta_fs_delete_recursive (GFile         *file,
                                     GError       **error);
 gboolean carta_fs_remove_tree      (const char    *path);
 
+char    *carta_fs_get_opened_copies_dir (void);
+
 G_END_DECLS

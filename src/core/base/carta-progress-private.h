@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "carta-import.h"
+#include "carta-progress.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +39,9 @@ void _carta_progress_set_total (CartaProgress     *self,
 void _carta_progress_add       (CartaProgress     *self,
                                 GTask             *task,
                                 guint64            bytes);
+void _carta_progress_update    (CartaProgress     *self,
+                                GTask             *task,
+                                guint64            done,
+                                guint64            total);
 
 G_END_DECLS

@@ -15,10 +15,10 @@ typedef struct
 {
   GTask         *task;
   CartaProgress *progress;  /* lives in the task's data */
-} Report;
+} ProgressReport;
 
 static void
-report_free (Report *report)
+report_free (ProgressReport *report)
 {
   g_object_unref (report->task);
   g_free (report);
@@ -27,7 +27,7 @@ report_free (Report *report)
 static gboolean
 report_cb (gpointer user_data)
 {
-  Report *report = user_data;
+  ProgressReport *report = user_data;
   CartaProgress *self = report->progress;
   guint64 done, total;
 
@@ -75,20 +75,46 @@ _carta_progress_set_total (CartaProgress *self,
   g_mutex_unlock (&self->lock);
 }
 
-/* With @task NULL (a blocking call), reports right here. */
-void
-_carta_progress_add (CartaProgress *self,
-                     GTask         *task,
-                     guint64        bytes)
+static void
+schedule_report (CartaProgress *self,
+                 GTask         *task)
+{
+  /* Not g_main_context_invoke(): it runs the function right here if
+   * no thread owns the context at that moment. */
+  g_autoptr(GSource) source = g_idle_source_new ();
+  ProgressReport *report = g_new0 (ProgressReport, 1);
+
+  report->task = g_object_ref (task);
+  report->progress = self;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_cb, report, (GDestroyNotify)report_free);
+  g_source_set_static_name (source, "[carta] progress");
+  g_source_attach (source, self->context);
+}
+
+/* Sets the figures (@bytes more done, or both anew) and reports them:
+ * with @task NULL (a blocking call) right here, else in the context
+ * that started the task. */
+static void
+progress_change (CartaProgress *self,
+                 GTask         *task,
+                 gboolean       absolute,
+                 guint64        done,
+                 guint64        total)
 {
   gboolean schedule = FALSE;
-  guint64 done, total;
 
   if (self->func == NULL)
     return;
 
   g_mutex_lock (&self->lock);
-  self->done += bytes;
+  if (absolute)
+    {
+      self->done = done;
+      self->total = total;
+    }
+  else
+    self->done += done;
   done = self->done;
   total = self->total;
   if (task != NULL && !self->pending)
@@ -98,17 +124,22 @@ _carta_progress_add (CartaProgress *self,
   if (task == NULL)
     self->func (done, total, self->data);
   else if (schedule)
-    {
-      /* Not g_main_context_invoke(): it runs the function right here if
-       * no thread owns the context at that moment. */
-      g_autoptr(GSource) source = g_idle_source_new ();
-      Report *report = g_new0 (Report, 1);
+    schedule_report (self, task);
+}
 
-      report->task = g_object_ref (task);
-      report->progress = self;
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, report_cb, report, (GDestroyNotify)report_free);
-      g_source_set_static_name (source, "[carta] progress");
-      g_source_attach (source, self->context);
-    }
+void
+_carta_progress_add (CartaProgress *self,
+                     GTask         *task,
+                     guint64        bytes)
+{
+  progress_change (self, task, FALSE, bytes, 0);
+}
+
+void
+_carta_progress_update (CartaProgress *self,
+                        GTask         *task,
+                        guint64        done,
+                        guint64        total)
+{
+  progress_change (self, task, TRUE, done, total);
 }

@@ -7,6 +7,9 @@
 
 #pragma once
 
+#include <nettle/sha2.h>
+
+#include "carta-progress.h"
 #include "carta-sha256.h"
 
 G_BEGIN_DECLS
@@ -22,5 +25,28 @@ char *_carta_sha256_fd  (int            fd,
                          guint64       *size,
                          GCancellable  *cancellable,
                          GError       **error);
+
+/* Ends @ctx and writes its digest as hexadecimal, for callers that feed
+ * the same bytes to several hashes at once. */
+void  _carta_sha256_ctx_hex (struct sha256_ctx *ctx,
+                             char               hex[CARTA_SHA256_HEX_LENGTH + 1]);
+
+/* Hashes @stream to its end, in chunks. @progress (nullable) hears the
+ * bytes read so far after each chunk, with a total of 0 (unknown), in
+ * the calling thread. */
+char *_carta_sha256_stream        (GInputStream        *stream,
+                                   CartaProgressFunc    progress,
+                                   gpointer             progress_data,
+                                   GCancellable        *cancellable,
+                                   GError             **error);
+
+/* carta-sha256.h's carta_sha256_file() for a GFile, in a thread: the
+ * result reaches @callback in the thread-default context of the caller. */
+void  _carta_sha256_file_async    (GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+char *_carta_sha256_file_finish   (GAsyncResult        *result,
+                                   GError             **error);
 
 G_END_DECLS

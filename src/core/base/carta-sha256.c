@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <nettle/sha2.h>
 #include <unistd.h>
 
 #include "carta-error.h"
@@ -31,6 +30,94 @@ _carta_sha256_hex (const guint8 digest[CARTA_SHA256_DIGEST_SIZE],
   hex[CARTA_SHA256_HEX_LENGTH] = '\0';
 }
 
+void
+_carta_sha256_ctx_hex (struct sha256_ctx *ctx,
+                       char               hex[CARTA_SHA256_HEX_LENGTH + 1])
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_digest (ctx, sizeof digest, digest);
+  _carta_sha256_hex (digest, hex);
+}
+
+char *
+_carta_sha256_stream (GInputStream       *stream,
+                      CartaProgressFunc   progress,
+                      gpointer            progress_data,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  g_autofree guint8 *buffer = g_malloc (CARTA_IO_CHUNK);
+  struct sha256_ctx ctx;
+  char hex[CARTA_SHA256_HEX_LENGTH + 1];
+  guint64 done = 0;
+  gssize n;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  sha256_init (&ctx);
+  while ((n = g_input_stream_read (stream, buffer, CARTA_IO_CHUNK, cancellable, error)) > 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      sha256_update (&ctx, (size_t)n, buffer);
+      done += n;
+      if (progress != NULL)
+        progress (done, 0, progress_data);
+    }
+  if (n < 0)
+    return NULL;
+
+  _carta_sha256_ctx_hex (&ctx, hex);
+  return g_strdup (hex);
+}
+
+static void
+sha256_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  GError *error = NULL;
+  char *hex = NULL;
+
+  if ((input = g_file_read (task_data, cancellable, &error)))
+    hex = _carta_sha256_stream (G_INPUT_STREAM (input), NULL, NULL, cancellable, &error);
+
+  if (hex != NULL)
+    g_task_return_pointer (task, hex, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+_carta_sha256_file_async (GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _carta_sha256_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, sha256_file_thread);
+}
+
+char *
+_carta_sha256_file_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _carta_sha256_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 char *
 _carta_sha256_fd (int            fd,
                   const char    *display_path,
@@ -40,7 +127,6 @@ _carta_sha256_fd (int            fd,
 {
   g_autofree guint8 *buffer = g_malloc (CARTA_IO_CHUNK);
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
   char hex[CARTA_SHA256_HEX_LENGTH + 1];
   guint64 total = 0;
 
@@ -72,8 +158,7 @@ _carta_sha256_fd (int            fd,
       total += n;
     }
 
-  sha256_digest (&ctx, sizeof digest, digest);
-  _carta_sha256_hex (digest, hex);
+  _carta_sha256_ctx_hex (&ctx, hex);
 
   if (size != NULL)
     *size = total;
@@ -130,15 +215,13 @@ carta_sha256_data (const void *data,
                    gsize       length)
 {
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
   char hex[CARTA_SHA256_HEX_LENGTH + 1];
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   sha256_init (&ctx);
   sha256_update (&ctx, length, data);
-  sha256_digest (&ctx, sizeof digest, digest);
-  _carta_sha256_hex (digest, hex);
+  _carta_sha256_ctx_hex (&ctx, hex);
 
   return g_strdup (hex);
 }

@@ -13,9 +13,9 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
-#include <nettle/sha2.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +24,7 @@
 #include "carta-bundle-reader.h"
 #include "carta-error.h"
 #include "carta-fs-private.h"
+#include "carta-sha256-private.h"
 #include "carta-store-private.h"
 
 /* A bundle is untrusted input: names are checked before anything is
@@ -79,16 +80,6 @@ entry_free (Entry *entry)
 }
 
 static void
-secure_free (char *text)
-{
-  if (text != NULL)
-    {
-      explicit_bzero (text, strlen (text));
-      g_free (text);
-    }
-}
-
-static void
 problem (CartaBundleReader *self,
          const char        *format,
          ...) G_GNUC_PRINTF (2, 3);
@@ -126,7 +117,7 @@ carta_bundle_reader_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->kase);
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->bag_info, g_hash_table_unref);
@@ -180,7 +171,7 @@ carta_bundle_reader_set_passphrase (CartaBundleReader *self,
 {
   g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
 }
 
@@ -204,7 +195,7 @@ make_parents (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not create the folder “%s”: %s", dir, g_strerror (saved_errno));
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -227,9 +218,433 @@ hostile (GError     **error,
   g_autofree char *shown = g_utf8_make_valid (name, -1);
 
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-               "This file is not a safe Carta bundle and was not opened: the entry “%s”: %s",
+               _("This file is not a safe Carta bundle and was not opened: the entry “%s”: %s"),
                shown, reason);
   return FALSE;
+}
+
+/* What one pass over the archive keeps from entry to entry. */
+typedef struct
+{
+  struct archive *archive;
+  guint64         file_size;
+  guint64         total_out;
+  guint64         metadata_total;
+  guint           n_entries;
+  GHashTable     *folded;    /* each name, case-folded and normalised */
+  guint8         *buffer;
+} BundleScan;
+
+static void
+bundle_scan_clear (BundleScan *scan)
+{
+  g_clear_pointer (&scan->archive, archive_read_free);
+  g_clear_pointer (&scan->folded, g_hash_table_unref);
+  g_clear_pointer (&scan->buffer, g_free);
+}
+
+static gboolean
+damaged (GError         **error,
+         struct archive  *archive)
+{
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+               _("The bundle is damaged and cannot be read: %s"), archive_error_string (archive));
+  return FALSE;
+}
+
+static gboolean
+scan_open (CartaBundleReader  *self,
+           BundleScan         *scan,
+           GError            **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0)
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
+      return FALSE;
+    }
+  scan->file_size = st.st_size;
+
+  scan->archive = archive_read_new ();
+  archive_read_support_format_zip (scan->archive);
+  if (self->passphrase != NULL)
+    archive_read_add_passphrase (scan->archive, self->passphrase);
+
+  if (archive_read_open_filename (scan->archive, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   _("This is not a ZIP file, or it is damaged: %s"), archive_error_string (scan->archive));
+      return FALSE;
+    }
+
+  scan->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->buffer = g_malloc (READ_BLOCK);
+  return TRUE;
+}
+
+/* The entry's name, or NULL with @error set when it has none. */
+static const char *
+entry_name (struct archive_entry  *entry,
+            GError               **error)
+{
+  const char *name = archive_entry_pathname_utf8 (entry);
+
+  if (name == NULL)
+    name = archive_entry_pathname (entry);
+  if (name == NULL)
+    hostile (error, "?", _("it has no name"));
+
+  return name;
+}
+
+/* Only plain files and folders, under names that stay inside the bag. */
+static gboolean
+check_entry_kind (struct archive_entry  *entry,
+                  const char            *name,
+                  GError               **error)
+{
+  const char *reason = NULL;
+
+  if (!_carta_bundle_path_is_safe (name, &reason))
+    return hostile (error, name, reason);
+  if (archive_entry_filetype (entry) == AE_IFLNK)
+    return hostile (error, name, _("it is a symbolic link"));
+  if (archive_entry_hardlink (entry) != NULL)
+    return hostile (error, name, _("it is a hard link"));
+  if (archive_entry_filetype (entry) != AE_IFREG && archive_entry_filetype (entry) != AE_IFDIR)
+    return hostile (error, name, _("it is not a regular file or folder"));
+
+  return TRUE;
+}
+
+/* Two names for one file would let one overwrite the other, also where
+ * case or Unicode normalisation does not count (the name is valid UTF-8
+ * by now). */
+static gboolean
+check_name_unique (BundleScan  *scan,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strdup (name);
+  g_autofree char *normal = NULL;
+  g_autofree char *folded_name = NULL;
+  char *key;
+  gsize len = strlen (trimmed);
+
+  while (len > 0 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
+  folded_name = g_utf8_casefold (normal, -1);
+  key = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
+
+  if (g_hash_table_contains (scan->folded, key))
+    {
+      g_free (key);
+      return hostile (error, name, _("the bundle holds this name twice"));
+    }
+
+  g_hash_table_add (scan->folded, key);
+  return TRUE;
+}
+
+/* Everything sits in one folder, the bag. Returns the path inside it
+ * ("" for the bag itself), or NULL with @error set. */
+static const char *
+check_in_bag (CartaBundleReader     *self,
+              struct archive_entry  *entry,
+              const char            *name,
+              GError               **error)
+{
+  const char *slash = strchr (name, '/');
+  g_autofree char *top = slash ? g_strndup (name, slash - name) : g_strdup (name);
+
+  if (self->bag_name == NULL)
+    self->bag_name = g_strdup (top);
+  else if (!g_str_equal (self->bag_name, top))
+    {
+      hostile (error, name, _("it is outside the bundle's folder"));
+      return NULL;
+    }
+
+  if (slash == NULL && archive_entry_filetype (entry) == AE_IFREG)
+    {
+      hostile (error, name, _("it is outside the bundle's folder"));
+      return NULL;
+    }
+
+  return slash ? slash + 1 : "";
+}
+
+/* Reads the next header and checks it. Returns FALSE at the end (with
+ * @error unset) or on hostile input; sets @inner to the path inside the
+ * bag, or NULL for an entry with nothing to read. */
+static gboolean
+scan_next_header (CartaBundleReader     *self,
+                  BundleScan            *scan,
+                  struct archive_entry **entry,
+                  const char           **name,
+                  const char           **inner,
+                  GError               **error)
+{
+  int ret = archive_read_next_header (scan->archive, entry);
+
+  if (ret == ARCHIVE_EOF)
+    return FALSE;
+
+  if (ret == ARCHIVE_WARN)
+    {
+      const char *raw = archive_entry_pathname (*entry);
+
+      return hostile (error, raw ? raw : "?", _("its name is not valid UTF-8 or cannot be read"));
+    }
+
+  if (ret != ARCHIVE_OK)
+    return damaged (error, scan->archive);
+
+  if (++scan->n_entries > MAX_ENTRIES)
+    return hostile (error, "…", _("the bundle holds too many entries"));
+
+  if (!(*name = entry_name (*entry, error)) ||
+      !check_entry_kind (*entry, *name, error) ||
+      !check_name_unique (scan, *name, error) ||
+      !(*inner = check_in_bag (self, *entry, *name, error)))
+    return FALSE;
+
+  if (archive_entry_filetype (*entry) == AE_IFDIR || **inner == '\0')
+    *inner = NULL;
+
+  return TRUE;
+}
+
+/* Creates the file an entry unpacks to; -1 with @error set. */
+static int
+open_target (const char  *extract_dir,
+             const char  *name,
+             const char  *inner,
+             GError     **error)
+{
+  g_autofree char *target = g_build_filename (extract_dir, name, NULL);
+  int fd;
+
+  if (!make_parents (target, error))
+    return -1;
+
+  fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not unpack “%s”: %s"), inner, g_strerror (saved_errno));
+    }
+
+  return fd;
+}
+
+static gboolean
+unpack_failed (GError **error,
+               int      saved_errno)
+{
+  if (saved_errno == ENOSPC)
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                 _("There is not enough space to open the bundle: %s"), g_strerror (saved_errno));
+  else
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                 _("Could not unpack the bundle: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Closed whatever happens, also when fsync() fails. */
+static gboolean
+close_target (int       fd,
+              gboolean  ok,
+              GError  **error)
+{
+  int synced = ok ? fsync (fd) : 0;
+  int sync_errno = errno;
+  int closed = close (fd);
+
+  if (ok && (synced != 0 || closed != 0))
+    {
+      return unpack_failed (error, synced != 0 ? sync_errno : errno);
+    }
+
+  return ok;
+}
+
+/* Whether the data so far is far more than the archive's size allows:
+ * in all, or for this entry against its compressed bytes. */
+static gboolean
+is_bomb (CartaBundleReader *self,
+         BundleScan        *scan,
+         guint64            entry_out,
+         guint64            entry_raw_start)
+{
+  guint64 raw = archive_filter_bytes (scan->archive, -1);
+
+  return scan->total_out > self->max_total ||
+         (scan->total_out > RATIO_SLACK && scan->total_out > self->max_ratio * (double)scan->file_size) ||
+         (entry_out > RATIO_SLACK && raw > entry_raw_start &&
+          entry_out > self->max_ratio * (double)(raw - entry_raw_start + 65536));
+}
+
+/* A read error: a wrong or missing passphrase stops the pass, anything
+ * else is a problem with this one file. */
+static gboolean
+read_failed (CartaBundleReader  *self,
+             BundleScan         *scan,
+             const char         *inner,
+             GError            **error)
+{
+  const char *message = archive_error_string (scan->archive);
+
+  if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
+                           self->passphrase
+                             ? _("The passphrase is not the one this bundle was encrypted with")
+                             : _("This bundle is encrypted; give its passphrase to open it"));
+      return FALSE;
+    }
+
+  problem (self, _("%s: the file is damaged (%s)"), inner, message ? message : _("unreadable"));
+  return TRUE;
+}
+
+/* The hashes and copies that reading one entry fills. */
+typedef struct
+{
+  struct sha256_ctx  sha256;
+  struct sha1_ctx    sha1;
+  GString           *content;   /* tag files and JSON, else NULL */
+  int                fd;        /* where it unpacks to, or -1 */
+  guint64            out;
+} EntryRead;
+
+/* Feeds one block of an entry to its hashes, its copy in memory and
+ * its file. */
+static gboolean
+take_block (BundleScan   *scan,
+            EntryRead    *read,
+            const char   *name,
+            la_ssize_t    n,
+            GError      **error)
+{
+  sha256_update (&read->sha256, n, scan->buffer);
+  sha1_update (&read->sha1, n, scan->buffer);
+
+  if (read->content != NULL)
+    {
+      if (read->content->len + n > MAX_METADATA || scan->metadata_total + n > MAX_METADATA_TOTAL)
+        return hostile (error, name, _("it is far too large for what it should hold"));
+      g_string_append_len (read->content, (const char *)scan->buffer, n);
+      scan->metadata_total += n;
+    }
+
+  if (read->fd >= 0 && !_carta_write_all (read->fd, scan->buffer, n))
+    return unpack_failed (error, errno);
+
+  return TRUE;
+}
+
+/* Reads an entry's data to its end, within the limits. */
+static gboolean
+read_entry (CartaBundleReader     *self,
+            BundleScan            *scan,
+            struct archive_entry  *entry,
+            const char            *name,
+            const char            *inner,
+            Entry                 *info,
+            EntryRead             *read,
+            GError               **error)
+{
+  guint64 entry_raw_start = archive_filter_bytes (scan->archive, -1);
+
+  for (;;)
+    {
+      la_ssize_t n = archive_read_data (scan->archive, scan->buffer, READ_BLOCK);
+
+      if (n == 0)
+        return TRUE;
+      if (n < 0)
+        return read_failed (self, scan, inner, error);
+
+      read->out += n;
+      scan->total_out += n;
+
+      if (is_bomb (self, scan, read->out, entry_raw_start))
+        return hostile (error, name, _("it unpacks to far more data than its size suggests "
+                                       "(a “decompression bomb”)"));
+
+      if (archive_entry_size_is_set (entry) && read->out > info->size)
+        return hostile (error, name, _("it holds more data than it declares"));
+
+      if (!take_block (scan, read, name, n, error))
+        return FALSE;
+    }
+}
+
+/* Lists, reads, hashes and maybe unpacks one file entry. */
+static gboolean
+scan_file (CartaBundleReader     *self,
+           BundleScan            *scan,
+           struct archive_entry  *entry,
+           const char            *name,
+           const char            *inner,
+           const char            *extract_dir,
+           gboolean               quick,
+           GError               **error)
+{
+  EntryRead read = { .fd = -1 };
+  guint8 digest[SHA1_DIGEST_SIZE];
+  Entry *info;
+  gboolean ok;
+
+  if (archive_entry_is_encrypted (entry))
+    self->encrypted = TRUE;
+
+  if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) > self->max_total - scan->total_out)
+    return hostile (error, name, _("it would unpack to more than Carta accepts"));
+
+  info = g_new0 (Entry, 1);
+  info->size = archive_entry_size_is_set (entry) ? (guint64)archive_entry_size (entry) : 0;
+  g_hash_table_insert (self->entries, g_strdup (inner), info);
+
+  if (quick && !is_metadata (inner))
+    return archive_read_data_skip (scan->archive) == ARCHIVE_OK || damaged (error, scan->archive);
+
+  if (extract_dir != NULL && (read.fd = open_target (extract_dir, name, inner, error)) < 0)
+    return FALSE;
+
+  if (is_metadata (inner))
+    read.content = g_string_new (NULL);
+  sha256_init (&read.sha256);
+  sha1_init (&read.sha1);
+
+  ok = read_entry (self, scan, entry, name, inner, info, &read, error);
+  if (read.fd >= 0)
+    ok = close_target (read.fd, ok, error);
+  if (!ok)
+    {
+      if (read.content != NULL)
+        g_string_free (read.content, TRUE);
+      return FALSE;
+    }
+
+  info->size = read.out;
+  info->hashed = TRUE;
+  _carta_sha256_ctx_hex (&read.sha256, info->sha256);
+  sha1_digest (&read.sha1, SHA1_DIGEST_SIZE, digest);
+  info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
+  if (read.content != NULL)
+    {
+      gsize len = read.content->len;
+      info->content = g_bytes_new_take (g_string_free (read.content, FALSE), len);
+    }
+
+  return TRUE;
 }
 
 /* One pass over the archive: checks every name, hashes every file, and
@@ -242,332 +657,35 @@ scan (CartaBundleReader  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree guint8 *buffer = NULL;
-  struct archive *archive;
-  struct archive_entry *entry;
-  guint64 total_out = 0;
-  guint64 metadata_total = 0;
-  guint64 file_size;
-  guint n_entries = 0;
-  gboolean ok = TRUE;
-  GStatBuf st;
+  BundleScan scan = { NULL, };
+  gboolean ok = scan_open (self, &scan, error);
 
-  if (path == NULL || g_stat (path, &st) != 0)
+  while (ok)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, "The bundle could not be found");
-      return FALSE;
-    }
-  file_size = st.st_size;
-
-  archive = archive_read_new ();
-  archive_read_support_format_zip (archive);
-  if (self->passphrase != NULL)
-    archive_read_add_passphrase (archive, self->passphrase);
-
-  if (archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   "This is not a ZIP file, or it is damaged: %s", archive_error_string (archive));
-      archive_read_free (archive);
-      return FALSE;
-    }
-
-  buffer = g_malloc (READ_BLOCK);
-
-  for (;;)
-    {
-      g_autoptr(GString) content = NULL;
-      const char *name;
-      const char *reason = NULL;
-      const char *inner;
-      Entry *info;
-      struct sha256_ctx sha256;
-      struct sha1_ctx sha1;
-      guint8 digest[SHA256_DIGEST_SIZE];
-      guint64 entry_out = 0;
-      guint64 entry_raw_start;
-      g_autofree char *lower = NULL;
-      g_autofree char *target = NULL;
-      int fd = -1;
-      int ret;
+      g_autoptr(GError) local_error = NULL;
+      struct archive_entry *entry;
+      const char *name = NULL;
+      const char *inner = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (!scan_next_header (self, &scan, &entry, &name, &inner, &local_error))
         {
-          ok = FALSE;
+          /* The end of the archive sets no error. */
+          ok = local_error == NULL;
+          if (!ok)
+            g_propagate_error (error, g_steal_pointer (&local_error));
           break;
         }
-
-      ret = archive_read_next_header (archive, &entry);
-      if (ret == ARCHIVE_EOF)
-        break;
-
-      if (ret == ARCHIVE_WARN)
-        {
-          const char *raw = archive_entry_pathname (entry);
-          ok = hostile (error, raw ? raw : "?",
-                        "its name is not valid UTF-8 or cannot be read");
-          break;
-        }
-
-      if (ret != ARCHIVE_OK)
-        {
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                       "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
-          ok = FALSE;
-          break;
-        }
-
-      if (++n_entries > MAX_ENTRIES)
-        {
-          ok = hostile (error, "…", "the bundle holds too many entries");
-          break;
-        }
-
-      name = archive_entry_pathname_utf8 (entry);
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (name == NULL)
-        {
-          ok = hostile (error, "?", "it has no name");
-          break;
-        }
-
-      if (!_carta_bundle_path_is_safe (name, &reason))
-        {
-          ok = hostile (error, name, reason);
-          break;
-        }
-
-      if (archive_entry_filetype (entry) == AE_IFLNK)
-        {
-          ok = hostile (error, name, "it is a symbolic link");
-          break;
-        }
-      if (archive_entry_hardlink (entry) != NULL)
-        {
-          ok = hostile (error, name, "it is a hard link");
-          break;
-        }
-      if (archive_entry_filetype (entry) != AE_IFREG && archive_entry_filetype (entry) != AE_IFDIR)
-        {
-          ok = hostile (error, name, "it is not a regular file or folder");
-          break;
-        }
-
-      /* Two names for one file would let one overwrite the other, also
-       * where case or Unicode normalisation does not count (the name is
-       * valid UTF-8 by now). */
-      {
-        g_autofree char *trimmed = g_strdup (name);
-        g_autofree char *normal = NULL;
-        g_autofree char *folded_name = NULL;
-        gsize len = strlen (trimmed);
-
-        while (len > 0 && trimmed[len - 1] == '/')
-          trimmed[--len] = '\0';
-        normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
-        folded_name = g_utf8_casefold (normal, -1);
-        lower = g_utf8_normalize (folded_name, -1, G_NORMALIZE_ALL);
-      }
-      if (g_hash_table_contains (folded, lower))
-        {
-          ok = hostile (error, name, "the bundle holds this name twice");
-          break;
-        }
-      g_hash_table_add (folded, g_strdup (lower));
-
-      /* Everything sits in one folder, the bag. */
-      {
-        const char *slash = strchr (name, '/');
-        g_autofree char *top = slash ? g_strndup (name, slash - name) : g_strdup (name);
-
-        if (self->bag_name == NULL)
-          self->bag_name = g_strdup (top);
-        else if (!g_str_equal (self->bag_name, top))
-          {
-            ok = hostile (error, name, "it is outside the bundle's folder");
-            break;
-          }
-
-        if (slash == NULL && archive_entry_filetype (entry) == AE_IFREG)
-          {
-            ok = hostile (error, name, "it is outside the bundle's folder");
-            break;
-          }
-
-        inner = slash ? slash + 1 : "";
-      }
-
-      if (archive_entry_filetype (entry) == AE_IFDIR || *inner == '\0')
-        continue;
-
-      if (archive_entry_is_encrypted (entry))
-        self->encrypted = TRUE;
-
-      if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) > self->max_total - total_out)
-        {
-          ok = hostile (error, name, "it would unpack to more than Carta accepts");
-          break;
-        }
-
-      info = g_new0 (Entry, 1);
-      info->size = archive_entry_size_is_set (entry) ? (guint64)archive_entry_size (entry) : 0;
-      g_hash_table_insert (self->entries, g_strdup (inner), info);
-
-      if (quick && !is_metadata (inner))
-        {
-          if (archive_read_data_skip (archive) != ARCHIVE_OK)
-            {
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                           "The bundle is damaged and cannot be read: %s", archive_error_string (archive));
-              ok = FALSE;
-              break;
-            }
-          continue;
-        }
-
-      if (extract_dir != NULL)
-        {
-          target = g_build_filename (extract_dir, name, NULL);
-          if (!make_parents (target, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-          if (fd < 0)
-            {
-              int saved_errno = errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not unpack “%s”: %s", inner, g_strerror (saved_errno));
-              ok = FALSE;
-              break;
-            }
-        }
-
-      if (is_metadata (inner))
-        content = g_string_new (NULL);
-
-      sha256_init (&sha256);
-      sha1_init (&sha1);
-      entry_raw_start = archive_filter_bytes (archive, -1);
-
-      for (;;)
-        {
-          la_ssize_t n = archive_read_data (archive, buffer, READ_BLOCK);
-          guint64 raw;
-
-          if (n == 0)
-            break;
-
-          if (n < 0)
-            {
-              const char *message = archive_error_string (archive);
-
-              if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
-                {
-                  g_set_error (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
-                               self->passphrase
-                                 ? "The passphrase is not the one this bundle was encrypted with"
-                                 : "This bundle is encrypted; give its passphrase to open it");
-                  ok = FALSE;
-                }
-              else
-                problem (self, "%s: the file is damaged (%s)", inner,
-                         message ? message : "unreadable");
-              break;
-            }
-
-          entry_out += n;
-          total_out += n;
-          raw = archive_filter_bytes (archive, -1);
-
-          if (total_out > self->max_total ||
-              (total_out > RATIO_SLACK && total_out > self->max_ratio * (double)file_size) ||
-              (entry_out > RATIO_SLACK && raw > entry_raw_start &&
-               entry_out > self->max_ratio * (double)(raw - entry_raw_start + 65536)))
-            {
-              ok = hostile (error, name, "it unpacks to far more data than its size suggests "
-                                         "(a “decompression bomb”)");
-              break;
-            }
-
-          if (archive_entry_size_is_set (entry) && entry_out > info->size)
-            {
-              ok = hostile (error, name, "it holds more data than it declares");
-              break;
-            }
-
-          sha256_update (&sha256, n, buffer);
-          sha1_update (&sha1, n, buffer);
-
-          if (content != NULL)
-            {
-              if (content->len + n > MAX_METADATA || metadata_total + n > MAX_METADATA_TOTAL)
-                {
-                  ok = hostile (error, name, "it is far too large for what it should hold");
-                  break;
-                }
-              g_string_append_len (content, (const char *)buffer, n);
-              metadata_total += n;
-            }
-
-          if (fd >= 0 && !_carta_write_all (fd, buffer, n))
-            {
-              int saved_errno = errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           saved_errno == ENOSPC
-                             ? "There is not enough space to open the bundle: %s"
-                             : "Could not unpack the bundle: %s",
-                           g_strerror (saved_errno));
-              ok = FALSE;
-              break;
-            }
-        }
-
-      if (fd >= 0)
-        {
-          /* Closed whatever happens, also when fsync() fails. */
-          int synced = ok ? fsync (fd) : 0;
-          int sync_errno = errno;
-          int closed = close (fd);
-
-          if (ok && (synced != 0 || closed != 0))
-            {
-              int saved_errno = synced != 0 ? sync_errno : errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not unpack the bundle: %s", g_strerror (saved_errno));
-              ok = FALSE;
-            }
-        }
-
-      if (!ok)
-        break;
-
-      info->size = entry_out;
-      info->hashed = TRUE;
-      sha256_digest (&sha256, SHA256_DIGEST_SIZE, digest);
-      for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-        g_snprintf (info->sha256 + 2 * i, 3, "%02x", digest[i]);
-      sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
-      info->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
-      if (content != NULL)
-        {
-          gsize len = content->len;
-          info->content = g_bytes_new_take (g_string_free (g_steal_pointer (&content), FALSE), len);
-        }
+      else if (inner != NULL)
+        ok = scan_file (self, &scan, entry, name, inner, extract_dir, quick, error);
     }
 
-  archive_read_free (archive);
+  bundle_scan_clear (&scan);
 
   if (ok && self->bag_name == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, "The bundle is empty");
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, _("The bundle is empty"));
       ok = FALSE;
     }
 
@@ -672,7 +790,7 @@ check_manifest (CartaBundleReader *self,
 
   if (text == NULL)
     {
-      problem (self, "%s: missing or unreadable", manifest_name);
+      problem (self, _("%s: missing or unreadable"), manifest_name);
       return listed;
     }
 
@@ -691,7 +809,7 @@ check_manifest (CartaBundleReader *self,
       space = strpbrk (line, " \t");
       if (space == NULL || space - line != CARTA_BUNDLE_SHA256_HEX_LEN)
         {
-          problem (self, "%s: line %u is not “checksum  path”", manifest_name, i + 1);
+          problem (self, _("%s: line %u is not “checksum  path”"), manifest_name, i + 1);
           continue;
         }
 
@@ -700,7 +818,7 @@ check_manifest (CartaBundleReader *self,
 
       if (!_carta_bundle_path_is_safe (file, &reason))
         {
-          problem (self, "%s: line %u names an unsafe path: %s", manifest_name, i + 1, reason);
+          problem (self, _("%s: line %u names an unsafe path: %s"), manifest_name, i + 1, reason);
           continue;
         }
 
@@ -708,12 +826,12 @@ check_manifest (CartaBundleReader *self,
 
       if (!(entry = lookup (self, file)))
         {
-          problem (self, "%s: listed in %s but missing from the bundle", file, manifest_name);
+          problem (self, _("%s: listed in %s but missing from the bundle"), file, manifest_name);
           continue;
         }
 
       if (entry->hashed && g_ascii_strcasecmp (entry->sha256, line) != 0)
-        problem (self, "%s: its SHA-256 does not match %s; the file was changed or damaged",
+        problem (self, _("%s: its SHA-256 does not match %s; the file was changed or damaged"),
                  file, manifest_name);
     }
 
@@ -729,7 +847,7 @@ parse_bag_info (CartaBundleReader *self)
 
   if (text == NULL)
     {
-      problem (self, "bag-info.txt: missing or unreadable");
+      problem (self, _("bag-info.txt: missing or unreadable"));
       return;
     }
 
@@ -752,7 +870,7 @@ parse_bag_info (CartaBundleReader *self)
 
       if (!(colon = strchr (line, ':')))
         {
-          problem (self, "bag-info.txt: line %u is not “Label: value”", i + 1);
+          problem (self, _("bag-info.txt: line %u is not “Label: value”"), i + 1);
           continue;
         }
 
@@ -774,14 +892,14 @@ parse_json (CartaBundleReader *self,
 
   if (entry == NULL || entry->content == NULL)
     {
-      problem (self, "%s: missing", path);
+      problem (self, _("%s: missing"), path);
       return NULL;
     }
 
   data = g_bytes_get_data (entry->content, &len);
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
-      problem (self, "%s: not valid JSON (%s)", path, error->message);
+      problem (self, _("%s: not valid JSON (%s)"), path, error->message);
       return NULL;
     }
 
@@ -802,26 +920,31 @@ check_document (CartaBundleReader *self,
 
   if (url == NULL || !_carta_bundle_path_is_safe (url, &reason) || !g_str_has_prefix (url, "documents/"))
     {
-      problem (self, "%s: a document has an unsafe or missing location", source);
+      problem (self, _("%s: a document has an unsafe or missing location"), source);
       return;
     }
 
   path = g_strconcat ("data/", url, NULL);
   if (!(entry = lookup (self, path)))
     {
-      problem (self, "%s: %s points at a file missing from the bundle", path, source);
+      problem (self, _("%s: %s points at a file missing from the bundle"), path, source);
       return;
     }
 
   if (size >= 0 && (guint64)size != entry->size)
-    problem (self, "%s: %s gives its size as %" G_GINT64_FORMAT " bytes but it has %" G_GUINT64_FORMAT,
-             path, source, size, entry->size);
+    {
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+      g_autofree char *real = g_strdup_printf ("%" G_GUINT64_FORMAT, entry->size);
+
+      /* TRANSLATORS: the sizes are in bytes */
+      problem (self, _("%s: %s gives its size as %s bytes but it has %s"), path, source, given, real);
+    }
 
   if (entry->hashed && sha256 != NULL && g_ascii_strcasecmp (sha256, entry->sha256) != 0)
-    problem (self, "%s: its SHA-256 does not match %s", path, source);
+    problem (self, _("%s: its SHA-256 does not match %s"), path, source);
 
   if (entry->hashed && sha1_base64 != NULL && !g_str_equal (sha1_base64, entry->sha1_base64))
-    problem (self, "%s: its SHA-1 does not match %s", path, source);
+    problem (self, _("%s: its SHA-1 does not match %s"), path, source);
 }
 
 static gboolean
@@ -853,13 +976,13 @@ check_case_json (CartaBundleReader *self)
 
   if (!(self->kase = carta_case_new_from_json (root, &error)))
     {
-      problem (self, "data/case.json: %s", error->message);
+      problem (self, _("data/case.json: %s"), error->message);
       return;
     }
 
   object = json_node_get_object (root);
   if (!g_str_has_prefix (get_string (get_member_object (object, "bundle"), "schema") ?: "", "carta-bundle/"))
-    problem (self, "data/case.json: it does not say which bundle schema it follows");
+    problem (self, _("data/case.json: it does not say which bundle schema it follows"));
 
   /* The language of summary.pdf; bundles made before it was recorded are
    * in English. A code only: letters, digits, "_" and "-". */
@@ -871,7 +994,7 @@ check_case_json (CartaBundleReader *self)
       self->summary_language = g_strdup ("en");
     else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
              !is_language_code (json_node_get_string (node)))
-      problem (self, "data/case.json: the summary language is not a language code");
+      problem (self, _("data/case.json: the summary language is not a language code"));
     else
       self->summary_language = g_strdup (json_node_get_string (node));
   }
@@ -917,7 +1040,7 @@ check_fhir (CartaBundleReader *self)
       g_strcmp0 (get_string (json_node_get_object (root), "resourceType"), "Bundle") != 0 ||
       g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0)
     {
-      problem (self, "data/fhir-bundle.json: it is not a FHIR Bundle of type collection");
+      problem (self, _("data/fhir-bundle.json: it is not a FHIR Bundle of type collection"));
       return;
     }
 
@@ -931,7 +1054,7 @@ check_fhir (CartaBundleReader *self)
 
       if (resource == NULL)
         {
-          problem (self, "data/fhir-bundle.json: entry %u has no resource", i + 1);
+          problem (self, _("data/fhir-bundle.json: entry %u has no resource"), i + 1);
           continue;
         }
 
@@ -941,14 +1064,14 @@ check_fhir (CartaBundleReader *self)
 
       content = get_array (resource, "content");
       if (content == NULL || json_array_get_length (content) == 0)
-        problem (self, "data/fhir-bundle.json: a DocumentReference has no content");
+        problem (self, _("data/fhir-bundle.json: a DocumentReference has no content"));
       for (guint j = 0; content != NULL && j < json_array_get_length (content); j++)
         {
           JsonObject *attachment = get_member_object (get_object (content, j), "attachment");
 
           if (attachment == NULL)
             {
-              problem (self, "data/fhir-bundle.json: a DocumentReference has no attachment");
+              problem (self, _("data/fhir-bundle.json: a DocumentReference has no attachment"));
               continue;
             }
 
@@ -975,9 +1098,9 @@ check_bag (CartaBundleReader *self)
   const char *oxum;
 
   if (bagit == NULL)
-    problem (self, "bagit.txt: missing; this is not a BagIt bag");
+    problem (self, _("bagit.txt: missing; this is not a BagIt bag"));
   else if (!strstr (bagit, "BagIt-Version: 1.0") && !strstr (bagit, "BagIt-Version: 0.97"))
-    problem (self, "bagit.txt: not a BagIt 1.0 declaration");
+    problem (self, _("bagit.txt: not a BagIt 1.0 declaration"));
 
   parse_bag_info (self);
 
@@ -996,7 +1119,7 @@ check_bag (CartaBundleReader *self)
       oxum_files++;
 
       if (!g_hash_table_contains (payload_listed, path))
-        problem (self, "%s: in the bundle but not in manifest-sha256.txt", path);
+        problem (self, _("%s: in the bundle but not in manifest-sha256.txt"), path);
     }
 
   self->payload_size = oxum_bytes;
@@ -1006,10 +1129,10 @@ check_bag (CartaBundleReader *self)
       g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT ".%u", oxum_bytes, oxum_files);
 
       if (!g_str_equal (oxum, expected))
-        problem (self, "bag-info.txt: Payload-Oxum says %s but the payload is %s (bytes.files)", oxum, expected);
+        problem (self, _("bag-info.txt: Payload-Oxum says %s but the payload is %s (bytes.files)"), oxum, expected);
     }
   else
-    problem (self, "bag-info.txt: no Payload-Oxum");
+    problem (self, _("bag-info.txt: no Payload-Oxum"));
 }
 
 /**
@@ -1143,6 +1266,25 @@ carta_bundle_reader_get_payload_size (CartaBundleReader *self)
   return self->payload_size;
 }
 
+/* Renames @from, unpacked from the bag's @bundle_path, to @to. */
+static gboolean
+move_into_case (const char  *from,
+                const char  *to,
+                const char  *bundle_path,
+                GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Puts each file of a disc back at its path on the disc. */
 static gboolean
 restore_disc (const char  *staging,
@@ -1167,14 +1309,75 @@ restore_disc (const char  *staging,
 
       from = g_build_filename (staging, bag_name, "data", bundle_path, NULL);
       to = g_build_filename (disc_dir, disc_path, NULL);
-      if (!make_parents (to, error))
+      if (!make_parents (to, error) || !move_into_case (from, to, bundle_path, error))
         return FALSE;
-      if (g_rename (from, to) != 0)
-        {
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
+    }
+
+  return TRUE;
+}
+
+/* Moves one attachment from its place in the bag to its stored path
+ * in @case_dir; an imaging disc goes back to its own layout. */
+static gboolean
+place_attachment (CartaBundleReader  *self,
+                  const char         *staging,
+                  const char         *case_dir,
+                  JsonObject         *attachment,
+                  GError            **error)
+{
+  const char *bundle_path = get_string (attachment, "bundle_path");
+  const char *stored = get_string (attachment, "stored_path");
+  const char *reason = NULL;
+  g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
+  g_autofree char *to = NULL;
+
+  if (!_carta_bundle_path_is_safe (stored, &reason))
+    return hostile (error, stored, reason);
+
+  to = g_build_filename (case_dir, stored, NULL);
+  if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
+    {
+      g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
+
+      if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
+          !make_parents (manifest_to, error))
+        return FALSE;
+      g_free (to);
+      to = g_steal_pointer (&manifest_to);
+    }
+  else if (!make_parents (to, error))
+    return FALSE;
+
+  /* Two attachments may share one stored file (content-addressed). */
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    return TRUE;
+  return move_into_case (from, to, bundle_path, error);
+}
+
+/* Each document moves from its place in the bag to its stored path. */
+static gboolean
+place_documents (CartaBundleReader  *self,
+                 const char         *staging,
+                 const char         *case_dir,
+                 GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Entry *entry = lookup (self, "data/case.json");
+  gsize len;
+  const char *data = g_bytes_get_data (entry->content, &len);
+  JsonArray *items;
+
+  if (!json_parser_load_from_data (parser, data, len, error))
+    return FALSE;
+  items = get_array (json_node_get_object (json_parser_get_root (parser)), "checklist");
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonArray *attachments = get_array (get_object (items, i), "attachments");
+
+      for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
+        if (!place_attachment (self, staging, case_dir, get_object (attachments, j), error))
           return FALSE;
-        }
     }
 
   return TRUE;
@@ -1184,133 +1387,54 @@ restore_disc (const char  *staging,
  * runs on its thread. Returns the case, its files already in place. */
 static CartaCase *
 import_files (CartaBundleReader  *self,
-              const char         *root,
+              CartaStore         *store,
               GHashTable         *taken_ids,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autofree char *template = g_build_filename (root, ".import-XXXXXX", NULL);
   g_autofree char *staging = NULL;
   g_autofree char *case_dir = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) copy = NULL;
   g_autoptr(CartaCase) kase = NULL;
   g_autofree char *id = NULL;
   JsonObject *object;
-  JsonArray *items;
   gboolean ok = FALSE;
 
-  if (g_mkdir_with_parents (root, 0700) != 0 || !(staging = g_mkdtemp_full (g_steal_pointer (&template), 0700)))
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not make room for the case in “%s”: %s", root, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!(staging = _carta_store_create_staging_folder (store, error)))
+    return NULL;
 
   if (!_carta_bundle_reader_scan (self, staging, FALSE, cancellable, error))
     goto out;
 
-  /* The case as it was, under a new id if this one is taken here. */
+  /* The case as it was, under a new id if this one is taken here. A case
+   * deleted a moment ago still owns its id until Undo expires. */
   copy = carta_case_to_json (self->kase);
   object = json_node_get_object (copy);
   id = g_strdup (carta_case_get_id (self->kase));
-  {
-    g_autofree char *existing = g_build_filename (root, id, NULL);
-    g_autofree char *deleted_name = g_strconcat (CARTA_STORE_DELETED_PREFIX, id, NULL);
-    g_autofree char *deleted = g_build_filename (root, deleted_name, NULL);
-
-    /* A case deleted a moment ago still owns its id until Undo expires. */
-    if (g_hash_table_contains (taken_ids, id) || g_file_test (existing, G_FILE_TEST_EXISTS) ||
-        g_file_test (deleted, G_FILE_TEST_EXISTS))
-      {
-        g_free (id);
-        id = g_uuid_string_random ();
-        json_object_set_string_member (object, "id", id);
-      }
-  }
+  if (g_hash_table_contains (taken_ids, id) || _carta_store_id_is_used_on_disk (store, id))
+    {
+      g_free (id);
+      id = g_uuid_string_random ();
+      json_object_set_string_member (object, "id", id);
+    }
 
   case_dir = g_build_filename (staging, "case", NULL);
   if (g_mkdir (case_dir, 0700) != 0)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "Could not create the case folder: %s", g_strerror (errno));
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, _("Could not create the case folder: %s"), g_strerror (errno));
       goto out;
     }
 
-  /* Each document moves from its place in the bag to its stored path. */
-  {
-    g_autoptr(JsonNode) bag_root = NULL;
-    Entry *entry = lookup (self, "data/case.json");
-    gsize len;
-    const char *data = g_bytes_get_data (entry->content, &len);
-    JsonObject *bag_object;
-
-    if (!json_parser_load_from_data (parser, data, len, error))
-      goto out;
-    bag_object = json_node_get_object (json_parser_get_root (parser));
-    items = get_array (bag_object, "checklist");
-
-    for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-      {
-        JsonArray *attachments = get_array (get_object (items, i), "attachments");
-
-        for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
-          {
-            JsonObject *attachment = get_object (attachments, j);
-            const char *bundle_path = get_string (attachment, "bundle_path");
-            const char *stored = get_string (attachment, "stored_path");
-            const char *reason = NULL;
-            g_autofree char *from = g_build_filename (staging, self->bag_name, "data", bundle_path, NULL);
-            g_autofree char *to = NULL;
-
-            if (!_carta_bundle_path_is_safe (stored, &reason))
-              {
-                hostile (error, stored, reason);
-                goto out;
-              }
-
-            to = g_build_filename (case_dir, stored, NULL);
-            if (g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0)
-              {
-                g_autofree char *manifest_to = g_strconcat (to, ".sha256", NULL);
-
-                if (!restore_disc (staging, self->bag_name, attachment, to, error) ||
-                    !make_parents (manifest_to, error))
-                  goto out;
-                g_free (to);
-                to = g_steal_pointer (&manifest_to);
-              }
-            else if (!make_parents (to, error))
-              goto out;
-            /* Two attachments may share one stored file (content-addressed). */
-            if (g_file_test (to, G_FILE_TEST_EXISTS))
-              continue;
-            if (g_rename (from, to) != 0)
-              {
-                g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                             "Could not place “%s” in the case: %s", bundle_path, g_strerror (errno));
-                goto out;
-              }
-          }
-      }
-  }
+  if (!place_documents (self, staging, case_dir, error))
+    goto out;
 
   /* Drop what only the bundle needs. */
   json_object_remove_member (object, "bundle");
   if (!(kase = carta_case_new_from_json (copy, error)))
     goto out;
 
-  {
-    g_autofree char *final_dir = g_build_filename (root, id, NULL);
-
-    if (g_rename (case_dir, final_dir) != 0)
-      {
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                     "Could not create the case folder “%s”: %s", final_dir, g_strerror (errno));
-        goto out;
-      }
-  }
+  if (!_carta_store_adopt_folder (store, case_dir, id, error))
+    goto out;
 
   ok = TRUE;
 
@@ -1369,15 +1493,13 @@ carta_bundle_reader_import (CartaBundleReader  *self,
 {
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(CartaCase) kase = NULL;
-  g_autofree char *root = NULL;
 
   g_return_val_if_fail (CARTA_IS_BUNDLE_READER (self), NULL);
   g_return_val_if_fail (CARTA_IS_STORE (store), NULL);
 
   ids = store_ids (store);
-  root = g_file_get_path (carta_store_get_root (store));
 
-  if (!(kase = import_files (self, root, ids, cancellable, error)))
+  if (!(kase = import_files (self, store, ids, cancellable, error)))
     return NULL;
 
   if (!finish_import (store, kase, error))
@@ -1389,15 +1511,13 @@ carta_bundle_reader_import (CartaBundleReader  *self,
 typedef struct
 {
   CartaStore *store;
-  char       *root;
   GHashTable *ids;
-} ImportData;
+} ReaderImportData;
 
 static void
-import_data_free (ImportData *data)
+import_data_free (ReaderImportData *data)
 {
   g_clear_object (&data->store);
-  g_free (data->root);
   g_clear_pointer (&data->ids, g_hash_table_unref);
   g_free (data);
 }
@@ -1408,11 +1528,11 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *data = task_data;
+  ReaderImportData *data = task_data;
   GError *error = NULL;
   CartaCase *kase;
 
-  if ((kase = import_files (source_object, data->root, data->ids, cancellable, &error)))
+  if ((kase = import_files (source_object, data->store, data->ids, cancellable, &error)))
     g_task_return_pointer (task, kase, g_object_unref);
   else
     g_task_return_error (task, error);
@@ -1432,14 +1552,13 @@ carta_bundle_reader_import_async (CartaBundleReader   *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportData *data;
+  ReaderImportData *data;
 
   g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
   g_return_if_fail (CARTA_IS_STORE (store));
 
-  data = g_new0 (ImportData, 1);
+  data = g_new0 (ReaderImportData, 1);
   data->store = g_object_ref (store);
-  data->root = g_file_get_path (carta_store_get_root (store));
   data->ids = store_ids (store);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1462,7 +1581,7 @@ carta_bundle_reader_import_finish (CartaBundleReader  *self,
                                    GError            **error)
 {
   g_autoptr(CartaCase) kase = NULL;
-  ImportData *data;
+  ReaderImportData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -14,9 +14,9 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <nettle/sha1.h>
-#include <nettle/sha2.h>
 #include <poppler.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +25,9 @@
 #include "carta-bundle-reader.h"
 #include "carta-bundle-writer.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
+#include "carta-progress-private.h"
+#include "carta-sha256-private.h"
 
 /* Two threads share the work: one reads each file once and hashes it
  * (SHA-256 for the bag, SHA-1 for FHIR), the other compresses and writes
@@ -51,6 +54,7 @@ struct _CartaBundleWriter
   guint64    bytes_done;
   guint64    bytes_total;
   double     seconds_left;
+  gint64     write_started;  /* for seconds_left */
 };
 
 G_DEFINE_FINAL_TYPE (CartaBundleWriter, carta_bundle_writer, G_TYPE_OBJECT)
@@ -114,23 +118,15 @@ typedef struct
   gpointer                 progress_data;
   gint64                   started;
   gint64                   last_report;
+  CartaProgress            marshal;         /* the async write's, to its context */
+  gboolean                 marshal_set;
   guint64                  done;
 
   /* Writer side */
   int                      fd;
   struct archive          *archive;
   GError                  *write_error;
-} Job;
-
-static void
-secure_free (char *text)
-{
-  if (text != NULL)
-    {
-      explicit_bzero (text, strlen (text));
-      g_free (text);
-    }
-}
+} WriteJob;
 
 static void
 msg_free (Msg *msg)
@@ -143,7 +139,7 @@ msg_free (Msg *msg)
 }
 
 static void
-job_free (Job *job)
+job_free (WriteJob *job)
 {
   g_clear_object (&job->snapshot);
   g_clear_pointer (&job->docs, g_ptr_array_unref);
@@ -151,22 +147,24 @@ job_free (Job *job)
   g_free (job->bag_name);
   g_free (job->dest_path);
   g_free (job->temp_path);
-  secure_free (job->passphrase);
+  _carta_secret_free (job->passphrase);
   g_clear_object (&job->catalog);
   g_free (job->summary_language);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->free_buffers, g_async_queue_unref);
   g_clear_pointer (&job->messages, g_async_queue_unref);
   g_clear_error (&job->write_error);
+  if (job->marshal_set)
+    _carta_progress_clear (&job->marshal);
   g_free (job);
 }
 
 static void
-push (Job     *job,
-      MsgKind  kind,
-      guint    index,
-      guint8  *buffer,
-      gsize    length)
+push (WriteJob *job,
+      MsgKind   kind,
+      guint     index,
+      guint8   *buffer,
+      gsize     length)
 {
   Msg *msg = g_new0 (Msg, 1);
 
@@ -178,7 +176,7 @@ push (Job     *job,
 }
 
 static void
-push_memory (Job        *job,
+push_memory (WriteJob   *job,
              const char *path,
              GBytes     *bytes)
 {
@@ -191,8 +189,8 @@ push_memory (Job        *job,
 }
 
 static void
-push_error (Job    *job,
-            GError *error)
+push_error (WriteJob *job,
+            GError   *error)
 {
   Msg *msg = g_new0 (Msg, 1);
 
@@ -202,14 +200,14 @@ push_error (Job    *job,
 }
 
 static gboolean
-aborted (Job *job)
+aborted (WriteJob *job)
 {
   return g_atomic_int_get (&job->abort) || g_cancellable_is_cancelled (job->cancellable);
 }
 
 /* Blocks until the writer gives a buffer back, or the job stops. */
 static guint8 *
-take_buffer (Job *job)
+take_buffer (WriteJob *job)
 {
   while (!aborted (job))
     {
@@ -223,32 +221,15 @@ take_buffer (Job *job)
 }
 
 static void
-hex_digest (const guint8 *digest,
-            gsize         length,
-            char         *out)
-{
-  static const char hex[] = "0123456789abcdef";
-
-  for (gsize i = 0; i < length; i++)
-    {
-      out[2 * i] = hex[digest[i] >> 4];
-      out[2 * i + 1] = hex[digest[i] & 0xf];
-    }
-  out[2 * length] = '\0';
-}
-
-static void
 sha256_hex (const guint8 *data,
             gsize         length,
             char         *out)
 {
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
 
   sha256_init (&ctx);
   sha256_update (&ctx, length, data);
-  sha256_digest (&ctx, sizeof digest, digest);
-  hex_digest (digest, sizeof digest, out);
+  _carta_sha256_ctx_hex (&ctx, out);
 }
 
 /* The number of pages of a PDF, read by poppler from its page tree;
@@ -271,14 +252,14 @@ count_pdf_pages (const char *path)
 }
 
 static gboolean
-read_document (Job             *job,
-               guint            index,
-               GError         **error)
+read_document (WriteJob  *job,
+               guint      index,
+               GError   **error)
 {
   CartaBundleDoc *doc = g_ptr_array_index (job->docs, index);
   struct sha256_ctx sha256;
   struct sha1_ctx sha1;
-  guint8 digest[SHA256_DIGEST_SIZE];
+  guint8 digest[SHA1_DIGEST_SIZE];
   gboolean is_pdf = FALSE;
   guint64 read_total = 0;
   struct stat st;
@@ -290,7 +271,7 @@ read_document (Job             *job,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not read the document “%s” of “%s”: %s",
+                   _("Could not read the document “%s” of “%s”: %s"),
                    doc->original_name, doc->item_title, g_strerror (saved_errno));
       return FALSE;
     }
@@ -299,7 +280,7 @@ read_document (Job             *job,
     {
       close (fd);
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "The document “%s” of “%s” changed while it was being exported; try again",
+                   _("The document “%s” of “%s” changed while it was being exported; try again"),
                    doc->original_name, doc->item_title);
       return FALSE;
     }
@@ -335,7 +316,7 @@ read_document (Job             *job,
               g_async_queue_push (job->free_buffers, buffer);
               close (fd);
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                           "Could not read the document “%s” of “%s”: %s",
+                           _("Could not read the document “%s” of “%s”: %s"),
                            doc->original_name, doc->item_title, g_strerror (saved_errno));
               return FALSE;
             }
@@ -371,7 +352,7 @@ read_document (Job             *job,
           g_async_queue_push (job->free_buffers, buffer);
           close (fd);
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       "The document “%s” of “%s” changed while it was being exported; try again",
+                       _("The document “%s” of “%s” changed while it was being exported; try again"),
                        doc->original_name, doc->item_title);
           return FALSE;
         }
@@ -387,13 +368,12 @@ read_document (Job             *job,
   if (read_total != doc->size)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "The document “%s” of “%s” changed while it was being exported; try again",
+                   _("The document “%s” of “%s” changed while it was being exported; try again"),
                    doc->original_name, doc->item_title);
       return FALSE;
     }
 
-  sha256_digest (&sha256, SHA256_DIGEST_SIZE, digest);
-  hex_digest (digest, SHA256_DIGEST_SIZE, doc->sha256);
+  _carta_sha256_ctx_hex (&sha256, doc->sha256);
   sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
   doc->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
   if (is_pdf)
@@ -448,9 +428,9 @@ bag_info_value (const char *value)
 }
 
 static GBytes *
-build_bag_info (Job     *job,
-                guint64  payload_bytes,
-                guint    payload_files)
+build_bag_info (WriteJob *job,
+                guint64   payload_bytes,
+                guint     payload_files)
 {
   CartaPatient *patient = carta_case_get_patient (job->snapshot);
   GString *out = g_string_new (NULL);
@@ -521,8 +501,8 @@ typedef struct
 } MemoryFile;
 
 static gboolean
-read_everything (Job     *job,
-                 GError **error)
+read_everything (WriteJob  *job,
+                 GError   **error)
 {
   g_autoptr(GString) manifest = g_string_new (NULL);
   g_autoptr(GString) tag_manifest = g_string_new (NULL);
@@ -615,7 +595,7 @@ read_everything (Job     *job,
 static gpointer
 reader_thread (gpointer data)
 {
-  Job *job = data;
+  WriteJob *job = data;
   GError *error = NULL;
 
   if (!read_everything (job, &error))
@@ -633,7 +613,7 @@ archive_write_cb (struct archive *archive,
                   const void     *buffer,
                   size_t          length)
 {
-  Job *job = client_data;
+  WriteJob *job = client_data;
   gsize written = 0;
 
   while (written < length)
@@ -649,8 +629,8 @@ archive_write_cb (struct archive *archive,
           if (job->write_error == NULL)
             g_set_error (&job->write_error, CARTA_ERROR, CARTA_ERROR_IO,
                          saved_errno == ENOSPC
-                           ? "There is not enough space to save the bundle: %s"
-                           : "Could not write the bundle: %s",
+                           ? _("There is not enough space to save the bundle: %s")
+                           : _("Could not write the bundle: %s"),
                          g_strerror (saved_errno));
           archive_set_error (archive, saved_errno, "write failed");
           return -1;
@@ -662,22 +642,22 @@ archive_write_cb (struct archive *archive,
 }
 
 static gboolean
-archive_failed (Job        *job,
-                const char *what,
-                GError    **error)
+archive_failed (WriteJob    *job,
+                const char  *what,
+                GError     **error)
 {
   if (job->write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&job->write_error));
   else
     g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                 "Could not write the bundle (%s): %s", what,
-                 archive_error_string (job->archive) ? archive_error_string (job->archive) : "unknown error");
+                 _("Could not write the bundle (%s): %s"), what,
+                 archive_error_string (job->archive) ? archive_error_string (job->archive) : _("unknown error"));
   return FALSE;
 }
 
 static void
-report_progress (Job     *job,
-                 gboolean force)
+report_progress (WriteJob *job,
+                 gboolean  force)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -692,15 +672,15 @@ report_progress (Job     *job,
 }
 
 static gboolean
-begin_entry (Job          *job,
-             const char   *path,
-             guint64       size,
-             GDateTime    *mtime,
-             const guint8 *sample,
-             gsize         sample_len,
-             const char   *declared_type,
-             gboolean     *stored,
-             GError      **error)
+begin_entry (WriteJob      *job,
+             const char    *path,
+             guint64        size,
+             GDateTime     *mtime,
+             const guint8  *sample,
+             gsize          sample_len,
+             const char    *declared_type,
+             gboolean      *stored,
+             GError       **error)
 {
   g_autofree char *full = g_strconcat (job->bag_name, "/", path, NULL);
   struct archive_entry *entry;
@@ -741,11 +721,11 @@ begin_entry (Job          *job,
 }
 
 static gboolean
-write_data (Job          *job,
-            const guint8 *data,
-            gsize         length,
-            const char   *path,
-            GError      **error)
+write_data (WriteJob      *job,
+            const guint8  *data,
+            gsize          length,
+            const char    *path,
+            GError       **error)
 {
   while (length > 0)
     {
@@ -761,9 +741,9 @@ write_data (Job          *job,
 }
 
 static gboolean
-end_entry (Job        *job,
-           const char *path,
-           GError    **error)
+end_entry (WriteJob    *job,
+           const char  *path,
+           GError     **error)
 {
   if (archive_write_finish_entry (job->archive) != ARCHIVE_OK)
     return archive_failed (job, path, error);
@@ -771,8 +751,8 @@ end_entry (Job        *job,
 }
 
 static gboolean
-write_archive (Job     *job,
-               GError **error)
+write_archive (WriteJob  *job,
+               GError   **error)
 {
   guint current = G_MAXUINT;
   gboolean in_entry = FALSE;
@@ -879,30 +859,8 @@ write_archive (Job     *job,
 }
 
 static gboolean
-fsync_parent (const char  *path,
-              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return TRUE;
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle in “%s”: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
-run_job (Job     *job,
-         GError **error)
+run_job (WriteJob  *job,
+         GError   **error)
 {
   g_autoptr(CartaBundleReader) reader = NULL;
   g_autofree char *dir = g_path_get_dirname (job->dest_path);
@@ -918,7 +876,7 @@ run_job (Job     *job,
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not create a file in “%s”: %s", dir, g_strerror (saved_errno));
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -962,7 +920,7 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle: %s", g_strerror (saved_errno));
+                   _("Could not save the bundle: %s"), g_strerror (saved_errno));
       ok = FALSE;
     }
 
@@ -971,7 +929,7 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle: %s", g_strerror (saved_errno));
+                   _("Could not save the bundle: %s"), g_strerror (saved_errno));
       ok = FALSE;
     }
   job->fd = -1;
@@ -989,7 +947,7 @@ out:
             g_propagate_error (error, g_steal_pointer (&verify_error));
           else
             g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                         "The bundle did not pass its check after writing, so it was not saved: %s",
+                         _("The bundle did not pass its check after writing, so it was not saved: %s"),
                          verify_error->message);
           ok = FALSE;
         }
@@ -1000,19 +958,19 @@ out:
       int saved_errno = errno;
 
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   "Could not save the bundle as “%s”: %s", job->dest_path, g_strerror (saved_errno));
+                   _("Could not save the bundle as “%s”: %s"), job->dest_path, g_strerror (saved_errno));
       ok = FALSE;
     }
 
   if (!ok)
     g_unlink (job->temp_path);
   else
-    ok = fsync_parent (job->dest_path, error);
+    ok = _carta_fsync_parent (job->dest_path, _("Could not save the bundle in “%s”: %s"), error);
 
   return ok;
 }
 
-static Job *
+static WriteJob *
 job_new (CartaBundleWriter  *self,
          GFile              *destination,
          GCancellable       *cancellable,
@@ -1020,15 +978,15 @@ job_new (CartaBundleWriter  *self,
 {
   g_autoptr(JsonNode) snapshot = NULL;
   g_autofree char *case_dir = NULL;
-  Job *job;
+  WriteJob *job;
 
   if (self->busy)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING, "A bundle is already being written");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("A bundle is already being written"));
       return NULL;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (WriteJob, 1);
   job->fd = -1;
   job->when = g_date_time_new_now_local ();
   job->dest_path = g_file_get_path (destination);
@@ -1054,7 +1012,7 @@ job_new (CartaBundleWriter  *self,
 
   if (job->dest_path == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, "The bundle can only be saved to a local folder");
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_IO, _("The bundle can only be saved to a local folder"));
       job_free (job);
       return NULL;
     }
@@ -1090,7 +1048,7 @@ carta_bundle_writer_finalize (GObject *object)
 {
   CartaBundleWriter *self = (CartaBundleWriter *)object;
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   g_free (self->summary_language);
 
   G_OBJECT_CLASS (carta_bundle_writer_parent_class)->finalize (object);
@@ -1260,7 +1218,7 @@ carta_bundle_writer_set_passphrase (CartaBundleWriter *self,
 {
   g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
 
-  secure_free (self->passphrase);
+  _carta_secret_free (self->passphrase);
   self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
 }
 
@@ -1376,7 +1334,7 @@ carta_bundle_writer_write (CartaBundleWriter        *self,
                            GCancellable             *cancellable,
                            GError                  **error)
 {
-  Job *job;
+  WriteJob *job;
   gboolean ok;
 
   g_return_val_if_fail (CARTA_IS_BUNDLE_WRITER (self), FALSE);
@@ -1396,76 +1354,50 @@ carta_bundle_writer_write (CartaBundleWriter        *self,
   return ok;
 }
 
-typedef struct
-{
-  GWeakRef  writer;
-  guint64   done;
-  guint64   total;
-  double    seconds_left;
-} ProgressUpdate;
-
-static gboolean
-apply_progress_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-  g_autoptr(CartaBundleWriter) self = g_weak_ref_get (&update->writer);
-
-  if (self != NULL)
-    {
-      g_object_freeze_notify (G_OBJECT (self));
-      if (self->bytes_done != update->done)
-        {
-          self->bytes_done = update->done;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
-        }
-      if (self->bytes_total != update->total)
-        {
-          self->bytes_total = update->total;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
-        }
-      if (self->seconds_left != update->seconds_left)
-        {
-          self->seconds_left = update->seconds_left;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
-        }
-      g_object_thaw_notify (G_OBJECT (self));
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
+/* In the calling thread's context: the figures become properties. */
 static void
-progress_update_free (ProgressUpdate *update)
+on_write_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
 {
-  g_weak_ref_clear (&update->writer);
-  g_free (update);
-}
-
-typedef struct
-{
-  GTask    *task;
-  Job      *job;
-} AsyncProgress;
-
-static void
-async_progress_cb (guint64  done,
-                   guint64  total,
-                   gpointer user_data)
-{
-  AsyncProgress *ap = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-  double elapsed = (g_get_monotonic_time () - ap->job->started) / (double)G_USEC_PER_SEC;
-
-  g_weak_ref_init (&update->writer, g_task_get_source_object (ap->task));
-  update->done = done;
-  update->total = total;
+  CartaBundleWriter *self = user_data;
+  double elapsed = (g_get_monotonic_time () - self->write_started) / (double)G_USEC_PER_SEC;
   /* No estimate from the first second or the first percent. */
-  update->seconds_left = (elapsed >= 1.0 && done * 100 >= total && done > 0)
-                         ? elapsed * (double)(total - MIN (done, total)) / (double)done
-                         : -1;
+  double seconds_left = (elapsed >= 1.0 && done * 100 >= total && done > 0)
+                        ? elapsed * (double)(total - MIN (done, total)) / (double)done
+                        : -1;
 
-  g_main_context_invoke_full (g_task_get_context (ap->task), G_PRIORITY_DEFAULT,
-                              apply_progress_cb, update, (GDestroyNotify)progress_update_free);
+  g_assert (CARTA_IS_BUNDLE_WRITER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->bytes_done != done)
+    {
+      self->bytes_done = done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
+    }
+  if (self->bytes_total != total)
+    {
+      self->bytes_total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
+    }
+  if (self->seconds_left != seconds_left)
+    {
+      self->seconds_left = seconds_left;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* In the writing thread: hands the figures to the calling thread. */
+static void
+marshal_progress_cb (guint64  done,
+                     guint64  total,
+                     gpointer user_data)
+{
+  GTask *task = user_data;
+  WriteJob *job = g_task_get_task_data (task);
+
+  _carta_progress_update (&job->marshal, task, done, total);
 }
 
 static void
@@ -1474,12 +1406,11 @@ write_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
-  AsyncProgress ap = { task, job };
+  WriteJob *job = task_data;
   GError *error = NULL;
 
-  job->progress = async_progress_cb;
-  job->progress_data = &ap;
+  job->progress = marshal_progress_cb;
+  job->progress_data = task;
 
   if (run_job (job, &error))
     g_task_return_boolean (task, TRUE);
@@ -1522,7 +1453,7 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) inner = NULL;
   GError *error = NULL;
-  Job *job;
+  WriteJob *job;
 
   g_return_if_fail (CARTA_IS_BUNDLE_WRITER (self));
   g_return_if_fail (G_IS_FILE (destination));
@@ -1543,9 +1474,13 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   self->bytes_done = 0;
   self->bytes_total = job->total;
   self->seconds_left = -1;
+  self->write_started = g_get_monotonic_time ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_DONE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_TOTAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+  /* Reports reach this context; the task keeps the writer alive. */
+  _carta_progress_init (&job->marshal, on_write_progress_cb, self, NULL);
+  job->marshal_set = TRUE;
 
   /* The inner task runs the thread; the outer one completes only after
    * busy is cleared, so the callback may start another write. */

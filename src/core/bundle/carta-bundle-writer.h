@@ -10,20 +10,13 @@
 #include <gio/gio.h>
 
 #include "carta-case.h"
+#include "carta-progress.h"
 
 G_BEGIN_DECLS
 
-/**
- * CartaBundleProgressFunc:
- * @done: bytes of the case written so far
- * @total: bytes to write in all
- * @user_data: the data given with the function
- *
- * Progress of a synchronous write, called on the writing thread.
- */
-typedef void (*CartaBundleProgressFunc) (guint64  done,
-                                         guint64  total,
-                                         gpointer user_data);
+/* Progress of a synchronous write, called on the writing thread: the
+ * core's one progress callback (carta-progress.h). */
+typedef CartaProgressFunc CartaBundleProgressFunc;
 
 #define CARTA_TYPE_BUNDLE_WRITER (carta_bundle_writer_get_type ())
 

@@ -7,33 +7,28 @@
 
 #pragma once
 
+#include "carta-fs-private.h"
 #include "carta-store.h"
 
 G_BEGIN_DECLS
 
-/* A deleted case's folder is set aside under this prefix until Undo
- * expires; its id stays taken meanwhile. */
-#define CARTA_STORE_DELETED_PREFIX ".deleted-"
-
 /* Called after the new contents are written and synced to the temporary
  * file, before it replaces case.json: tests inject failures here. */
-typedef gboolean (*CartaStoreWriteHook) (const char  *temp_path,
-                                         gpointer     user_data,
-                                         GError     **error);
+typedef CartaWriteHook CartaStoreWriteHook;
 
 void _carta_store_set_write_hook (CartaStore          *self,
                                   CartaStoreWriteHook  hook,
                                   gpointer             user_data);
 
-/* Writes @data to @path atomically and durably, with mode 0600: a
- * temporary file beside it, fsync, rename, fsync of the folder. With
- * @backup, the previous version stays as `path.bak`. */
-gboolean _carta_write_file_atomic (const char           *path,
-                                   const char           *data,
-                                   gsize                 length,
-                                   gboolean              backup,
-                                   CartaStoreWriteHook   hook,
-                                   gpointer              hook_data,
-                                   GError              **error);
+/* For carta_bundle_reader_import(): where a bundle is unpacked, and how
+ * its case folder joins the store. */
+char     *_carta_store_create_staging_folder (CartaStore  *self,
+                                              GError     **error);
+gboolean  _carta_store_id_is_used_on_disk    (CartaStore  *self,
+                                              const char  *id);
+gboolean  _carta_store_adopt_folder          (CartaStore  *self,
+                                              const char  *folder,
+                                              const char  *id,
+                                              GError     **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -21,7 +22,9 @@
 
 #define CASE_FILE      "case.json"
 #define BACKUP_SUFFIX  ".bak"
-#define DELETED_PREFIX CARTA_STORE_DELETED_PREFIX
+/* A deleted case's folder is set aside under this prefix until Undo
+ * expires; its id stays taken meanwhile. */
+#define DELETED_PREFIX ".deleted-"
 /* Where carta_bundle_reader_import() unpacks a bundle beside the cases. */
 #define STAGING_PREFIX ".import-"
 
@@ -83,115 +86,15 @@ problem_free (CartaStoreProblem *problem)
 }
 
 static gboolean
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *what,
-              const char  *path)
-{
-  g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-               "Could not %s “%s”: %s", what, path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-fsync_dir (const char  *dir,
-           GError     **error)
-{
-  if (_carta_fsync_dir (dir))
-    return TRUE;
-
-  return set_io_error (error, errno, "sync the folder", dir);
-}
-
-gboolean
-_carta_write_file_atomic (const char           *path,
-                          const char           *data,
-                          gsize                 length,
-                          gboolean              backup,
-                          CartaStoreWriteHook   hook,
-                          gpointer              hook_data,
-                          GError              **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd;
-
-  if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
-    return set_io_error (error, errno, "create a file in", dir);
-
-  if (!_carta_write_all (fd, data, length))
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (temp);
-      return set_io_error (error, saved_errno, "write", temp);
-    }
-
-  if (fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (temp);
-      return set_io_error (error, saved_errno, "write", temp);
-    }
-
-  if (close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp);
-      return set_io_error (error, saved_errno, "write", temp);
-    }
-
-  if (hook != NULL && !hook (temp, hook_data, error))
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  if (backup && g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *bak = g_strconcat (path, BACKUP_SUFFIX, NULL);
-
-      /* A hard link keeps the previous version without a moment when
-       * case.json is missing. */
-      if (g_unlink (bak) != 0 && errno != ENOENT)
-        g_warning ("Could not replace the backup %s: %s", bak, g_strerror (errno));
-      else if (link (path, bak) != 0)
-        {
-          g_autoptr(GFile) src = g_file_new_for_path (path);
-          g_autoptr(GFile) dst = g_file_new_for_path (bak);
-          g_autoptr(GError) copy_error = NULL;
-
-          if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
-            g_warning ("Could not keep a backup %s: %s", bak, copy_error->message);
-        }
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp);
-      return set_io_error (error, saved_errno, "replace", path);
-    }
-
-  return fsync_dir (dir, error);
-}
-
-static gboolean
 ensure_private_dir (const char  *path,
                     GError     **error)
 {
   if (g_mkdir_with_parents (path, 0700) != 0)
-    return set_io_error (error, errno, "create the folder", path);
+    return _carta_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), path);
 
   /* The folder may predate us with looser permissions. */
   if (g_chmod (path, 0700) != 0)
-    return set_io_error (error, errno, "protect the folder", path);
+    return _carta_set_io_error (error, errno, _("Could not protect the folder “%s”: %s"), path);
 
   return TRUE;
 }
@@ -468,7 +371,7 @@ carta_store_load_case (CartaStore  *self,
   if (!g_uuid_string_is_valid (id))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   "“%s” is not a case id", id);
+                   _("“%s” is not a case id"), id);
       return NULL;
     }
 
@@ -479,7 +382,7 @@ carta_store_load_case (CartaStore  *self,
       g_set_error (error, CARTA_ERROR,
                    g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
                      ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
-                   "Could not read “%s”: %s", path, local_error->message);
+                   _("Could not read “%s”: %s"), path, local_error->message);
       return NULL;
     }
 
@@ -487,7 +390,7 @@ carta_store_load_case (CartaStore  *self,
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   "Could not open “%s”: it is damaged or incomplete (%s)",
+                   _("Could not open “%s”: it is damaged or incomplete (%s)"),
                    path, local_error->message);
       return NULL;
     }
@@ -495,21 +398,21 @@ carta_store_load_case (CartaStore  *self,
   if (!(root = json_parser_get_root (parser)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   "Could not open “%s”: the file is empty", path);
+                   _("Could not open “%s”: the file is empty"), path);
       return NULL;
     }
 
   if (!(kase = carta_case_new_from_json (root, &local_error)))
     {
       g_set_error (error, CARTA_ERROR, local_error->code,
-                   "Could not open “%s”: %s", path, local_error->message);
+                   _("Could not open “%s”: %s"), path, local_error->message);
       return NULL;
     }
 
   if (g_strcmp0 (carta_case_get_id (kase), id) != 0)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "Could not open “%s”: it belongs to another case (%s)",
+                   _("Could not open “%s”: it belongs to another case (%s)"),
                    path, carta_case_get_id (kase));
       g_object_unref (kase);
       return NULL;
@@ -775,7 +678,7 @@ carta_store_delete_case (CartaStore  *self,
   aside = deleted_path (self, carta_case_get_id (kase));
 
   if (g_rename (path, aside) != 0)
-    return set_io_error (error, errno, "remove", path);
+    return _carta_set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
 
   if (g_list_store_find (self->cases, kase, &position))
     g_list_store_remove (self->cases, position);
@@ -800,7 +703,7 @@ carta_store_undelete_case (CartaStore  *self,
   aside = deleted_path (self, carta_case_get_id (kase));
 
   if (g_rename (aside, path) != 0)
-    return set_io_error (error, errno, "restore", path);
+    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
 
   g_list_store_insert_sorted (self->cases, kase, compare_modified_desc, NULL);
   return TRUE;
@@ -885,7 +788,7 @@ carta_store_restore_backup (CartaStore  *self,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, damaged) != 0)
     {
-      set_io_error (error, errno, "set aside", path);
+      _carta_set_io_error (error, errno, _("Could not set aside “%s”: %s"), path);
       return NULL;
     }
 
@@ -911,6 +814,110 @@ carta_store_restore_backup (CartaStore  *self,
 
   g_list_store_insert_sorted (self->cases, kase, compare_modified_desc, NULL);
   return kase;
+}
+
+/* Staging folders: a bundle is unpacked beside the cases, so that its
+ * case folder joins them with one rename. These three only read the
+ * root, which never changes, and may be called from any thread. */
+
+/**
+ * _carta_store_create_staging_folder:
+ *
+ * Makes an empty private folder beside the cases for an import. It is
+ * removed by the caller, or by carta_store_purge_deleted() after a crash.
+ *
+ * Returns: (transfer full): its path, or %NULL with @error set
+ */
+char *
+_carta_store_create_staging_folder (CartaStore  *self,
+                                    GError     **error)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *template = NULL;
+  char *staging;
+
+  g_return_val_if_fail (CARTA_IS_STORE (self), NULL);
+
+  root = g_file_get_path (self->root);
+  template = g_build_filename (root, STAGING_PREFIX "XXXXXX", NULL);
+  if (g_mkdir_with_parents (root, 0700) != 0 || !(staging = g_mkdtemp_full (g_steal_pointer (&template), 0700)))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                   _("Could not make room for the case in “%s”: %s"), root, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return staging;
+}
+
+/* Whether @id has a folder here, also one set aside by a deletion that
+ * Undo may still bring back. */
+gboolean
+_carta_store_id_is_used_on_disk (CartaStore *self,
+                                 const char *id)
+{
+  g_autofree char *deleted_name = NULL;
+  g_autoptr(GFile) existing = NULL;
+  g_autoptr(GFile) deleted = NULL;
+
+  g_return_val_if_fail (CARTA_IS_STORE (self), TRUE);
+  g_return_val_if_fail (id != NULL, TRUE);
+
+  deleted_name = g_strconcat (DELETED_PREFIX, id, NULL);
+  existing = g_file_get_child (self->root, id);
+  deleted = g_file_get_child (self->root, deleted_name);
+
+  return g_file_query_exists (existing, NULL) || g_file_query_exists (deleted, NULL);
+}
+
+/**
+ * _carta_store_adopt_folder:
+ * @folder: a folder directly inside one made by
+ *   _carta_store_create_staging_folder()
+ * @id: the case id the folder becomes
+ *
+ * Moves @folder to the place of case @id, with one rename. The case is
+ * not listed: carta_store_add_case() does that, on the store's thread.
+ * Any other folder is refused, so nothing outside the store moves in.
+ */
+gboolean
+_carta_store_adopt_folder (CartaStore  *self,
+                           const char  *folder,
+                           const char  *id,
+                           GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) staging = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *staging_name = NULL;
+  g_autofree char *target_path = NULL;
+
+  g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  file = g_file_new_for_path (folder);
+  staging = g_file_get_parent (file);
+  parent = staging ? g_file_get_parent (staging) : NULL;
+  staging_name = staging ? g_file_get_basename (staging) : NULL;
+
+  if (id == NULL || !g_uuid_string_is_valid (id) || parent == NULL || !g_file_equal (parent, self->root) ||
+      !g_str_has_prefix (staging_name, STAGING_PREFIX) ||
+      g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                   _("Could not add the case: its folder is not one Carta prepared"));
+      return FALSE;
+    }
+
+  target = g_file_get_child (self->root, id);
+  target_path = g_file_get_path (target);
+  if (g_rename (folder, target_path) != 0)
+    return _carta_set_io_error (error, errno, _("Could not create the case folder “%s”: %s"), target_path);
+
+  return TRUE;
 }
 
 void

@@ -881,9 +881,7 @@ import_disc (ImportData    *data,
   manifest_hash = carta_sha256_data (manifest_text, strlen (manifest_text));
 
   g_ptr_array_add (data->made_dirs, g_strdup (manifest_path));
-  if (!g_file_set_contents_full (manifest_path, manifest_text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
+  if (!_carta_write_file_atomic (manifest_path, manifest_text, strlen (manifest_text), FALSE, NULL, NULL, error))
     return FALSE;
 
   if (g_rename (temp, final) != 0)

@@ -10,22 +10,9 @@
 #include <gio/gio.h>
 
 #include "carta-attachment.h"
+#include "carta-progress.h"
 
 G_BEGIN_DECLS
-
-/**
- * CartaProgressFunc:
- * @done: bytes handled so far
- * @total: bytes to handle in all (known once the sources were listed)
- * @user_data: the data given with the function
- *
- * Reports the progress of a long task. With the `_async` functions it is
- * always called in the thread-default main context of the caller, never
- * after the task's callback.
- */
-typedef void (*CartaProgressFunc) (guint64  done,
-                                   guint64  total,
-                                   gpointer user_data);
 
 void       carta_import_files_async  (GFile               *case_dir,
                                       GListModel          *files,

@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
-#include <nettle/sha2.h>
 #include <string.h>
 
+#include "carta-fs-private.h"
 #include "carta-json-private.h"
 #include "carta-progress-stream.h"
+#include "carta-sha256-private.h"
 #include "carta-upload-result-private.h"
 #include "carta-uploader-private.h"
 
@@ -103,11 +104,9 @@ link_free (Link *link)
   g_free (link->scheme);
   g_free (link->host);
   g_free (link->path);
-  g_free (link->token);
+  _carta_secret_free (link->token);
   g_free (link->user);
-  if (link->password != NULL)
-    explicit_bzero (link->password, strlen (link->password));
-  g_free (link->password);
+  _carta_secret_free (link->password);
   g_free (link);
 }
 
@@ -128,14 +127,6 @@ link_copy (const Link *link)
   copy->password = g_strdup (link->password);
 
   return copy;
-}
-
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    explicit_bzero (*secret, strlen (*secret));
-  g_clear_pointer (secret, g_free);
 }
 
 static gboolean
@@ -314,17 +305,17 @@ typedef struct
   gint64               last_progress;
   Sample               samples[N_SAMPLES];
   guint                n_samples;
-} Job;
+} UploadJob;
 
 static void
-job_free (Job *job)
+job_free (UploadJob *job)
 {
   g_clear_object (&job->uploader);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_pointer (&job->link, link_free);
   g_clear_pointer (&job->user, g_free);
-  clear_secret (&job->password);
-  clear_secret (&job->auth);
+  _carta_secret_clear (&job->password);
+  _carta_secret_clear (&job->auth);
   g_clear_pointer (&job->host, g_free);
   g_clear_object (&job->file);
   g_clear_object (&job->session);
@@ -344,10 +335,10 @@ typedef struct
   guint          attempt;
   guint          delay_ms;
   gboolean       retrying;
-} Report;
+} UploadReport;
 
 static void
-report_free (Report *report)
+report_free (UploadReport *report)
 {
   g_clear_object (&report->uploader);
   g_free (report);
@@ -356,7 +347,7 @@ report_free (Report *report)
 static gboolean
 report_cb (gpointer data)
 {
-  Report *report = data;
+  UploadReport *report = data;
 
   if (report->retrying)
     g_signal_emit (report->uploader, signals[RETRYING], 0,
@@ -369,8 +360,8 @@ report_cb (gpointer data)
 }
 
 static void
-job_report (Job    *job,
-            Report *report)
+job_report (UploadJob    *job,
+            UploadReport *report)
 {
   report->uploader = g_object_ref (job->uploader);
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
@@ -382,9 +373,9 @@ static void
 job_progress_cb (guint64  bytes_read,
                  gpointer user_data)
 {
-  Job *job = user_data;
+  UploadJob *job = user_data;
   gint64 now = g_get_monotonic_time ();
-  Report *report;
+  UploadReport *report;
   const Sample *oldest;
   double rate = 0;
 
@@ -408,7 +399,7 @@ job_progress_cb (guint64  bytes_read,
   if (now > oldest->time)
     rate = (double)(bytes_read - oldest->bytes) * G_USEC_PER_SEC / (double)(now - oldest->time);
 
-  report = g_new0 (Report, 1);
+  report = g_new0 (UploadReport, 1);
   report->sent = bytes_read;
   report->total = job->size;
   report->rate = rate;
@@ -424,8 +415,8 @@ basic_auth (const char *user,
   g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
   char *header = g_strconcat ("Basic ", encoded, NULL);
 
-  explicit_bzero (pair, strlen (pair));
-  explicit_bzero (encoded, strlen (encoded));
+  _carta_secret_wipe (pair);
+  _carta_secret_wipe (encoded);
   return header;
 }
 
@@ -433,7 +424,7 @@ static gboolean
 accept_certificate_cb (SoupMessage          *msg,
                        GTlsCertificate      *certificate,
                        GTlsCertificateFlags  errors,
-                       Job                  *job)
+                       UploadJob            *job)
 {
   /* Record why, and refuse: a certificate problem is never bypassed. */
   job->tls_errors |= errors;
@@ -452,7 +443,7 @@ typedef struct
 } Request;
 
 static SoupMessage *
-job_build_message (Job            *job,
+job_build_message (UploadJob      *job,
                    const Request  *request,
                    GError        **error)
 {
@@ -579,7 +570,7 @@ tls_reason (GTlsCertificateFlags flags)
 }
 
 static void
-job_transport_error (Job          *job,
+job_transport_error (UploadJob    *job,
                      SoupMessage  *msg,
                      GError       *local_error,
                      gboolean      retried,
@@ -617,9 +608,9 @@ job_transport_error (Job          *job,
 }
 
 static gboolean
-job_status_error (Job     *job,
-                  guint    status,
-                  GError **error)
+job_status_error (UploadJob  *job,
+                  guint       status,
+                  GError    **error)
 {
   switch (status)
     {
@@ -663,13 +654,13 @@ job_status_error (Job     *job,
 
 /* Waits before retry @attempt; FALSE if cancelled meanwhile. */
 static gboolean
-job_backoff (Job           *job,
+job_backoff (UploadJob     *job,
              guint          attempt,
              GCancellable  *cancellable,
              GError       **error)
 {
   guint delay_ms = job->first_delay_ms << MIN (attempt - 1, 10);
-  Report *report = g_new0 (Report, 1);
+  UploadReport *report = g_new0 (UploadReport, 1);
   GPollFD pollfd;
 
   g_debug ("Retrying in %u ms (attempt %u)", delay_ms, attempt + 1);
@@ -695,7 +686,7 @@ job_backoff (Job           *job,
  * failures. Returns the message with its final status, or NULL with
  * @error set. */
 static SoupMessage *
-job_request (Job            *job,
+job_request (UploadJob      *job,
              const Request  *request,
              GBytes        **response_body,
              GCancellable   *cancellable,
@@ -741,46 +732,24 @@ job_request (Job            *job,
 
 /* --- SHA-256 in a thread of its own ---------------------------------------- */
 
-/* Hashing runs beside the upload, so it costs no time on a fast link. */
+/* Hashing runs beside the upload, so it costs no time on a fast link.
+ * Its result comes back to a context of the upload's own thread, which
+ * waits for it there. */
 typedef struct
 {
-  GFile   *file;
-  gint     stop;
-  char    *sha256;
-  GError  *error;
-  GThread *thread;
+  GMainContext *context;
+  GCancellable *cancellable;
+  GAsyncResult *result;
 } Hasher;
 
-static gpointer
-hasher_thread (gpointer data)
+static void
+on_hashed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  Hasher *hasher = data;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autofree guint8 *buffer = g_malloc (1 << 20);
-  struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  GString *hex;
-  gssize n;
+  Hasher *hasher = user_data;
 
-  sha256_init (&ctx);
-  if (!(input = g_file_read (hasher->file, NULL, &hasher->error)))
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 1 << 20, NULL, &hasher->error)) > 0)
-    {
-      if (g_atomic_int_get (&hasher->stop))
-        return NULL;
-      sha256_update (&ctx, (size_t)n, buffer);
-    }
-  if (n < 0)
-    return NULL;
-
-  sha256_digest (&ctx, sizeof digest, digest);
-  hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    g_string_append_printf (hex, "%02x", digest[i]);
-  hasher->sha256 = g_string_free (hex, FALSE);
-
-  return NULL;
+  hasher->result = g_object_ref (result);
 }
 
 static Hasher *
@@ -788,9 +757,19 @@ hasher_start (GFile *file)
 {
   Hasher *hasher = g_new0 (Hasher, 1);
 
-  hasher->file = g_object_ref (file);
-  hasher->thread = g_thread_new ("carta-sha256", hasher_thread, hasher);
+  hasher->context = g_main_context_new ();
+  hasher->cancellable = g_cancellable_new ();
+  g_main_context_push_thread_default (hasher->context);
+  _carta_sha256_file_async (file, hasher->cancellable, on_hashed_cb, hasher);
+  g_main_context_pop_thread_default (hasher->context);
   return hasher;
+}
+
+static void
+hasher_wait (Hasher *hasher)
+{
+  while (hasher->result == NULL)
+    g_main_context_iteration (hasher->context, TRUE);
 }
 
 /* Waits for the hash; returns it, or NULL with @error set. */
@@ -798,28 +777,30 @@ static char *
 hasher_finish (Hasher  *hasher,
                GError **error)
 {
-  g_thread_join (g_steal_pointer (&hasher->thread));
-  if (hasher->sha256 == NULL)
+  g_autoptr(GError) local_error = NULL;
+  char *sha256;
+
+  hasher_wait (hasher);
+  if (!(sha256 = _carta_sha256_file_finish (hasher->result, &local_error)))
     {
       g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_LOCAL_FILE,
-                   _("Could not read the file to send: %s"),
-                   hasher->error != NULL ? hasher->error->message : "");
+                   _("Could not read the file to send: %s"), local_error->message);
       return NULL;
     }
-  return g_steal_pointer (&hasher->sha256);
+  return sha256;
 }
 
 static void
 hasher_free (Hasher *hasher)
 {
-  if (hasher->thread != NULL)
+  if (hasher->result == NULL)
     {
-      g_atomic_int_set (&hasher->stop, 1);
-      g_thread_join (hasher->thread);
+      g_cancellable_cancel (hasher->cancellable);
+      hasher_wait (hasher);
     }
-  g_clear_object (&hasher->file);
-  g_clear_error (&hasher->error);
-  g_free (hasher->sha256);
+  g_clear_object (&hasher->result);
+  g_clear_object (&hasher->cancellable);
+  g_main_context_unref (hasher->context);
   g_free (hasher);
 }
 
@@ -930,7 +911,7 @@ parse_props (GBytes *body,
 }
 
 static SoupMessage *
-job_propfind (Job           *job,
+job_propfind (UploadJob     *job,
               const char    *url,
               GBytes       **body,
               GCancellable  *cancellable,
@@ -943,7 +924,7 @@ job_propfind (Job           *job,
 }
 
 static char *
-job_url (Job        *job,
+job_url (UploadJob  *job,
          const char *name)
 {
   g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
@@ -953,7 +934,7 @@ job_url (Job        *job,
 
 /* Sets the collection and credentials, and learns whether MOVE is allowed. */
 static gboolean
-job_find_endpoint (Job           *job,
+job_find_endpoint (UploadJob     *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -1012,7 +993,7 @@ job_find_endpoint (Job           *job,
       g_clear_object (&msg);
       g_clear_pointer (&body, g_bytes_unref);
       g_clear_pointer (&job->collection, g_free);
-      clear_secret (&job->auth);
+      _carta_secret_clear (&job->auth);
       g_free (path);
       path = g_strdup_printf ("%s/public.php/webdav/", link->path);
       job->collection = g_uri_join (G_URI_FLAGS_ENCODED, link->scheme, NULL, link->host,
@@ -1042,7 +1023,7 @@ job_find_endpoint (Job           *job,
 
 /* TRUE if @name is certainly free; FALSE with no error if it is taken. */
 static gboolean
-job_name_is_free (Job           *job,
+job_name_is_free (UploadJob     *job,
                   const char    *name,
                   GCancellable  *cancellable,
                   GError       **error)
@@ -1079,7 +1060,7 @@ candidate_name (const char *name,
 
 /* Finds the first free name from number *n on. */
 static char *
-job_next_free_name (Job           *job,
+job_next_free_name (UploadJob     *job,
                     guint         *n,
                     GCancellable  *cancellable,
                     GError       **error)
@@ -1104,7 +1085,7 @@ job_next_free_name (Job           *job,
 }
 
 static void
-job_delete_quietly (Job        *job,
+job_delete_quietly (UploadJob  *job,
                     const char *url)
 {
   Request request = { "DELETE", url, NULL, NULL, FALSE, FALSE, NULL };
@@ -1121,7 +1102,7 @@ job_delete_quietly (Job        *job,
 
 /* PUTs the file to @url. Returns the status, or 0 with @error set. */
 static guint
-job_put (Job           *job,
+job_put (UploadJob     *job,
          const char    *url,
          gboolean       if_none_match,
          GCancellable  *cancellable,
@@ -1148,7 +1129,7 @@ job_put (Job           *job,
 /* Upload to a temporary name, then MOVE without overwriting. Returns the
  * final name, or NULL; sets *no_move when the server refuses MOVE. */
 static char *
-job_upload_with_move (Job           *job,
+job_upload_with_move (UploadJob     *job,
                       guint         *n,
                       gboolean      *no_move,
                       GCancellable  *cancellable,
@@ -1219,7 +1200,7 @@ job_upload_with_move (Job           *job,
 }
 
 static char *
-job_upload_direct (Job           *job,
+job_upload_direct (UploadJob     *job,
                    guint         *n,
                    GCancellable  *cancellable,
                    GError       **error)
@@ -1250,7 +1231,7 @@ job_upload_direct (Job           *job,
 /* Asks the server how big the file is. Returns FALSE with @error set on
  * a mismatch; sets *verified when the server let us look. */
 static gboolean
-job_verify (Job           *job,
+job_verify (UploadJob     *job,
             const char    *name,
             gboolean      *verified,
             GCancellable  *cancellable,
@@ -1303,7 +1284,7 @@ job_verify (Job           *job,
 }
 
 static CartaUploadResult *
-job_run (Job           *job,
+job_run (UploadJob     *job,
          GCancellable  *cancellable,
          GError       **error)
 {
@@ -1386,7 +1367,7 @@ upload_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Job *job = task_data;
+  UploadJob *job = task_data;
   g_autoptr(GError) error = NULL;
   CartaUploadResult *result;
 
@@ -1411,7 +1392,7 @@ carta_uploader_finalize (GObject *object)
   g_clear_pointer (&self->link, link_free);
   g_clear_pointer (&self->host_display, g_free);
   g_clear_pointer (&self->user, g_free);
-  clear_secret (&self->password);
+  _carta_secret_clear (&self->password);
 
   G_OBJECT_CLASS (carta_uploader_parent_class)->finalize (object);
 }
@@ -1656,7 +1637,7 @@ carta_uploader_set_password (CartaUploader *self,
 {
   g_return_if_fail (CARTA_IS_UPLOADER (self));
 
-  clear_secret (&self->password);
+  _carta_secret_clear (&self->password);
   self->password = g_strdup (password);
 }
 
@@ -1695,7 +1676,7 @@ carta_uploader_upload_async (CartaUploader       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Job *job;
+  UploadJob *job;
 
   g_return_if_fail (CARTA_IS_UPLOADER (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1711,7 +1692,7 @@ carta_uploader_upload_async (CartaUploader       *self,
       return;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (UploadJob, 1);
   job->uploader = g_object_ref (self);
   job->context = g_main_context_ref_thread_default ();
   job->link = link_copy (self->link);
