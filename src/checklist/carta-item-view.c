@@ -654,12 +654,6 @@ launch (CartaItemView *self,
   g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched_cb, g_object_ref (self));
 }
 
-static char *
-opened_dir (void)
-{
-  return g_build_filename (g_get_user_cache_dir (), "carta", "opened", NULL);
-}
-
 /* A stored copy on its way to a private file with its real name. */
 typedef struct
 {
@@ -729,7 +723,7 @@ open_attachment_action (GtkWidget  *widget,
 
   /* Stored copies are named by their hash; applications want the real
    * name and extension, so open a private read-only copy instead. */
-  base = opened_dir ();
+  base = carta_fs_get_opened_copies_dir ();
   unique = g_uuid_string_random ();
   dir = g_build_filename (base, unique, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
