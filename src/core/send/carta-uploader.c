@@ -15,6 +15,7 @@
 
 #include "carta-fs-private.h"
 #include "carta-json-private.h"
+#include "carta-progress-private.h"
 #include "carta-progress-stream.h"
 #include "carta-sha256-private.h"
 #include "carta-upload-result-private.h"
@@ -302,6 +303,10 @@ typedef struct
   char                *local_name;
   guint64              size;
   CartaProgressStream *stream;
+  GTask               *task;      /* not a ref: the task owns the job */
+  CartaProgress        progress;  /* bytes read, reported in the caller's context */
+
+  /* Read in the caller's context only, by on_bytes_sent_cb. */
   gint64               last_progress;
   Sample               samples[N_SAMPLES];
   guint                n_samples;
@@ -322,19 +327,17 @@ job_free (UploadJob *job)
   g_clear_pointer (&job->collection, g_free);
   g_clear_pointer (&job->local_name, g_free);
   g_clear_object (&job->stream);
+  _carta_progress_clear (&job->progress);
   g_free (job);
 }
 
+/* A retry, told in the caller's context (progress goes through
+ * CartaProgress instead). */
 typedef struct
 {
   CartaUploader *uploader;
-  guint64        sent;
-  guint64        total;
-  double         rate;
-  double         seconds_left;
   guint          attempt;
   guint          delay_ms;
-  gboolean       retrying;
 } UploadReport;
 
 static void
@@ -349,12 +352,8 @@ report_cb (gpointer data)
 {
   UploadReport *report = data;
 
-  if (report->retrying)
-    g_signal_emit (report->uploader, signals[RETRYING], 0,
-                   report->attempt, report->delay_ms / 1000.0);
-  else
-    g_signal_emit (report->uploader, signals[PROGRESS], 0,
-                   report->sent, report->total, report->rate, report->seconds_left);
+  g_signal_emit (report->uploader, signals[RETRYING], 0,
+                 report->attempt, report->delay_ms / 1000.0);
 
   return G_SOURCE_REMOVE;
 }
@@ -368,18 +367,33 @@ job_report (UploadJob    *job,
                               report_cb, report, (GDestroyNotify)report_free);
 }
 
-/* Called by the progress stream in the worker thread after every read. */
+/* Called by the progress stream in the worker thread after every read;
+ * CartaProgress carries the figures to the caller's context. */
 static void
 job_progress_cb (guint64  bytes_read,
                  gpointer user_data)
 {
   UploadJob *job = user_data;
+
+  _carta_progress_update (&job->progress, job->task, bytes_read, job->size);
+}
+
+/* In the caller's context: works out the speed and time left, at most
+ * every PROGRESS_INTERVAL_US, and tells the uploader's listeners. */
+static void
+on_bytes_sent_cb (guint64  sent,
+                  guint64  total,
+                  gpointer user_data)
+{
+  UploadJob *job = user_data;
   gint64 now = g_get_monotonic_time ();
-  UploadReport *report;
   const Sample *oldest;
   double rate = 0;
 
-  if (now - job->last_progress < PROGRESS_INTERVAL_US && bytes_read < job->size)
+  /* A new attempt counts from zero again: so does its speed. */
+  if (job->n_samples > 0 && sent < job->samples[job->n_samples - 1].bytes)
+    job->n_samples = 0;
+  else if (now - job->last_progress < PROGRESS_INTERVAL_US && sent < total)
     return;
   job->last_progress = now;
 
@@ -389,7 +403,7 @@ job_progress_cb (guint64  bytes_read,
       memmove (job->samples, job->samples + 1, sizeof (Sample) * (N_SAMPLES - 1));
       job->n_samples--;
     }
-  job->samples[job->n_samples++] = (Sample) { now, bytes_read };
+  job->samples[job->n_samples++] = (Sample) { now, sent };
   while (job->n_samples > 2 && now - job->samples[1].time > RATE_WINDOW_US)
     {
       memmove (job->samples, job->samples + 1, sizeof (Sample) * (job->n_samples - 1));
@@ -397,14 +411,10 @@ job_progress_cb (guint64  bytes_read,
     }
   oldest = &job->samples[0];
   if (now > oldest->time)
-    rate = (double)(bytes_read - oldest->bytes) * G_USEC_PER_SEC / (double)(now - oldest->time);
+    rate = (double)(sent - oldest->bytes) * G_USEC_PER_SEC / (double)(now - oldest->time);
 
-  report = g_new0 (UploadReport, 1);
-  report->sent = bytes_read;
-  report->total = job->size;
-  report->rate = rate;
-  report->seconds_left = rate > 0 ? (double)(job->size - bytes_read) / rate : -1;
-  job_report (job, report);
+  g_signal_emit (job->uploader, signals[PROGRESS], 0,
+                 sent, total, rate, rate > 0 ? (double)(total - sent) / rate : -1);
 }
 
 static char *
@@ -494,8 +504,6 @@ job_build_message (UploadJob      *job,
       /* A fresh stream each attempt: counting starts over. */
       g_clear_object (&job->stream);
       job->stream = carta_progress_stream_new (buffered, job_progress_cb, job);
-      job->last_progress = 0;
-      job->n_samples = 0;
       soup_message_set_request_body (msg, "application/zip",
                                      G_INPUT_STREAM (job->stream), (gssize)job->size);
       /* Lets the server refuse (name taken, wrong password, too big)
@@ -664,7 +672,6 @@ job_backoff (UploadJob     *job,
   GPollFD pollfd;
 
   g_debug ("Retrying in %u ms (attempt %u)", delay_ms, attempt + 1);
-  report->retrying = TRUE;
   report->attempt = attempt + 1;
   report->delay_ms = delay_ms;
   job_report (job, report);
@@ -1703,6 +1710,8 @@ carta_uploader_upload_async (CartaUploader       *self,
   job->first_delay_ms = self->first_delay_ms;
   job->max_attempts = self->max_attempts;
   job->timeout_s = self->timeout_s;
+  job->task = task;
+  _carta_progress_init (&job->progress, on_bytes_sent_cb, job, NULL);
 
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   g_task_run_in_thread (task, upload_thread);
