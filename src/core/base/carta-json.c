@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +25,7 @@ missing (const char  *member,
          GError     **error)
 {
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-               "the required field “%s” is missing or is not %s", member, expected);
+               _("the required field “%s” is missing or is not %s"), member, expected);
   return FALSE;
 }
 
@@ -93,7 +95,7 @@ _carta_json_get_datetime (JsonObject  *object,
   if (!(dt = g_date_time_new_from_iso8601 (text, utc)))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                   "the field “%s” is not a valid date and time", member);
+                   _("the field “%s” is not a valid date and time"), member);
       return NULL;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -144,7 +146,7 @@ _carta_sha256_fd (int            fd,
           int saved_errno = errno;
 
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       "Could not read “%s”: %s", display_path, g_strerror (saved_errno));
+                       _("Could not read “%s”: %s"), display_path, g_strerror (saved_errno));
           return NULL;
         }
 
@@ -192,7 +194,7 @@ carta_sha256_file (const char    *path,
 
       g_set_error (error, CARTA_ERROR,
                    saved_errno == ENOENT ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
-                   "Could not open “%s”: %s", path, g_strerror (saved_errno));
+                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
 

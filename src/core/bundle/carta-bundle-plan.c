@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -414,7 +416,7 @@ plan_disc (GPtrArray          *docs,
   if (!g_file_get_contents (manifest_path, &manifest, &length, NULL))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   "The imaging disc “%s” of “%s” is missing from the case folder",
+                   _("The imaging disc “%s” of “%s” is missing from the case folder"),
                    carta_attachment_get_original_name (attachment), _carta_bundle_item_title (item));
       return FALSE;
     }
@@ -444,7 +446,7 @@ plan_disc (GPtrArray          *docs,
         {
           g_string_free (bag_relative, TRUE);
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-                       "The imaging disc “%s” lists an unsafe file: %s",
+                       _("The imaging disc “%s” lists an unsafe file: %s"),
                        carta_attachment_get_original_name (attachment), reason);
           return FALSE;
         }
@@ -476,7 +478,7 @@ plan_disc (GPtrArray          *docs,
       if (g_lstat (doc->source_path, &st) != 0 || !S_ISREG (st.st_mode))
         {
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                       "The file “%s” of the imaging disc “%s” is missing from the case folder",
+                       _("The file “%s” of the imaging disc “%s” is missing from the case folder"),
                        relative, carta_attachment_get_original_name (attachment));
           return FALSE;
         }
@@ -569,7 +571,7 @@ _carta_bundle_plan (CartaCase   *kase,
           if (!_carta_bundle_path_is_safe (stored, &reason))
             {
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-                           "The document “%s” of “%s” has an unsafe location: %s",
+                           _("The document “%s” of “%s” has an unsafe location: %s"),
                            original, _carta_bundle_item_title (item), reason);
               return NULL;
             }
@@ -589,7 +591,7 @@ _carta_bundle_plan (CartaCase   *kase,
               int saved_errno = errno;
 
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                           "The document “%s” of “%s” is missing from the case folder (%s)",
+                           _("The document “%s” of “%s” is missing from the case folder (%s)"),
                            original, _carta_bundle_item_title (item),
                            S_ISLNK (st.st_mode) ? "it is a link" : g_strerror (saved_errno));
               return NULL;

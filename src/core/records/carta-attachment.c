@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "carta-attachment-private.h"
@@ -407,7 +409,7 @@ _carta_attachment_from_json (JsonObject  *object,
   if (size < 0)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "the attachment “%s” has a negative size", id);
+                   _("the attachment “%s” has a negative size"), id);
       return NULL;
     }
 
@@ -416,7 +418,7 @@ _carta_attachment_from_json (JsonObject  *object,
   if (g_path_is_absolute (stored_path) || strstr (stored_path, "..") != NULL)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-                   "the attachment “%s” points outside its case folder", id);
+                   _("the attachment “%s” points outside its case folder"), id);
       return NULL;
     }
 
@@ -433,7 +435,7 @@ _carta_attachment_from_json (JsonObject  *object,
       if (value == NULL)
         {
           g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                       "the attachment “%s” is of an unknown kind “%s”", id, kind_text);
+                       _("the attachment “%s” is of an unknown kind “%s”"), id, kind_text);
           return NULL;
         }
       kind = value->value;

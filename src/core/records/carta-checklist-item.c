@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "carta-attachment-private.h"
 #include "carta-checklist-item-private.h"
 #include "carta-error.h"
@@ -524,14 +526,14 @@ _carta_checklist_item_from_json (JsonObject  *object,
   if (template_key == NULL && title == NULL)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                   "the checklist item “%s” has neither a template key nor a title", id);
+                   _("the checklist item “%s” has neither a template key nor a title"), id);
       return NULL;
     }
 
   if (!carta_item_status_from_string (status_text, &status))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "the checklist item “%s” has an unknown status “%s”", id, status_text);
+                   _("the checklist item “%s” has an unknown status “%s”"), id, status_text);
       return NULL;
     }
 
@@ -539,7 +541,7 @@ _carta_checklist_item_from_json (JsonObject  *object,
   if (document_date != NULL && !_carta_is_iso_date (document_date))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "the checklist item “%s” has an invalid document date “%s”", id, document_date);
+                   _("the checklist item “%s” has an invalid document date “%s”"), id, document_date);
       return NULL;
     }
 
@@ -553,7 +555,7 @@ _carta_checklist_item_from_json (JsonObject  *object,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             {
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                           "an attachment of the checklist item “%s” is not an object", id);
+                           _("an attachment of the checklist item “%s” is not an object"), id);
               return NULL;
             }
 

@@ -709,7 +709,7 @@ carta_dicom_summary_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                   "the imaging summary is not an object");
+                   _("the imaging summary is not an object"));
       return NULL;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -73,7 +75,7 @@ load_page_image (const char  *path,
   if (!gdk_pixbuf_get_file_info (path, &width, &height))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   "“%s” is not an image Carta can read", path);
+                   _("“%s” is not an image Carta can read"), path);
       return NULL;
     }
 
@@ -205,7 +207,7 @@ carta_photo_pdf_write (const char * const  *image_paths,
 
   if (image_paths[0] == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID, "there are no photos to combine");
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID, _("there are no photos to combine"));
       return FALSE;
     }
 
@@ -214,7 +216,7 @@ carta_photo_pdf_write (const char * const  *image_paths,
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "could not create “%s”: %s", temp_path, g_strerror (saved));
+                   _("could not create “%s”: %s"), temp_path, g_strerror (saved));
       return FALSE;
     }
 
@@ -249,7 +251,7 @@ carta_photo_pdf_write (const char * const  *image_paths,
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "could not write “%s”: %s", temp_path, g_strerror (saved));
+                   _("could not write “%s”: %s"), temp_path, g_strerror (saved));
       ok = FALSE;
     }
 
@@ -260,7 +262,7 @@ carta_photo_pdf_write (const char * const  *image_paths,
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "could not write “%s”: %s", pdf_path, g_strerror (saved));
+                   _("could not write “%s”: %s"), pdf_path, g_strerror (saved));
       ok = FALSE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "carta-error.h"
@@ -277,7 +279,7 @@ _carta_send_record_from_json (JsonObject  *object,
   if (size < 0 || !is_sha256_hex (sha256) || *host == '\0' || *remote_name == '\0')
     {
       g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                           "a send record has an invalid size, host, name or checksum");
+                           _("a send record has an invalid size, host, name or checksum"));
       return NULL;
     }
 
@@ -285,7 +287,7 @@ _carta_send_record_from_json (JsonObject  *object,
   if (strchr (host, '/') != NULL || strchr (host, '@') != NULL)
     {
       g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
-                           "a send record's host is not a plain host name");
+                           _("a send record's host is not a plain host name"));
       return NULL;
     }
 
@@ -295,7 +297,7 @@ _carta_send_record_from_json (JsonObject  *object,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
           g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-                               "the field “verified” of a send record is not true or false");
+                               _("the field “verified” of a send record is not true or false"));
           return NULL;
         }
       verified = json_node_get_boolean (node);
