@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "carta-bundle-util.h"
@@ -80,4 +81,59 @@ char *
 carta_bundle_format_size (guint64 bytes)
 {
   return g_format_size (bytes);
+}
+
+/**
+ * carta_bundle_parse_args:
+ * @n_args: how many arguments the command takes, its own name included
+ *
+ * Parses the command line. When it is wrong, says why (or prints the
+ * help) on stderr and returns %FALSE: the command then exits 2.
+ */
+gboolean
+carta_bundle_parse_args (GOptionContext   *context,
+                         int              *argc,
+                         char           ***argv,
+                         int               n_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error) || *argc != n_args)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * carta_bundle_open_reader:
+ * @arg: the bundle, as given on the command line
+ * @passphrase_file: (nullable): the file with the passphrase of an
+ *   encrypted bundle on its first line
+ *
+ * Returns: (transfer full) (nullable): a reader of the bundle, with its
+ *   passphrase set, or %NULL when the passphrase file cannot be read
+ */
+CartaBundleReader *
+carta_bundle_open_reader (const char  *arg,
+                          const char  *passphrase_file,
+                          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+
+  if (passphrase_file != NULL)
+    {
+      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, error);
+
+      if (passphrase == NULL)
+        return NULL;
+      carta_bundle_reader_set_passphrase (reader, passphrase);
+      explicit_bzero (passphrase, strlen (passphrase));
+    }
+
+  return g_steal_pointer (&reader);
 }

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "carta-bundle-commands.h"
 #include "carta-bundle-reader.h"
@@ -24,7 +23,6 @@ carta_bundle_verify (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CartaBundleReader) reader = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *passphrase_file = NULL;
   const char * const *problems;
   const GOptionEntry entries[] = {
@@ -38,27 +36,14 @@ carta_bundle_verify (int    argc,
                                 _("Check a bundle: the ZIP, the BagIt bag, case.json and every "
                                   "document's size and hash. Exits 0 only when all is well."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+  if (!carta_bundle_parse_args (context, &argc, &argv, 2))
+    return 2;
+
+  reader = carta_bundle_open_reader (argv[1], passphrase_file, &error);
+  if (reader == NULL)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s\n", error ? error->message : help);
+      fprintf (stderr, "%s\n", error->message);
       return 2;
-    }
-
-  file = g_file_new_for_commandline_arg (argv[1]);
-  reader = carta_bundle_reader_new (file);
-
-  if (passphrase_file != NULL)
-    {
-      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
-
-      if (passphrase == NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return 2;
-        }
-      carta_bundle_reader_set_passphrase (reader, passphrase);
-      explicit_bzero (passphrase, strlen (passphrase));
     }
 
   if (carta_bundle_reader_verify (reader, FALSE, NULL, &error))
