@@ -72,3 +72,40 @@ carta_host_get_store (GtkWidget *widget)
 
   return carta_application_get_store (CARTA_APPLICATION (app));
 }
+
+/**
+ * carta_host_add_undo_toast:
+ * @widget: a widget inside the window
+ * @message: what was done, already translated
+ * @undo_label: the button's label, already translated
+ * @on_undo: called as `void (AdwToast *, gpointer data)` when the button
+ *   is clicked
+ * @on_dismissed: (nullable): called the same way when the toast goes
+ * @data: what both callbacks get
+ * @free_data: (nullable): frees @data once the toast is gone
+ *
+ * Shows a toast of high priority with a button that undoes what
+ * @message says was done.
+ */
+void
+carta_host_add_undo_toast (GtkWidget      *widget,
+                           const char     *message,
+                           const char     *undo_label,
+                           GCallback       on_undo,
+                           GCallback       on_dismissed,
+                           gpointer        data,
+                           GClosureNotify  free_data)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (on_undo != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, undo_label);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", on_undo, data, free_data, 0);
+  if (on_dismissed != NULL)
+    g_signal_connect (toast, "dismissed", on_dismissed, data);
+  carta_host_add_toast (widget, toast);
+}

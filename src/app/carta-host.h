@@ -21,5 +21,12 @@ void        carta_host_add_toast (GtkWidget *widget,
 void        carta_host_notify    (GtkWidget *widget,
                                   const char *message);
 CartaStore *carta_host_get_store (GtkWidget *widget);
+void        carta_host_add_undo_toast (GtkWidget      *widget,
+                                       const char     *message,
+                                       const char     *undo_label,
+                                       GCallback       on_undo,
+                                       GCallback       on_dismissed,
+                                       gpointer        data,
+                                       GClosureNotify  free_data);
 
 G_END_DECLS

@@ -204,7 +204,6 @@ on_case_deleted_cb (CartaWindow  *self,
 {
   g_autofree char *message = NULL;
   DeletedCase *deleted;
-  AdwToast *toast;
 
   g_assert (CARTA_IS_WINDOW (self));
   g_assert (CARTA_IS_SESSION (session));
@@ -216,13 +215,10 @@ on_case_deleted_cb (CartaWindow  *self,
 
   /* TRANSLATORS: %s is the name of a case the family deleted */
   message = g_strdup_printf (_("“%s” deleted"), carta_case_get_title (kase));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), deleted);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
-                         deleted, deleted_case_free, 0);
-  carta_host_add_toast (GTK_WIDGET (self), toast);
+  carta_host_add_undo_toast (GTK_WIDGET (self), message, _("_Undo"),
+                             G_CALLBACK (on_undo_delete_cb),
+                             G_CALLBACK (on_delete_toast_dismissed_cb),
+                             deleted, deleted_case_free);
 }
 
 static void

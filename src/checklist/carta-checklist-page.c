@@ -510,7 +510,6 @@ remove_item_action (GtkWidget  *widget,
   g_autoptr(CartaChecklistItem) item = NULL;
   g_autofree char *message = NULL;
   RemovedItem *removed;
-  AdwToast *toast;
   guint position;
 
   if (self->kase == NULL || current == NULL)
@@ -525,16 +524,13 @@ remove_item_action (GtkWidget  *widget,
   /* TRANSLATORS: %s is the title of a record removed from the checklist */
   message = g_strdup_printf (_("“%s” removed"),
                              carta_checklist_template_get_item_title (carta_checklist_template_get_default (), item));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   removed = g_new0 (RemovedItem, 1);
   removed->kase = g_object_ref (self->kase);
   removed->item = g_steal_pointer (&item);
   removed->position = position;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb),
-                         removed, removed_item_free, 0);
-  carta_host_add_toast (widget, toast);
+  carta_host_add_undo_toast (widget, message, _("_Undo"),
+                             G_CALLBACK (on_undo_remove_cb), NULL,
+                             removed, removed_item_free);
 }
 
 static void

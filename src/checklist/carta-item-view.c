@@ -779,7 +779,6 @@ remove_attachment_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   RemovedAttachment *removed;
   CartaAttachment *found;
-  AdwToast *toast;
   guint position = 0;
 
   if (!(found = find_attachment (self, g_variant_get_string (param, NULL), &position)))
@@ -795,12 +794,9 @@ remove_attachment_action (GtkWidget  *widget,
 
   /* TRANSLATORS: %s is the name of a file removed from a record */
   message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb),
-                         removed, removed_attachment_free, 0);
-  carta_host_add_toast (widget, toast);
+  carta_host_add_undo_toast (widget, message, _("_Undo"),
+                             G_CALLBACK (on_undo_remove_attachment_cb), NULL,
+                             removed, removed_attachment_free);
 }
 
 /* Photos of paper into one PDF */
