@@ -31,29 +31,15 @@ carta_bundle_info (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CartaBundleReader) reader = NULL;
-  g_autofree char *passphrase_file = NULL;
   g_autofree char *size = NULL;
   g_autofree char *count = NULL;
   CartaCase *kase;
   gboolean valid;
-  const GOptionEntry entries[] = {
-    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
-      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
-    { NULL }
-  };
 
   context = g_option_context_new (_("BUNDLE.zip"));
   g_option_context_set_summary (context, _("Show what a bundle holds, without re-reading every document."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!carta_bundle_parse_args (context, &argc, &argv, 2))
+  if (!(reader = carta_bundle_parse_reader_args (context, &argc, &argv)))
     return 2;
-
-  reader = carta_bundle_open_reader (argv[1], passphrase_file, &error);
-  if (reader == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 2;
-    }
 
   valid = carta_bundle_reader_verify (reader, TRUE, NULL, &error);
   if (!valid && carta_bundle_reader_get_bag_name (reader) == NULL)

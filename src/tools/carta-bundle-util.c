@@ -109,28 +109,47 @@ carta_bundle_parse_args (GOptionContext   *context,
 }
 
 /**
- * carta_bundle_open_reader:
- * @arg: the bundle, as given on the command line
- * @passphrase_file: (nullable): the file with the passphrase of an
- *   encrypted bundle on its first line
+ * carta_bundle_parse_reader_args:
+ * @context: the command's options, to which `--passphrase-file` is added
  *
- * Returns: (transfer full) (nullable): a reader of the bundle, with its
- *   passphrase set, or %NULL when the passphrase file cannot be read
+ * Parses a command line that names one bundle and opens it, with the
+ * passphrase of an encrypted bundle read from `--passphrase-file`. When
+ * the command line is wrong or the passphrase file cannot be read, says
+ * why on stderr: the command then exits 2.
+ *
+ * Returns: (transfer full) (nullable): a reader of the bundle, or %NULL
  */
 CartaBundleReader *
-carta_bundle_open_reader (const char  *arg,
-                          const char  *passphrase_file,
-                          GError     **error)
+carta_bundle_parse_reader_args (GOptionContext   *context,
+                                int              *argc,
+                                char           ***argv)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
-  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!carta_bundle_parse_args (context, argc, argv, 2))
+    return NULL;
+
+  file = g_file_new_for_commandline_arg ((*argv)[1]);
+  reader = carta_bundle_reader_new (file);
 
   if (passphrase_file != NULL)
     {
-      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, error);
+      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
 
       if (passphrase == NULL)
-        return NULL;
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return NULL;
+        }
       carta_bundle_reader_set_passphrase (reader, passphrase);
       explicit_bzero (passphrase, strlen (passphrase));
     }

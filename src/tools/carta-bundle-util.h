@@ -24,8 +24,8 @@ gboolean   carta_bundle_parse_args           (GOptionContext  *context,
                                               int             *argc,
                                               char          ***argv,
                                               int              n_args);
-CartaBundleReader *carta_bundle_open_reader  (const char  *arg,
-                                              const char  *passphrase_file,
-                                              GError     **error);
+CartaBundleReader *carta_bundle_parse_reader_args (GOptionContext   *context,
+                                                   int              *argc,
+                                                   char           ***argv);
 
 G_END_DECLS

@@ -23,28 +23,14 @@ carta_bundle_verify (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CartaBundleReader) reader = NULL;
-  g_autofree char *passphrase_file = NULL;
   const char * const *problems;
-  const GOptionEntry entries[] = {
-    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
-      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
-    { NULL }
-  };
 
   context = g_option_context_new (_("BUNDLE.zip"));
   g_option_context_set_summary (context,
                                 _("Check a bundle: the ZIP, the BagIt bag, case.json and every "
                                   "document's size and hash. Exits 0 only when all is well."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!carta_bundle_parse_args (context, &argc, &argv, 2))
+  if (!(reader = carta_bundle_parse_reader_args (context, &argc, &argv)))
     return 2;
-
-  reader = carta_bundle_open_reader (argv[1], passphrase_file, &error);
-  if (reader == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 2;
-    }
 
   if (carta_bundle_reader_verify (reader, FALSE, NULL, &error))
     {
