@@ -72,3 +72,146 @@ carta_host_get_store (GtkWidget *widget)
 
   return carta_application_get_store (CARTA_APPLICATION (app));
 }
+
+/**
+ * carta_host_add_undo_toast:
+ * @widget: a widget inside the window
+ * @message: what was done, already translated
+ * @undo_label: the button's label, already translated
+ * @on_undo: called as `void (AdwToast *, gpointer data)` when the button
+ *   is clicked
+ * @on_dismissed: (nullable): called the same way when the toast goes
+ * @data: what both callbacks get
+ * @free_data: (nullable): frees @data once the toast is gone
+ *
+ * Shows a toast of high priority with a button that undoes what
+ * @message says was done.
+ */
+void
+carta_host_add_undo_toast (GtkWidget      *widget,
+                           const char     *message,
+                           const char     *undo_label,
+                           GCallback       on_undo,
+                           GCallback       on_dismissed,
+                           gpointer        data,
+                           GClosureNotify  free_data)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (on_undo != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, undo_label);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", on_undo, data, free_data, 0);
+  if (on_dismissed != NULL)
+    g_signal_connect (toast, "dismissed", on_dismissed, data);
+  carta_host_add_toast (widget, toast);
+}
+
+/**
+ * carta_host_new_question:
+ * @widget: a widget inside the window the question is about
+ * @heading: (nullable): the question, already translated
+ * @body: (nullable): what it means, already translated
+ * @cancel_label: the label of the "cancel" response, which closing the
+ *   dialog gives too
+ * @response: the id of the response that does what is asked
+ * @response_label: its label
+ * @appearance: how @response looks
+ * @default_response: the response the Enter key gives
+ *
+ * Returns: (transfer none): a dialog asking whether to do something, not
+ *   yet shown
+ */
+AdwMessageDialog *
+carta_host_new_question (GtkWidget             *widget,
+                         const char            *heading,
+                         const char            *body,
+                         const char            *cancel_label,
+                         const char            *response,
+                         const char            *response_label,
+                         AdwResponseAppearance  appearance,
+                         const char            *default_response)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", cancel_label,
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, default_response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+static void
+on_dialog_entry_activate_cb (GtkWidget        *entry,
+                             AdwMessageDialog *dialog)
+{
+  const char *response = adw_message_dialog_get_default_response (dialog);
+
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  if (response != NULL && adw_message_dialog_get_response_enabled (dialog, response))
+    adw_message_dialog_response (dialog, response);
+}
+
+/**
+ * carta_host_set_dialog_entry:
+ * @dialog: a dialog
+ * @entry: an entry, or another editable that is activated
+ * @label: what the entry is for, already translated, for screen readers
+ *
+ * Puts @entry in @dialog; activating it gives the default response, when
+ * that is enabled.
+ */
+void
+carta_host_set_dialog_entry (AdwMessageDialog *dialog,
+                             GtkWidget        *entry,
+                             const char       *label)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (GTK_IS_WIDGET (entry));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_dialog_entry_activate_cb), dialog);
+}
+
+/**
+ * carta_host_show_message:
+ * @widget: a widget inside the window the message is about
+ * @heading: what happened, already translated
+ * @body: (nullable): more about it, already translated
+ * @close_label: the label of the one response, "close"
+ *
+ * Shows a message that asks nothing.
+ */
+void
+carta_host_show_message (GtkWidget  *widget,
+                         const char *heading,
+                         const char *body,
+                         const char *close_label)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", close_label);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

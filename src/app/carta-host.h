@@ -16,10 +16,32 @@ G_BEGIN_DECLS
 /* What a page may ask of whatever hosts it, without knowing the window:
  * pages include this header, never carta-window.h. */
 
-void        carta_host_add_toast (GtkWidget *widget,
-                                  AdwToast  *toast);
-void        carta_host_notify    (GtkWidget *widget,
-                                  const char *message);
-CartaStore *carta_host_get_store (GtkWidget *widget);
+void              carta_host_add_toast        (GtkWidget              *widget,
+                                               AdwToast               *toast);
+void              carta_host_notify           (GtkWidget              *widget,
+                                               const char             *message);
+CartaStore       *carta_host_get_store        (GtkWidget              *widget);
+AdwMessageDialog *carta_host_new_question     (GtkWidget              *widget,
+                                               const char             *heading,
+                                               const char             *body,
+                                               const char             *cancel_label,
+                                               const char             *response,
+                                               const char             *response_label,
+                                               AdwResponseAppearance   appearance,
+                                               const char             *default_response);
+void              carta_host_show_message     (GtkWidget              *widget,
+                                               const char             *heading,
+                                               const char             *body,
+                                               const char             *close_label);
+void              carta_host_set_dialog_entry (AdwMessageDialog       *dialog,
+                                               GtkWidget              *entry,
+                                               const char             *label);
+void              carta_host_add_undo_toast   (GtkWidget              *widget,
+                                               const char             *message,
+                                               const char             *undo_label,
+                                               GCallback               on_undo,
+                                               GCallback               on_dismissed,
+                                               gpointer                data,
+                                               GClosureNotify          free_data);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "carta-demo.h"
 #include "carta-fs.h"
 #include "carta-session.h"
+#include "carta-task.h"
 
 /* Long enough to gather a burst of typing into one write. */
 #define AUTOSAVE_DELAY_MS 800
@@ -231,26 +232,23 @@ on_store_save_done_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+make_sample (GTask         *task,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  SampleJob *job = task_data;
-  GError *error = NULL;
+  SampleJob *job = g_task_get_task_data (task);
 
-  if (!carta_demo_populate (job->kase, job->dir, cancellable, &error))
+  if (!carta_demo_populate (job->kase, job->dir, cancellable, error))
     {
       /* No half-made sample is left behind. */
       carta_fs_delete_recursive (job->dir, NULL, NULL);
-      g_task_return_error (task, error);
-      return;
+      return FALSE;
     }
 
   /* The title says plainly that nobody here is real. */
   carta_case_set_title (job->kase, _("Sample case (fictional)"));
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
@@ -794,7 +792,7 @@ carta_session_create_sample_async (CartaSession        *self,
   thread_task = g_task_new (self, cancellable, on_sample_made_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, carta_session_create_sample_async);
   g_task_set_task_data (thread_task, job, NULL);
-  g_task_run_in_thread (thread_task, sample_thread);
+  carta_task_run_boolean_in_thread (thread_task, make_sample);
 }
 
 /**

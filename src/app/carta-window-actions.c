@@ -99,16 +99,6 @@ on_name_changed_cb (GtkEditable      *entry,
 }
 
 static void
-on_name_activate_cb (GtkEntry         *entry,
-                     AdwMessageDialog *dialog)
-{
-  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
-
-  if (adw_message_dialog_get_response_enabled (dialog, "ok"))
-    adw_message_dialog_response (dialog, "ok");
-}
-
-static void
 on_name_dialog_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             NameRequest      *request)
@@ -139,21 +129,12 @@ ask_for_name (CartaWindow  *self,
   GtkWidget *entry;
   NameRequest *request;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "ok", ok_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "ok");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = carta_host_new_question (GTK_WIDGET (self), heading, body, _("_Cancel"),
+                                    "ok", ok_label, ADW_RESPONSE_SUGGESTED, "ok");
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  carta_host_set_dialog_entry (dialog, entry, _("Case name"));
 
   request = g_new0 (NameRequest, 1);
   g_weak_ref_init (&request->window, self);
@@ -161,7 +142,6 @@ ask_for_name (CartaWindow  *self,
   request->callback = callback;
 
   g_signal_connect (entry, "changed", G_CALLBACK (on_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_name_activate_cb), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_dialog_response_cb),
                          request, name_request_free, 0);
   on_name_changed_cb (GTK_EDITABLE (entry), dialog);
@@ -204,7 +184,6 @@ on_case_deleted_cb (CartaWindow  *self,
 {
   g_autofree char *message = NULL;
   DeletedCase *deleted;
-  AdwToast *toast;
 
   g_assert (CARTA_IS_WINDOW (self));
   g_assert (CARTA_IS_SESSION (session));
@@ -216,13 +195,10 @@ on_case_deleted_cb (CartaWindow  *self,
 
   /* TRANSLATORS: %s is the name of a case the family deleted */
   message = g_strdup_printf (_("“%s” deleted"), carta_case_get_title (kase));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), deleted);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
-                         deleted, deleted_case_free, 0);
-  carta_host_add_toast (GTK_WIDGET (self), toast);
+  carta_host_add_undo_toast (GTK_WIDGET (self), message, _("_Undo"),
+                             G_CALLBACK (on_undo_delete_cb),
+                             G_CALLBACK (on_delete_toast_dismissed_cb),
+                             deleted, deleted_case_free);
 }
 
 static void
@@ -327,19 +303,13 @@ delete_case_action (GtkWidget  *widget,
   if (self->kase == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
+                                    "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE, "cancel");
   /* TRANSLATORS: %s is the name of a case */
   adw_message_dialog_format_heading (dialog, _("Delete “%s”?"), carta_case_get_title (self->kase));
   adw_message_dialog_set_body (dialog,
                                _("The case and every file attached to it will be removed from this computer. "
                                  "Files you attached are copies: your originals are not touched."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

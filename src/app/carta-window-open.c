@@ -114,16 +114,6 @@ on_passphrase_changed_cb (GtkEditable      *entry,
 }
 
 static void
-on_passphrase_activate_cb (GtkEditable      *entry,
-                           AdwMessageDialog *dialog)
-{
-  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
-
-  if (adw_message_dialog_get_response_enabled (dialog, "open"))
-    adw_message_dialog_response (dialog, "open");
-}
-
-static void
 on_passphrase_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
                            CartaWindow      *self)
@@ -162,7 +152,8 @@ ask_passphrase (CartaWindow *self,
 
   hide_open_progress (self);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
+                                    "open", _("_Open"), ADW_RESPONSE_SUGGESTED, "open");
   if (again)
     {
       adw_message_dialog_set_heading (dialog, _("Wrong Passphrase"));
@@ -176,23 +167,12 @@ ask_passphrase (CartaWindow *self,
                                              "bundle will have given it to you separately, for example "
                                              "by phone."));
     }
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "open");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   entry = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  carta_host_set_dialog_entry (dialog, entry, _("Passphrase"));
 
   g_signal_connect (entry, "changed", G_CALLBACK (on_passphrase_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_passphrase_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response_cb), self, 0);
   on_passphrase_changed_cb (GTK_EDITABLE (entry), dialog);
 

@@ -510,7 +510,6 @@ remove_item_action (GtkWidget  *widget,
   g_autoptr(CartaChecklistItem) item = NULL;
   g_autofree char *message = NULL;
   RemovedItem *removed;
-  AdwToast *toast;
   guint position;
 
   if (self->kase == NULL || current == NULL)
@@ -525,16 +524,13 @@ remove_item_action (GtkWidget  *widget,
   /* TRANSLATORS: %s is the title of a record removed from the checklist */
   message = g_strdup_printf (_("“%s” removed"),
                              carta_checklist_template_get_item_title (carta_checklist_template_get_default (), item));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   removed = g_new0 (RemovedItem, 1);
   removed->kase = g_object_ref (self->kase);
   removed->item = g_steal_pointer (&item);
   removed->position = position;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb),
-                         removed, removed_item_free, 0);
-  carta_host_add_toast (widget, toast);
+  carta_host_add_undo_toast (widget, message, _("_Undo"),
+                             G_CALLBACK (on_undo_remove_cb), NULL,
+                             removed, removed_item_free);
 }
 
 static void
@@ -544,14 +540,6 @@ on_add_entry_changed_cb (GtkEditable      *entry,
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   adw_message_dialog_set_response_enabled (dialog, "add", text[0] != '\0');
-}
-
-static void
-on_add_entry_activate_cb (GtkEntry         *entry,
-                          AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "add"))
-    adw_message_dialog_response (dialog, "add");
 }
 
 /* The dialog naming a new record, and where the record goes. */
@@ -596,7 +584,6 @@ add_item_action (GtkWidget  *widget,
 {
   CartaChecklistPage *self = CARTA_CHECKLIST_PAGE (widget);
   const char *category = g_variant_get_string (param, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   AddRecord *add;
@@ -605,22 +592,16 @@ add_item_action (GtkWidget  *widget,
   if (self->kase == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Add a Record"), NULL));
+  dialog = carta_host_new_question (widget, _("Add a Record"), NULL, _("_Cancel"),
+                                    "add", _("_Add"), ADW_RESPONSE_SUGGESTED, "add");
   /* TRANSLATORS: %s is a category of the checklist, such as “Imaging” */
   adw_message_dialog_format_body (dialog, _("It will be listed under “%s”."),
                                   carta_checklist_template_get_category_title (carta_checklist_template_get_default (),
                                                                                category));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("For example, lumbar puncture report"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  carta_host_set_dialog_entry (dialog, entry, _("Record name"));
 
   add = g_new0 (AddRecord, 1);
   add->page = self;
@@ -629,7 +610,6 @@ add_item_action (GtkWidget  *widget,
   g_object_watch_closure (G_OBJECT (self), closure);
 
   g_signal_connect (entry, "changed", G_CALLBACK (on_add_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_add_entry_activate_cb), dialog);
   g_signal_connect_closure (dialog, "response", closure, FALSE);
   on_add_entry_changed_cb (GTK_EDITABLE (entry), dialog);
 

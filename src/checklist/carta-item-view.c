@@ -73,26 +73,6 @@ get_case_dir (CartaItemView *self)
   return carta_store_get_case_dir (self->store, self->kase);
 }
 
-static void
-show_toast (CartaItemView *self,
-            const char    *message)
-{
-  carta_host_notify (GTK_WIDGET (self), message);
-}
-
-static void
-show_message (CartaItemView *self,
-              const char    *heading,
-              const char    *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Attachment rows */
 
 static GtkWidget *
@@ -352,7 +332,7 @@ report_import_failure (CartaItemView *self,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      show_toast (self, _("Adding files was cancelled. Nothing was added."));
+      carta_host_notify (GTK_WIDGET (self), _("Adding files was cancelled. Nothing was added."));
       return;
     }
 
@@ -361,7 +341,7 @@ report_import_failure (CartaItemView *self,
                           _("Nothing was added and your files were not changed. "
                             "Check that there is free space on this computer, then try again."),
                           error->message);
-  show_message (self, _("Files Could Not Be Added"), body);
+  carta_host_show_message (GTK_WIDGET (self), _("Files Could Not Be Added"), body, _("_Close"));
 }
 
 static void
@@ -379,7 +359,7 @@ report_skipped (CartaItemView *self,
     g_string_append_printf (body, "\n• %s", ((GError *)g_ptr_array_index (skipped, i))->message);
   if (skipped->len > 10)
     g_string_append_printf (body, "\n• …");
-  show_message (self, _("Some Files Were Left Out"), body->str);
+  carta_host_show_message (GTK_WIDGET (self), _("Some Files Were Left Out"), body->str, _("_Close"));
 }
 
 static void
@@ -436,7 +416,7 @@ on_import_done_cb (GObject      *object,
       else if (skipped != NULL && skipped->len > 0)
         report_skipped (self, attachments->len, skipped);
       else if (attachments->len == 0)
-        show_toast (self, _("There were no files to add."));
+        carta_host_notify (GTK_WIDGET (self), _("There were no files to add."));
     }
 
   import_job_free (job);
@@ -452,7 +432,7 @@ start_import (CartaItemView *self,
 
   if (case_dir == NULL || self->item == NULL)
     {
-      show_toast (self, _("Open a case before adding files."));
+      carta_host_notify (GTK_WIDGET (self), _("Open a case before adding files."));
       if (temp_dir != NULL)
         carta_fs_remove_tree (temp_dir);
       job_finished (self);
@@ -496,7 +476,7 @@ carta_item_view_import_files (CartaItemView *self,
 
   if (self->job != NULL)
     {
-      show_toast (self, _("Please wait until the files being added now are copied."));
+      carta_host_notify (GTK_WIDGET (self), _("Please wait until the files being added now are copied."));
       return;
     }
 
@@ -540,7 +520,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
       if (self->job != NULL)
-        show_toast (self, _("Please wait until the files being added now are copied."));
+        carta_host_notify (GTK_WIDGET (self), _("Please wait until the files being added now are copied."));
       else if (g_list_model_get_n_items (files) > 0)
         start_import (self, files, NULL);
     }
@@ -639,7 +619,7 @@ on_launched_cb (GObject      *object,
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
       g_warning ("Could not open an attachment (%s %d)", g_quark_to_string (error->domain), error->code);
-      show_toast (self, _("No application on this computer can open this file."));
+      carta_host_notify (GTK_WIDGET (self), _("No application on this computer can open this file."));
     }
 }
 
@@ -685,7 +665,7 @@ on_copied_for_open_cb (GObject      *object,
   if (!g_file_copy_finish (G_FILE (object), result, &error))
     {
       g_warning ("Could not prepare an attachment for opening (%s %d)", g_quark_to_string (error->domain), error->code);
-      show_toast (copy->view, _("The file could not be opened. Check that there is free space on this computer."));
+      carta_host_notify (GTK_WIDGET (copy->view), _("The file could not be opened. Check that there is free space on this computer."));
       return;
     }
 
@@ -728,7 +708,7 @@ open_attachment_action (GtkWidget  *widget,
   dir = g_build_filename (base, unique, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      show_toast (self, _("The file could not be opened. Check that there is free space on this computer."));
+      carta_host_notify (GTK_WIDGET (self), _("The file could not be opened. Check that there is free space on this computer."));
       return;
     }
 
@@ -779,7 +759,6 @@ remove_attachment_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   RemovedAttachment *removed;
   CartaAttachment *found;
-  AdwToast *toast;
   guint position = 0;
 
   if (!(found = find_attachment (self, g_variant_get_string (param, NULL), &position)))
@@ -795,12 +774,9 @@ remove_attachment_action (GtkWidget  *widget,
 
   /* TRANSLATORS: %s is the name of a file removed from a record */
   message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_attachment_cb),
-                         removed, removed_attachment_free, 0);
-  carta_host_add_toast (widget, toast);
+  carta_host_add_undo_toast (widget, message, _("_Undo"),
+                             G_CALLBACK (on_undo_remove_attachment_cb), NULL,
+                             removed, removed_attachment_free);
 }
 
 /* Photos of paper into one PDF */
@@ -829,14 +805,14 @@ on_pdf_written_cb (GObject      *object,
       if (is_disposed (self))
         ;
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _("Making the PDF was cancelled."));
+        carta_host_notify (GTK_WIDGET (self), _("Making the PDF was cancelled."));
       else
         {
           g_autofree char *body = g_strdup_printf ("%s\n\n%s",
                                                    _("Your photos are unchanged. One of them may not be an image Carta can read."),
                                                    error->message);
           g_warning ("Could not make a PDF (%s %d)", g_quark_to_string (error->domain), error->code);
-          show_message (self, _("The PDF Could Not Be Made"), body);
+          carta_host_show_message (GTK_WIDGET (self), _("The PDF Could Not Be Made"), body, _("_Close"));
         }
     }
   else if (self->item != job->item || is_disposed (self))
@@ -878,7 +854,7 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
 
   if (!(temp_dir = g_dir_make_tmp ("carta-pdf-XXXXXX", &error)))
     {
-      show_message (self, _("The PDF Could Not Be Made"), error->message);
+      carta_host_show_message (GTK_WIDGET (self), _("The PDF Could Not Be Made"), error->message, _("_Close"));
       return;
     }
 
@@ -922,7 +898,7 @@ combine_photos_action (GtkWidget  *widget,
 
   if (self->job != NULL)
     {
-      show_toast (self, _("Please wait until the files being added now are copied."));
+      carta_host_notify (GTK_WIDGET (self), _("Please wait until the files being added now are copied."));
       return;
     }
 

@@ -11,6 +11,7 @@
 
 #include <poppler.h>
 
+#include "carta-task.h"
 #include "carta-thumbnail.h"
 
 /* Small previews of attachments: images through gdk-pixbuf (whatever
@@ -156,25 +157,17 @@ load_image (ThumbData     *data,
   return gdk_texture_new_for_pixbuf (upright);
 }
 
-static void
-thumbnail_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+make_thumbnail (GTask         *task,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  ThumbData *data = task_data;
-  GError *error = NULL;
-  GdkTexture *texture;
+  ThumbData *data = g_task_get_task_data (task);
 
   if (is_pdf (data->content_type))
-    texture = render_pdf (data, cancellable, &error);
+    return render_pdf (data, cancellable, error);
   else
-    texture = load_image (data, cancellable, &error);
-
-  if (texture != NULL)
-    g_task_return_pointer (task, texture, g_object_unref);
-  else
-    g_task_return_error (task, error);
+    return load_image (data, cancellable, error);
 }
 
 /**
@@ -208,7 +201,7 @@ carta_thumbnail_load_async (GFile               *file,
   data->content_type = g_strdup (content_type);
   data->size = size;
   g_task_set_task_data (task, data, (GDestroyNotify)thumb_data_free);
-  g_task_run_in_thread (task, thumbnail_thread);
+  carta_task_run_pointer_in_thread (task, make_thumbnail, g_object_unref);
 }
 
 /**

@@ -77,8 +77,6 @@ static GParamSpec *properties[N_PROPS];
 
 static GFile *current_bundle (CartaExportPage *self);
 static void   update_send    (CartaExportPage *self);
-static void   toast          (CartaExportPage *self,
-                              const char      *message);
 
 static void
 add_missing_row (CartaExportPage *self,
@@ -250,7 +248,7 @@ on_send_clicked_cb (CartaExportPage *self)
     {
       g_hash_table_remove (self->bundles, carta_case_get_id (self->kase));
       update_send (self);
-      toast (self, _("The saved bundle is no longer there. Export the case again to send it."));
+      carta_host_notify (GTK_WIDGET (self), _("The saved bundle is no longer there. Export the case again to send it."));
       return;
     }
 
@@ -543,13 +541,6 @@ on_progress_cb (CartaExportPage *self)
 }
 
 static void
-toast (CartaExportPage *self,
-       const char      *message)
-{
-  carta_host_notify (GTK_WIDGET (self), message);
-}
-
-static void
 write_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -564,20 +555,12 @@ write_done_cb (GObject      *object,
       if (self->writing_file != NULL && self->writing_case_id != NULL)
         g_hash_table_replace (self->bundles, g_steal_pointer (&self->writing_case_id),
                               g_steal_pointer (&self->writing_file));
-      toast (self, _("The bundle was saved and checked."));
+      carta_host_notify (GTK_WIDGET (self), _("The bundle was saved and checked."));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, _("Export cancelled. No file was saved."));
+    carta_host_notify (GTK_WIDGET (self), _("Export cancelled. No file was saved."));
   else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("The Bundle Was Not Saved"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    carta_host_show_message (GTK_WIDGET (self), _("The Bundle Was Not Saved"), error->message, _("_Close"));
 
   if (self->holding)
     {

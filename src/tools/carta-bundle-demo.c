@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "carta-bundle-commands.h"
+#include "carta-bundle-util.h"
 #include "carta-demo.h"
 #include "carta-store.h"
 
@@ -31,12 +32,8 @@ carta_bundle_demo (int    argc,
   g_option_context_set_summary (context,
                                 _("Create a sample case for a fictional patient in the folder DIR: "
                                   "a profile, a checklist, generated letters, photos and a small CT study."));
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s\n", error ? error->message : help);
-      return 2;
-    }
+  if (!carta_bundle_parse_args (context, &argc, &argv, 2))
+    return 2;
 
   dir = g_file_new_for_commandline_arg (argv[1]);
   path = g_file_get_path (dir);

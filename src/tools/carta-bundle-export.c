@@ -61,12 +61,8 @@ carta_bundle_export (int    argc,
   context = g_option_context_new (_("CASE-DIR OUT.zip"));
   g_option_context_set_summary (context, _("Write a case folder as a verifiable bundle."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s\n", error ? error->message : help);
-      return 2;
-    }
+  if (!carta_bundle_parse_args (context, &argc, &argv, 3))
+    return 2;
 
   /* Before any work: a language Carta cannot write is a typo to fix. */
   if (summary_language != NULL)

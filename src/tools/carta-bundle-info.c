@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "carta-bundle-commands.h"
 #include "carta-bundle-reader.h"
@@ -32,43 +31,15 @@ carta_bundle_info (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CartaBundleReader) reader = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *passphrase_file = NULL;
   g_autofree char *size = NULL;
   g_autofree char *count = NULL;
   CartaCase *kase;
   gboolean valid;
-  const GOptionEntry entries[] = {
-    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
-      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
-    { NULL }
-  };
 
   context = g_option_context_new (_("BUNDLE.zip"));
   g_option_context_set_summary (context, _("Show what a bundle holds, without re-reading every document."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s\n", error ? error->message : help);
-      return 2;
-    }
-
-  file = g_file_new_for_commandline_arg (argv[1]);
-  reader = carta_bundle_reader_new (file);
-
-  if (passphrase_file != NULL)
-    {
-      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
-
-      if (passphrase == NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return 2;
-        }
-      carta_bundle_reader_set_passphrase (reader, passphrase);
-      explicit_bzero (passphrase, strlen (passphrase));
-    }
+  if (!(reader = carta_bundle_parse_reader_args (context, &argc, &argv)))
+    return 2;
 
   valid = carta_bundle_reader_verify (reader, TRUE, NULL, &error);
   if (!valid && carta_bundle_reader_get_bag_name (reader) == NULL)

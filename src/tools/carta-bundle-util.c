@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "carta-bundle-util.h"
@@ -80,4 +81,78 @@ char *
 carta_bundle_format_size (guint64 bytes)
 {
   return g_format_size (bytes);
+}
+
+/**
+ * carta_bundle_parse_args:
+ * @n_args: how many arguments the command takes, its own name included
+ *
+ * Parses the command line. When it is wrong, says why (or prints the
+ * help) on stderr and returns %FALSE: the command then exits 2.
+ */
+gboolean
+carta_bundle_parse_args (GOptionContext   *context,
+                         int              *argc,
+                         char           ***argv,
+                         int               n_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error) || *argc != n_args)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * carta_bundle_parse_reader_args:
+ * @context: the command's options, to which `--passphrase-file` is added
+ *
+ * Parses a command line that names one bundle and opens it, with the
+ * passphrase of an encrypted bundle read from `--passphrase-file`. When
+ * the command line is wrong or the passphrase file cannot be read, says
+ * why on stderr: the command then exits 2.
+ *
+ * Returns: (transfer full) (nullable): a reader of the bundle, or %NULL
+ */
+CartaBundleReader *
+carta_bundle_parse_reader_args (GOptionContext   *context,
+                                int              *argc,
+                                char           ***argv)
+{
+  g_autoptr(CartaBundleReader) reader = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of an encrypted bundle is on the first line of FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!carta_bundle_parse_args (context, argc, argv, 2))
+    return NULL;
+
+  file = g_file_new_for_commandline_arg ((*argv)[1]);
+  reader = carta_bundle_reader_new (file);
+
+  if (passphrase_file != NULL)
+    {
+      g_autofree char *passphrase = carta_bundle_read_passphrase_file (passphrase_file, &error);
+
+      if (passphrase == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return NULL;
+        }
+      carta_bundle_reader_set_passphrase (reader, passphrase);
+      explicit_bzero (passphrase, strlen (passphrase));
+    }
+
+  return g_steal_pointer (&reader);
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "carta-bundle-reader.h"
 #include "carta-case.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,12 @@ char      *carta_bundle_read_passphrase_file (const char  *path,
 CartaCase *carta_bundle_load_case_dir        (const char  *dir,
                                               GError     **error);
 char      *carta_bundle_format_size          (guint64      bytes);
+gboolean   carta_bundle_parse_args           (GOptionContext  *context,
+                                              int             *argc,
+                                              char          ***argv,
+                                              int              n_args);
+CartaBundleReader *carta_bundle_parse_reader_args (GOptionContext   *context,
+                                                   int              *argc,
+                                                   char           ***argv);
 
 G_END_DECLS

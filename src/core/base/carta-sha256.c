@@ -17,6 +17,7 @@
 
 #include "carta-error.h"
 #include "carta-sha256-private.h"
+#include "carta-task.h"
 
 void
 _carta_sha256_hex (const guint8 digest[CARTA_SHA256_DIGEST_SIZE],
@@ -75,23 +76,17 @@ _carta_sha256_stream (GInputStream       *stream,
   return g_strdup (hex);
 }
 
-static void
-sha256_file_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+sha256_file_work (GTask         *task,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(GFileInputStream) input = NULL;
-  GError *error = NULL;
-  char *hex = NULL;
+  g_autoptr(GFileInputStream) input = g_file_read (g_task_get_task_data (task), cancellable, error);
 
-  if ((input = g_file_read (task_data, cancellable, &error)))
-    hex = _carta_sha256_stream (G_INPUT_STREAM (input), NULL, NULL, cancellable, &error);
+  if (input == NULL)
+    return NULL;
 
-  if (hex != NULL)
-    g_task_return_pointer (task, hex, g_free);
-  else
-    g_task_return_error (task, error);
+  return _carta_sha256_stream (G_INPUT_STREAM (input), NULL, NULL, cancellable, error);
 }
 
 void
@@ -107,7 +102,7 @@ _carta_sha256_file_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _carta_sha256_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, sha256_file_thread);
+  carta_task_run_pointer_in_thread (task, sha256_file_work, g_free);
 }
 
 char *

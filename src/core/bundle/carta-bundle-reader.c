@@ -26,6 +26,7 @@
 #include "carta-fs-private.h"
 #include "carta-sha256-private.h"
 #include "carta-store-private.h"
+#include "carta-task.h"
 
 /* A bundle is untrusted input: names are checked before anything is
  * written, and the amount of data it may unpack to is capped, in total
@@ -1522,20 +1523,14 @@ import_data_free (ReaderImportData *data)
   g_free (data);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+import_work (GTask         *task,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  ReaderImportData *data = task_data;
-  GError *error = NULL;
-  CartaCase *kase;
+  ReaderImportData *data = g_task_get_task_data (task);
 
-  if ((kase = import_files (source_object, data->store, data->ids, cancellable, &error)))
-    g_task_return_pointer (task, kase, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  return import_files (g_task_get_source_object (task), data->store, data->ids, cancellable, error);
 }
 
 /**
@@ -1567,7 +1562,7 @@ carta_bundle_reader_import_async (CartaBundleReader   *self,
    * folder in place, only _finish() can list it or take it away. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  carta_task_run_pointer_in_thread (task, import_work, g_object_unref);
 }
 
 /**

@@ -28,6 +28,7 @@
 #include "carta-fs-private.h"
 #include "carta-progress-private.h"
 #include "carta-sha256-private.h"
+#include "carta-task.h"
 
 /* Two threads share the work: one reads each file once and hashes it
  * (SHA-256 for the bag, SHA-1 for FHIR), the other compresses and writes
@@ -1400,22 +1401,17 @@ marshal_progress_cb (guint64  done,
   _carta_progress_update (&job->marshal, task, done, total);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_work (GTask         *task,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  WriteJob *job = task_data;
-  GError *error = NULL;
+  WriteJob *job = g_task_get_task_data (task);
 
   job->progress = marshal_progress_cb;
   job->progress_data = task;
 
-  if (run_job (job, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return run_job (job, error);
 }
 
 static void
@@ -1488,7 +1484,7 @@ carta_bundle_writer_write_async (CartaBundleWriter   *self,
   g_task_set_task_data (inner, job, (GDestroyNotify)job_free);
   g_task_set_return_on_cancel (inner, FALSE);
   g_task_set_check_cancellable (inner, FALSE);
-  g_task_run_in_thread (inner, write_thread);
+  carta_task_run_boolean_in_thread (inner, write_work);
 }
 
 gboolean

@@ -27,6 +27,7 @@
 #include "carta-import-private.h"
 #include "carta-progress-private.h"
 #include "carta-sha256-private.h"
+#include "carta-task.h"
 
 /* Start writing back every so often, so a big file does not pile up
  * dirty pages and the final fsync() is short. */
@@ -1064,19 +1065,17 @@ import_run (ImportData    *data,
   return ok;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+import_work (GTask         *task,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  ImportData *data = task_data;
-  GError *error = NULL;
+  ImportData *data = g_task_get_task_data (task);
 
-  if (import_run (data, task, cancellable, &error))
-    g_task_return_pointer (task, g_ptr_array_ref (data->attachments), (GDestroyNotify)g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  if (!import_run (data, task, cancellable, error))
+    return NULL;
+
+  return g_ptr_array_ref (data->attachments);
 }
 
 /**
@@ -1129,7 +1128,7 @@ carta_import_files_async (GFile               *case_dir,
    * once it has kept them, only the caller can name them. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  carta_task_run_pointer_in_thread (task, import_work, (GDestroyNotify)g_ptr_array_unref);
 }
 
 /**

@@ -20,6 +20,7 @@
 
 #include "carta-error.h"
 #include "carta-photo-pdf.h"
+#include "carta-task.h"
 
 /* Pages come out A4-sized along their long side (in points). */
 #define PAGE_LONG_SIDE 842.0
@@ -288,20 +289,15 @@ write_data_free (WriteData *data)
   g_free (data);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_work (GTask         *task,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  WriteData *data = task_data;
-  GError *error = NULL;
+  WriteData *data = g_task_get_task_data (task);
 
-  if (carta_photo_pdf_write ((const char * const *)data->image_paths, data->pdf_path,
-                             data->title, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return carta_photo_pdf_write ((const char * const *)data->image_paths, data->pdf_path,
+                                data->title, cancellable, error);
 }
 
 /**
@@ -326,7 +322,7 @@ carta_photo_pdf_write_async (const char * const  *image_paths,
 
   g_task_set_source_tag (task, carta_photo_pdf_write_async);
   g_task_set_task_data (task, data, (GDestroyNotify)write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  carta_task_run_boolean_in_thread (task, write_work);
 }
 
 gboolean

@@ -18,6 +18,7 @@
 #include "carta-progress-private.h"
 #include "carta-progress-stream.h"
 #include "carta-sha256-private.h"
+#include "carta-task.h"
 #include "carta-upload-result-private.h"
 #include "carta-uploader-private.h"
 
@@ -1368,25 +1369,18 @@ job_run (UploadJob     *job,
                                    verified);
 }
 
-static void
-upload_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+upload_work (GTask         *task,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  UploadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  CartaUploadResult *result;
-
-  result = job_run (job, cancellable, &error);
+  UploadJob *job = g_task_get_task_data (task);
+  CartaUploadResult *result = job_run (job, cancellable, error);
 
   /* The session belongs to this thread; drop it here. */
   g_clear_object (&job->session);
 
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, g_object_unref);
+  return result;
 }
 
 /* --- The object ------------------------------------------------------------ */
@@ -1714,7 +1708,7 @@ carta_uploader_upload_async (CartaUploader       *self,
   _carta_progress_init (&job->progress, on_bytes_sent_cb, job, NULL);
 
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, upload_thread);
+  carta_task_run_pointer_in_thread (task, upload_work, g_object_unref);
 }
 
 /**
