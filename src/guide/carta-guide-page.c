@@ -572,8 +572,6 @@ load_guide (CartaGuidePage *self)
                                      carta_guide_section_get_heading (view.section));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "carta-section-id",
-                              g_strdup (carta_guide_section_get_id (view.section)), g_free);
       gtk_list_box_append (self->toc_list, row);
     }
 
@@ -621,9 +619,16 @@ on_toc_row_activated_cb (CartaGuidePage *self,
                          GtkListBoxRow  *row,
                          GtkListBox     *list)
 {
+  int index = gtk_list_box_row_get_index (row);
+  const SectionView *view;
+
   g_assert (CARTA_IS_GUIDE_PAGE (self));
 
-  jump_to_section (self, g_object_get_data (G_OBJECT (row), "carta-section-id"));
+  /* The contents list has one row per section, in the same order. */
+  if (index < 0 || (guint) index >= self->views->len)
+    return;
+  view = &g_array_index (self->views, SectionView, index);
+  jump_to_section (self, carta_guide_section_get_id (view->section));
 }
 
 static void
