@@ -91,11 +91,14 @@ disease_short_label (int value)
   static const char *labels[] = {
     N_("Not given"),
     N_("B-ALL"),
+    N_("T-ALL / T-LBL"),
+    N_("AML"),
     N_("DLBCL"),
     N_("Follicular lymphoma"),
     N_("Mantle cell lymphoma"),
     N_("CLL / SLL"),
     N_("Multiple myeloma"),
+    N_("Plasma-cell leukaemia"),
     /* TRANSLATORS: a disease not in the list */
     N_("Other"),
   };
@@ -346,7 +349,7 @@ bind_diagnosis (CartaProfilePage *self)
   bind_row (bindings, "disease-other", self->disease_other_row);
   bind_value (bindings, "diagnosis-date", self->diagnosis_date_row, "date");
   bind_row (bindings, "state", self->state_row);
-  bind_row (bindings, "cns-involvement", self->cns_row);
+  bind_row (bindings, "cns-status", self->cns_row);
   bind_row (bindings, "cd19-percent", self->cd19_row);
   bind_row (bindings, "bcma-percent", self->bcma_row);
   bind_row (bindings, "antigen-method", self->antigen_method_row);
@@ -554,7 +557,7 @@ carta_profile_page_init (CartaProfilePage *self)
   carta_date_row_set_show_age (self->birth_row, TRUE);
   carta_profile_set_labels (self->disease_row, disease_short_label, CARTA_DISEASE_OTHER + 1);
   carta_profile_set_labels (self->state_row, (gpointer) carta_disease_state_to_label, CARTA_DISEASE_STATE_UNKNOWN + 1);
-  carta_profile_set_labels (self->cns_row, (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
+  carta_profile_set_labels (self->cns_row, (gpointer) carta_cns_status_to_label, CARTA_CNS_STATUS_UNKNOWN + 1);
   carta_profile_set_labels (self->failed_row, (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
   carta_profile_set_labels (self->ecog_row, ecog_label, 6);
 

@@ -603,8 +603,8 @@ cover (Pdf       *pdf,
                         antigen_date ? antigen_date : "—",
                         NULL);
   field (pdf, T (N_("Tested by, on")), tested);
-  field (pdf, T (N_("Central nervous system")), carta_diagnosis_get_cns_involvement (diagnosis)
-                                             ? carta_answer_to_label_in (carta_diagnosis_get_cns_involvement (diagnosis), pdf->catalog)
+  field (pdf, T (N_("Central nervous system")), carta_diagnosis_get_cns_status (diagnosis)
+                                             ? carta_cns_status_to_label_in (carta_diagnosis_get_cns_status (diagnosis), pdf->catalog)
                                              : NULL);
 
   heading (pdf, T (N_("Current state")));

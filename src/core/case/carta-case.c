@@ -36,7 +36,7 @@ struct _CartaCase
   CartaPatient *patient;
   GListStore   *items;
 
-  /* The case profile (schema 2). */
+  /* The case profile (schema 3). */
   GListStore            *contacts;
   CartaDiagnosis        *diagnosis;
   CartaTreatmentHistory *treatment;
@@ -846,6 +846,37 @@ migrate_from_1 (CartaCase *self)
     }
 }
 
+/* Schema 2 asked only yes, no or not known about the CNS. Schema 3 asks
+ * for the grade; an old answer keeps its meaning and no grade is made up. */
+static void
+migrate_from_2 (CartaCase  *self,
+                JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "diagnosis");
+  JsonObject *diagnosis;
+  const char *answer;
+  CartaCnsStatus status = CARTA_CNS_STATUS_NOT_SET;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  diagnosis = json_node_get_object (node);
+  node = json_object_get_member (diagnosis, "cns_involvement");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return;
+
+  answer = json_node_get_string (node);
+  if (g_strcmp0 (answer, "yes") == 0)
+    status = CARTA_CNS_STATUS_INVOLVED;
+  else if (g_strcmp0 (answer, "no") == 0)
+    status = CARTA_CNS_STATUS_NONE_KNOWN;
+  else if (g_strcmp0 (answer, "unknown") == 0)
+    status = CARTA_CNS_STATUS_UNKNOWN;
+
+  if (carta_diagnosis_get_cns_status (self->diagnosis) == CARTA_CNS_STATUS_NOT_SET)
+    carta_diagnosis_set_cns_status (self->diagnosis, status);
+}
+
 /* "sends" is optional: a file without it has no history yet. */
 static gboolean
 load_sends (CartaCase   *self,
@@ -1017,6 +1048,8 @@ carta_case_new_from_json (JsonNode  *root,
 
   if (version < 2)
     migrate_from_1 (self);
+  if (version < 3)
+    migrate_from_2 (self, object);
 
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
