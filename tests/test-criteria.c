@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <poppler.h>
 #include <string.h>
 
+#include "carta-bundle-private.h"
 #include "carta-case.h"
 #include "carta-validate.h"
 
@@ -338,6 +340,131 @@ test_labels (void)
   g_assert_cmpstr (carta_nyha_class_to_label (CARTA_NYHA_CLASS_4), ==, "Class IV: symptoms at rest");
 }
 
+static CartaCase *
+new_screening_case (void)
+{
+  CartaCase *kase = carta_case_new ("Export");
+  g_autoptr(CartaLabResult) creatinine = carta_lab_result_new ();
+  g_autoptr(CartaLabResult) cd7 = carta_lab_result_new ();
+  CartaPatient *patient = carta_case_get_patient (kase);
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+
+  g_assert_true (carta_patient_set_date_of_birth (patient, "1961-03-02"));
+  carta_patient_set_sex (patient, "female");
+  carta_patient_set_weight_kg (patient, 60);
+  carta_diagnosis_set_disease (carta_case_get_diagnosis (kase), CARTA_DISEASE_AML);
+  carta_diagnosis_set_cns_status (carta_case_get_diagnosis (kase), CARTA_CNS_STATUS_CNS1);
+
+  carta_lab_result_set_kind (creatinine, CARTA_LAB_KIND_CREATININE);
+  carta_lab_result_set_value (creatinine, "70.72");
+  carta_lab_result_set_unit (creatinine, "µmol/L");
+  carta_lab_result_set_date (creatinine, "2026-03-02");
+  carta_clinical_status_insert_lab (status, 0, creatinine);
+  carta_lab_result_set_kind (cd7, CARTA_LAB_KIND_CD7);
+  carta_lab_result_set_value (cd7, "85");
+  carta_lab_result_set_unit (cd7, "%");
+  carta_lab_result_set_method (cd7, "Flow cytometry");
+  carta_lab_result_set_date (cd7, "2026-03-01");
+  carta_clinical_status_insert_lab (status, 1, cd7);
+
+  carta_clinical_status_set_last_steroids (status, "2026-03-05");
+  carta_clinical_status_set_seizures (status, CARTA_ANSWER_NO);
+  return kase;
+}
+
+static JsonObject *
+find_observation (JsonNode   *bundle,
+                  const char *text)
+{
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (bundle), "entry");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+
+      if (g_strcmp0 (json_object_get_string_member (resource, "resourceType"), "Observation") == 0 &&
+          g_strcmp0 (json_object_get_string_member (json_object_get_object_member (resource, "code"), "text"), text) == 0)
+        return resource;
+    }
+
+  return NULL;
+}
+
+static void
+test_fhir (void)
+{
+  g_autoptr(CartaCase) kase = new_screening_case ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 10, 9, 0, 0);
+  g_autoptr(JsonNode) bundle = _carta_bundle_build_fhir (kase, docs, when);
+  JsonObject *creatinine = find_observation (bundle, "Creatinine");
+  JsonObject *clearance = find_observation (bundle, "Creatinine clearance, estimated");
+  JsonObject *cd7 = find_observation (bundle, "CD7 positive");
+  JsonObject *steroids = find_observation (bundle, "Last steroids");
+  JsonObject *coding;
+
+  g_assert_nonnull (creatinine);
+  coding = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (creatinine, "code"),
+                                                                        "coding"), 0);
+  g_assert_cmpstr (json_object_get_string_member (coding, "system"), ==, "http://loinc.org");
+  g_assert_cmpstr (json_object_get_string_member (coding, "code"), ==, "14682-9");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (creatinine, "valueQuantity"),
+                                                                 "value"), 70.72, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (creatinine, "effectiveDateTime"), ==, "2026-03-02");
+
+  g_assert_nonnull (clearance);
+  g_assert_false (json_object_has_member (json_object_get_object_member (clearance, "code"), "coding"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (clearance, "valueQuantity"),
+                                                                 "value"), 66.40625, 1e-6);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (clearance, "method"), "text"),
+                   ==, "Cockcroft-Gault");
+
+  /* No LOINC code is sure for a target marker: text only, with its method. */
+  g_assert_nonnull (cd7);
+  g_assert_false (json_object_has_member (json_object_get_object_member (cd7, "code"), "coding"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (cd7, "method"), "text"),
+                   ==, "Flow cytometry");
+
+  g_assert_nonnull (steroids);
+  g_assert_cmpstr (json_object_get_string_member (steroids, "valueDateTime"), ==, "2026-03-05");
+  g_assert_nonnull (find_observation (bundle, "Has had seizures (epilepsy)"));
+  g_assert_nonnull (find_observation (bundle, "Disease in the brain or spinal cord (CNS)"));
+  g_assert_null (find_observation (bundle, "Last radiotherapy"));
+}
+
+static void
+test_summary_pdf (void)
+{
+  g_autoptr(CartaCase) kase = new_screening_case ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 10, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = _carta_bundle_render_summary (kase, docs, when, NULL, &error);
+  g_autoptr(GObject) document = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  document = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (text, page_text);
+    }
+
+  g_assert_nonnull (strstr (text->str, "Acute myeloid leukaemia (AML)"));
+  g_assert_nonnull (strstr (text->str, "CNS1"));
+  g_assert_nonnull (strstr (text->str, "CD7 positive"));
+  g_assert_nonnull (strstr (text->str, "Cockcroft-Gault"));
+  g_assert_nonnull (strstr (text->str, "66 mL/min"));
+  g_assert_nonnull (strstr (text->str, "Last steroids"));
+  g_assert_nonnull (strstr (text->str, "5 days before this summary"));
+  g_assert_nonnull (strstr (text->str, "seizures"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +477,8 @@ main (int   argc,
   g_test_add_func ("/criteria/case-clearance", test_case_clearance);
   g_test_add_func ("/criteria/validation", test_validation);
   g_test_add_func ("/criteria/labels", test_labels);
+  g_test_add_func ("/criteria/fhir", test_fhir);
+  g_test_add_func ("/criteria/summary-pdf", test_summary_pdf);
 
   return g_test_run ();
 }
