@@ -474,6 +474,42 @@ add_observations (CartaCase       *kase,
         add_answer (sink, key, _(answers[i].question), carta_answer_to_label (answers[i].answer), NULL);
     }
 
+  for (guint i = 0; i < g_list_model_get_n_items (carta_treatment_history_get_transplants (history)); i++)
+    {
+      g_autoptr(CartaTransplant) transplant = g_list_model_get_item (carta_treatment_history_get_transplants (history), i);
+      const char *date = carta_transplant_get_date (transplant);
+      const struct { const char *key; const char *question; CartaAnswer answer; } details[] = {
+        { "chronic-gvhd", N_("Chronic GVHD"), carta_transplant_get_chronic_gvhd (transplant) },
+        { "gvhd-active", N_("GVHD active now"), carta_transplant_get_gvhd_active (transplant) },
+        { "immunosuppressants", N_("Takes immunosuppressants now"), carta_transplant_get_immunosuppressants (transplant) },
+      };
+
+      if (carta_transplant_get_donor_type (transplant))
+        {
+          g_autofree char *key = g_strdup_printf ("observation#transplant#%u#donor-type", i);
+          add_answer (sink, key, _("Donor"), carta_donor_type_to_label (carta_transplant_get_donor_type (transplant)), date);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (details); j++)
+        if (details[j].answer)
+          {
+            g_autofree char *key = g_strdup_printf ("observation#transplant#%u#%s", i, details[j].key);
+            add_answer (sink, key, _(details[j].question), carta_answer_to_label (details[j].answer), date);
+          }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (carta_treatment_history_get_prior_carts (history)); i++)
+    {
+      g_autoptr(CartaPriorCart) cart = g_list_model_get_item (carta_treatment_history_get_prior_carts (history), i);
+      g_autofree char *target_key = g_strdup_printf ("observation#prior-car-t#%u#target", i);
+      g_autofree char *cells_key = g_strdup_printf ("observation#prior-car-t#%u#cells", i);
+
+      add_answer (sink, target_key, _("Target, such as CD19 or CD7"), carta_prior_cart_get_target (cart),
+                  carta_prior_cart_get_date (cart));
+      if (carta_prior_cart_get_cell_source (cart))
+        add_answer (sink, cells_key, _("Cells"), carta_transplant_type_to_label (carta_prior_cart_get_cell_source (cart)),
+                    carta_prior_cart_get_date (cart));
+    }
+
   /* A washout date is when the treatment was last given. */
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {

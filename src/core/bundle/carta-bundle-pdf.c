@@ -873,6 +873,21 @@ treatment (Pdf       *pdf,
                                                carta_transplant_get_notes (transplant) ? carta_transplant_get_notes (transplant) : "");
       pdf->y += 6;
       field (pdf, T (N_("Transplant")), text);
+      if (carta_transplant_get_donor_type (transplant))
+        field (pdf, T (N_("Donor")), carta_donor_type_to_label_in (carta_transplant_get_donor_type (transplant), pdf->catalog));
+      field (pdf, T (N_("Chronic GVHD")), answer_or_null (pdf, carta_transplant_get_chronic_gvhd (transplant)));
+      field (pdf, T (N_("GVHD active now")), answer_or_null (pdf, carta_transplant_get_gvhd_active (transplant)));
+      field (pdf, T (N_("Takes immunosuppressants now")),
+             answer_or_null (pdf, carta_transplant_get_immunosuppressants (transplant)));
+    }
+
+  if (carta_treatment_history_get_transplant_planned (history) || carta_treatment_history_get_donor_available (history))
+    {
+      pdf->y += 6;
+      field (pdf, T (N_("A stem-cell transplant is planned after this treatment")),
+             answer_or_null (pdf, carta_treatment_history_get_transplant_planned (history)));
+      field (pdf, T (N_("A transplant donor has been found")),
+             answer_or_null (pdf, carta_treatment_history_get_donor_available (history)));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (carts); i++)
@@ -889,6 +904,9 @@ treatment (Pdf       *pdf,
                                                carta_prior_cart_get_notes (cart) ? carta_prior_cart_get_notes (cart) : "");
       pdf->y += 6;
       field (pdf, T (N_("Earlier CAR-T")), text);
+      field (pdf, T (N_("Target, such as CD19 or CD7")), carta_prior_cart_get_target (cart));
+      if (carta_prior_cart_get_cell_source (cart))
+        field (pdf, T (N_("Cells")), carta_transplant_type_to_label_in (carta_prior_cart_get_cell_source (cart), pdf->catalog));
     }
 }
 
