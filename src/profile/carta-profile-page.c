@@ -216,16 +216,6 @@ static const FieldSpec health_fields[] = {
   { "infection-active", N_("An infection is active now"), FIELD_ANSWER },
 };
 
-static const FieldSpec washout_fields[] = {
-  { "last-chemotherapy", N_("Last chemotherapy"), FIELD_DATE },
-  { "last-radiotherapy", N_("Last radiotherapy"), FIELD_DATE },
-  { "last-steroids", N_("Last steroids"), FIELD_DATE },
-  { "last-gcsf", N_("Last growth-factor injection (G-CSF)"), FIELD_DATE },
-  { "last-targeted-drug", N_("Last targeted pill (such as a TKI)"), FIELD_DATE },
-  { "last-antibody", N_("Last antibody drug (such as ATG, alemtuzumab or daratumumab)"), FIELD_DATE },
-  { "last-live-vaccine", N_("Last live vaccine"), FIELD_DATE },
-  { "last-trial-drug", N_("Last dose of another trial drug"), FIELD_DATE },
-};
 
 static const FieldSpec history_fields[] = {
   { "solid-organ-transplant", N_("Had an organ transplant, such as a kidney"), FIELD_ANSWER },
@@ -573,7 +563,15 @@ bind_treatment_and_status (CartaProfilePage *self)
   adw_action_row_set_subtitle_lines (self->clearance_row, 2);
   gtk_widget_add_css_class (GTK_WIDGET (self->clearance_row), "property");
   adw_preferences_group_add (self->health_group, GTK_WIDGET (self->clearance_row));
-  add_fields (self->status_bindings, self->washout_group, washout_fields, G_N_ELEMENTS (washout_fields));
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    {
+      const FieldSpec washout = {
+        carta_clinical_status_get_washout_property (i),
+        carta_clinical_status_get_washout_title (i),
+        FIELD_DATE,
+      };
+      add_fields (self->status_bindings, self->washout_group, &washout, 1);
+    }
   add_fields (self->status_bindings, self->history_group, history_fields, G_N_ELEMENTS (history_fields));
 
   self->status_signals = g_signal_group_new (CARTA_TYPE_CLINICAL_STATUS);

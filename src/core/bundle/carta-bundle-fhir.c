@@ -401,16 +401,6 @@ add_observations (CartaCase       *kase,
   CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
   CartaTreatmentHistory *history = carta_case_get_treatment (kase);
   GListModel *labs = carta_clinical_status_get_labs (status);
-  const struct { const char *key; const char *title; const char *date; } dates[] = {
-    { "last-chemotherapy", N_("Last chemotherapy"), carta_clinical_status_get_last_chemotherapy (status) },
-    { "last-radiotherapy", N_("Last radiotherapy"), carta_clinical_status_get_last_radiotherapy (status) },
-    { "last-steroids", N_("Last steroids"), carta_clinical_status_get_last_steroids (status) },
-    { "last-gcsf", N_("Last growth-factor injection (G-CSF)"), carta_clinical_status_get_last_gcsf (status) },
-    { "last-targeted-drug", N_("Last targeted pill (such as a TKI)"), carta_clinical_status_get_last_targeted_drug (status) },
-    { "last-antibody", N_("Last antibody drug (such as ATG, alemtuzumab or daratumumab)"), carta_clinical_status_get_last_antibody (status) },
-    { "last-live-vaccine", N_("Last live vaccine"), carta_clinical_status_get_last_live_vaccine (status) },
-    { "last-trial-drug", N_("Last dose of another trial drug"), carta_clinical_status_get_last_trial_drug (status) },
-  };
   const struct { const char *key; const char *question; CartaAnswer answer; } answers[] = {
     { "infection-active", N_("An infection is active now"), carta_clinical_status_get_infection_active (status) },
     { "solid-organ-transplant", N_("Had an organ transplant, such as a kidney"), carta_clinical_status_get_solid_organ_transplant (status) },
@@ -511,16 +501,17 @@ add_observations (CartaCase       *kase,
     }
 
   /* A washout date is when the treatment was last given. */
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
     {
-      g_autofree char *key = g_strconcat ("observation#", dates[i].key, NULL);
+      const char *date = carta_clinical_status_get_washout_date (status, i);
+      g_autofree char *key = g_strconcat ("observation#", carta_clinical_status_get_washout_property (i), NULL);
       JsonObject *resource;
 
-      if (!carta_date_parse (dates[i].date, NULL, NULL))
+      if (!carta_date_parse (date, NULL, NULL))
         continue;
 
-      resource = new_observation ("", sink->patient_id, _(dates[i].title), NULL);
-      json_object_set_string_member (resource, "valueDateTime", dates[i].date);
+      resource = new_observation ("", sink->patient_id, _(carta_clinical_status_get_washout_title (i)), NULL);
+      json_object_set_string_member (resource, "valueDateTime", date);
       add_observation (sink, key, resource);
     }
 }

@@ -585,21 +585,11 @@ washouts (Pdf                 *pdf,
           CartaClinicalStatus *status,
           GDateTime           *when)
 {
-  const struct { const char *title; const char *date; } dates[] = {
-    { N_("Last chemotherapy"), carta_clinical_status_get_last_chemotherapy (status) },
-    { N_("Last radiotherapy"), carta_clinical_status_get_last_radiotherapy (status) },
-    { N_("Last steroids"), carta_clinical_status_get_last_steroids (status) },
-    { N_("Last growth-factor injection (G-CSF)"), carta_clinical_status_get_last_gcsf (status) },
-    { N_("Last targeted pill (such as a TKI)"), carta_clinical_status_get_last_targeted_drug (status) },
-    { N_("Last antibody drug (such as ATG, alemtuzumab or daratumumab)"), carta_clinical_status_get_last_antibody (status) },
-    { N_("Last live vaccine"), carta_clinical_status_get_last_live_vaccine (status) },
-    { N_("Last dose of another trial drug"), carta_clinical_status_get_last_trial_drug (status) },
-  };
   GDate today;
   gboolean any = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    any |= dates[i].date != NULL;
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    any |= carta_clinical_status_get_washout_date (status, i) != NULL;
   if (!any)
     return;
 
@@ -608,9 +598,10 @@ washouts (Pdf                 *pdf,
                   g_date_time_get_year (when));
 
   heading (pdf, T (N_("Last treatment dates")));
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
     {
-      g_autofree char *formatted = format_date (pdf, dates[i].date);
+      const char *given = carta_clinical_status_get_washout_date (status, i);
+      g_autofree char *formatted = format_date (pdf, given);
       g_autofree char *text = NULL;
       CartaDatePrecision precision;
       GDate date;
@@ -618,7 +609,7 @@ washouts (Pdf                 *pdf,
       if (formatted == NULL)
         continue;
 
-      if (carta_date_parse (dates[i].date, &date, &precision) && precision == CARTA_DATE_PRECISION_DAY &&
+      if (carta_date_parse (given, &date, &precision) && precision == CARTA_DATE_PRECISION_DAY &&
           g_date_compare (&date, &today) <= 0)
         {
           int days = g_date_days_between (&date, &today);
@@ -629,7 +620,7 @@ washouts (Pdf                 *pdf,
                                   formatted, days);
         }
 
-      field (pdf, T (dates[i].title), text ? text : formatted);
+      field (pdf, T (carta_clinical_status_get_washout_title (i)), text ? text : formatted);
     }
 }
 

@@ -219,6 +219,76 @@ CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS
 CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS, stroke, PROP_STROKE, CartaAnswer)
 CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS, other_cancer, PROP_OTHER_CANCER, CartaAnswer)
 
+/* The treatments trials set a waiting time after, in the order shown.
+ * Titles are msgids: each reader translates them in its own language. */
+static const struct
+{
+  guint       prop;
+  const char *title;
+} washouts[] = {
+  { PROP_LAST_CHEMOTHERAPY, N_("Last chemotherapy") },
+  { PROP_LAST_RADIOTHERAPY, N_("Last radiotherapy") },
+  { PROP_LAST_STEROIDS, N_("Last steroids") },
+  { PROP_LAST_GCSF, N_("Last growth-factor injection (G-CSF)") },
+  { PROP_LAST_TARGETED_DRUG, N_("Last targeted pill (such as a TKI)") },
+  { PROP_LAST_ANTIBODY, N_("Last antibody drug (such as ATG, alemtuzumab or daratumumab)") },
+  { PROP_LAST_LIVE_VACCINE, N_("Last live vaccine") },
+  { PROP_LAST_TRIAL_DRUG, N_("Last dose of another trial drug") },
+};
+
+/**
+ * carta_clinical_status_get_n_washouts:
+ *
+ * Returns: how many kinds of treatment have a last date (“washout”)
+ */
+guint
+carta_clinical_status_get_n_washouts (void)
+{
+  return G_N_ELEMENTS (washouts);
+}
+
+/**
+ * carta_clinical_status_get_washout_property:
+ * @index: below carta_clinical_status_get_n_washouts()
+ *
+ * Returns: the name of the property that holds the date, such as
+ *   “last-chemotherapy”
+ */
+const char *
+carta_clinical_status_get_washout_property (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (washouts), NULL);
+  return fields[washouts[index].prop].name;
+}
+
+/**
+ * carta_clinical_status_get_washout_title:
+ * @index: below carta_clinical_status_get_n_washouts()
+ *
+ * Returns: the title, untranslated: pass it to gettext or a catalogue
+ */
+const char *
+carta_clinical_status_get_washout_title (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (washouts), NULL);
+  return washouts[index].title;
+}
+
+/**
+ * carta_clinical_status_get_washout_date:
+ * @index: below carta_clinical_status_get_n_washouts()
+ *
+ * Returns: (nullable): the last date that treatment was given
+ */
+const char *
+carta_clinical_status_get_washout_date (CartaClinicalStatus *self,
+                                        guint                index)
+{
+  g_return_val_if_fail (CARTA_IS_CLINICAL_STATUS (self), NULL);
+  g_return_val_if_fail (index < G_N_ELEMENTS (washouts), NULL);
+  return G_STRUCT_MEMBER (char *, self, fields[washouts[index].prop].offset);
+}
+
 /**
  * carta_clinical_status_get_labs:
  *

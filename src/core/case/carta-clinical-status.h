@@ -71,5 +71,10 @@ CartaAnswer carta_clinical_status_get_stroke (CartaClinicalStatus *self);
 void carta_clinical_status_set_stroke (CartaClinicalStatus *self, CartaAnswer value);
 CartaAnswer carta_clinical_status_get_other_cancer (CartaClinicalStatus *self);
 void carta_clinical_status_set_other_cancer (CartaClinicalStatus *self, CartaAnswer value);
+guint                carta_clinical_status_get_n_washouts       (void);
+const char          *carta_clinical_status_get_washout_property (guint                index);
+const char          *carta_clinical_status_get_washout_title    (guint                index);
+const char          *carta_clinical_status_get_washout_date     (CartaClinicalStatus *self,
+                                                                 guint                index);
 
 G_END_DECLS

@@ -460,18 +460,13 @@ carta_profile_list_problems (CartaCase *kase,
     struct { const char *where; const char *date; } dates[] = {
       { _("Lumbar puncture"), carta_diagnosis_get_lumbar_puncture_date (d) },
       { _("Brain MRI"), carta_diagnosis_get_brain_mri_date (d) },
-      { _("Last chemotherapy"), carta_clinical_status_get_last_chemotherapy (status) },
-      { _("Last radiotherapy"), carta_clinical_status_get_last_radiotherapy (status) },
-      { _("Last steroids"), carta_clinical_status_get_last_steroids (status) },
-      { _("Last growth-factor injection (G-CSF)"), carta_clinical_status_get_last_gcsf (status) },
-      { _("Last targeted pill (such as a TKI)"), carta_clinical_status_get_last_targeted_drug (status) },
-      { _("Last antibody drug (such as ATG, alemtuzumab or daratumumab)"), carta_clinical_status_get_last_antibody (status) },
-      { _("Last live vaccine"), carta_clinical_status_get_last_live_vaccine (status) },
-      { _("Last dose of another trial drug"), carta_clinical_status_get_last_trial_drug (status) },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       add_problem (problems, dates[i].where, carta_validate_date (dates[i].date, today));
+    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+      add_problem (problems, _(carta_clinical_status_get_washout_title (i)),
+                   carta_validate_date (carta_clinical_status_get_washout_date (status, i), today));
 
     add_problem (problems, _("Karnofsky score"),
                  carta_validate_performance_score (carta_clinical_status_get_karnofsky (status)));
