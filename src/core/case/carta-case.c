@@ -15,6 +15,7 @@
 
 #include "carta-case.h"
 #include "carta-checklist-item-private.h"
+#include "carta-checklist-template.h"
 #include "carta-clinical-status-private.h"
 #include "carta-contact-private.h"
 #include "carta-diagnosis-private.h"
@@ -846,8 +847,25 @@ migrate_from_1 (CartaCase *self)
     }
 }
 
+static gboolean
+has_template_item (CartaCase  *self,
+                   const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Schema 2 asked only yes, no or not known about the CNS. Schema 3 asks
- * for the grade; an old answer keeps its meaning and no grade is made up. */
+ * for the grade; an old answer keeps its meaning and no grade is made up.
+ * The checklist records schema 3 added join a checklist that has records;
+ * an empty one stays as the family left it. */
 static void
 migrate_from_2 (CartaCase  *self,
                 JsonObject *object)
@@ -856,6 +874,25 @@ migrate_from_2 (CartaCase  *self,
   JsonObject *diagnosis;
   const char *answer;
   CartaCnsStatus status = CARTA_CNS_STATUS_NOT_SET;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    {
+      static const char *added[] = {
+        "mrd-result", "cns-status", "myeloma-protein", "ecg", "coagulation", "viral-pcr", "pregnancy-test",
+      };
+      CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+        {
+          const CartaTemplateItem *entry = carta_checklist_template_lookup_item (template, added[i]);
+          g_autoptr(CartaChecklistItem) item = NULL;
+
+          if (entry == NULL || has_template_item (self, added[i]))
+            continue;
+          item = carta_checklist_item_new (added[i], entry->category->key);
+          carta_case_add_item (self, item);
+        }
+    }
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
