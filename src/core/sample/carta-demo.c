@@ -430,7 +430,7 @@ fill_profile (CartaCase *kase)
     { CARTA_LAB_KIND_NOT_SET, "LDH", "312", "U/L", "2026-03-02", NULL },
     { CARTA_LAB_KIND_LVEF, NULL, "62", "%", "2026-02-26", "Echocardiogram" },
     { CARTA_LAB_KIND_HBSAG, NULL, "Negative", NULL, "2026-02-26", NULL },
-    { CARTA_LAB_KIND_HBV_DNA, NULL, "Not detected", "IU/mL", "2026-02-26", "PCR" },
+    { CARTA_LAB_KIND_HBV_DNA, NULL, "< 20", "IU/mL", "2026-02-26", "PCR, below the limit of detection" },
     { CARTA_LAB_KIND_PET_CT, NULL, "Deauville 5, mediastinal mass 6.1 cm", NULL, "2026-02-24", NULL },
   };
   CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
