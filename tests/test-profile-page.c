@@ -294,6 +294,72 @@ test_fields_reach_the_model (void)
   iterate ();
 }
 
+/* The screening fields: each row reaches its field, and the clearance
+ * row shows what a site would compute. */
+static void
+test_screening_fields (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Mum");
+  g_autoptr(CartaLabResult) creatinine = carta_lab_result_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = carta_profile_page_new ();
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+  CartaPatient *patient = carta_case_get_patient (kase);
+  GtkWidget *row;
+
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+
+  row = find_row (page, "Disease in the brain or spinal cord (CNS)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CARTA_CNS_STATUS_CNS2);
+  g_assert_cmpint (carta_diagnosis_get_cns_status (carta_case_get_diagnosis (kase)), ==, CARTA_CNS_STATUS_CNS2);
+
+  row = find_row (page, "Spinal fluid result, such as white cells and blasts");
+  gtk_editable_set_text (GTK_EDITABLE (row), "WBC 3/µL, blasts seen");
+  g_assert_cmpstr (carta_diagnosis_get_lumbar_puncture_result (carta_case_get_diagnosis (kase)), ==, "WBC 3/µL, blasts seen");
+
+  /* Karnofsky: position 3 is 80. */
+  row = find_row (page, "Karnofsky score");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
+  g_assert_cmpint (carta_clinical_status_get_karnofsky (status), ==, 80);
+  carta_clinical_status_set_karnofsky (status, 60);
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 5);
+
+  row = find_row (page, "Has had seizures (epilepsy)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CARTA_ANSWER_NO);
+  g_assert_cmpint (carta_clinical_status_get_seizures (status), ==, CARTA_ANSWER_NO);
+
+  row = find_row (page, "A stem-cell transplant is planned after this treatment");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CARTA_ANSWER_YES);
+  g_assert_cmpint (carta_treatment_history_get_transplant_planned (carta_case_get_treatment (kase)), ==, CARTA_ANSWER_YES);
+
+  row = carta_test_find_widget (page, is_date_row_titled, "Last steroids");
+  g_assert_nonnull (row);
+  carta_clinical_status_set_last_steroids (status, "2026-03-01");
+  iterate ();
+  g_assert_cmpstr (carta_date_row_get_date (CARTA_DATE_ROW (row)), ==, "2026-03-01");
+
+  /* The clearance appears once all it needs is there. */
+  row = find_row (page, "Creatinine clearance, estimated");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "mL/min"));
+  g_assert_true (carta_patient_set_date_of_birth (patient, "1961-03-02"));
+  carta_patient_set_sex (patient, "female");
+  carta_patient_set_weight_kg (patient, 60);
+  carta_lab_result_set_kind (creatinine, CARTA_LAB_KIND_CREATININE);
+  carta_lab_result_set_value (creatinine, "70.72");
+  carta_lab_result_set_unit (creatinine, "µmol/L");
+  carta_lab_result_set_date (creatinine, "2026-03-02");
+  carta_clinical_status_insert_lab (status, 0, creatinine);
+  iterate ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "66 mL/min, by Cockcroft-Gault");
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
 static void
 test_remove_and_undo (void)
 {
@@ -356,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/profile-page/add-reorder-reload", test_add_reorder_reload);
   g_test_add_func ("/profile-page/fields-reach-the-model", test_fields_reach_the_model);
   g_test_add_func ("/profile-page/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/profile-page/screening-fields", test_screening_fields);
 
   return g_test_run ();
 }

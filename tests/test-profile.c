@@ -61,7 +61,7 @@ fill_case (CartaCase *kase)
   carta_diagnosis_set_bcma_percent (diagnosis, "150");
   carta_diagnosis_set_antigen_method (diagnosis, "Flow cytometry");
   carta_diagnosis_set_antigen_date (diagnosis, "2025-12-01");
-  carta_diagnosis_set_cns_involvement (diagnosis, CARTA_ANSWER_NO);
+  carta_diagnosis_set_cns_status (diagnosis, CARTA_CNS_STATUS_CNS2);
 
   carta_therapy_line_set_regimen (first, "R-CHOP × 6");
   carta_therapy_line_set_start_date (first, "2021-04-02");
@@ -187,7 +187,7 @@ test_round_trip_json (void)
 
   fill_case (kase);
   data = carta_case_to_data (kase, NULL);
-  g_assert_nonnull (strstr (data, "\"carta-case/2\""));
+  g_assert_nonnull (strstr (data, "\"carta-case/3\""));
 
   copy = reparse (data, &error);
   g_assert_no_error (error);
@@ -265,7 +265,7 @@ test_changed (void)
 
   CHANGES (carta_patient_set_languages (carta_case_get_patient (kase), "German"));
   CHANGES (carta_contact_set_phone (contact, "+49 170 000000"));
-  CHANGES (carta_diagnosis_set_cns_involvement (carta_case_get_diagnosis (kase), CARTA_ANSWER_UNKNOWN));
+  CHANGES (carta_diagnosis_set_cns_status (carta_case_get_diagnosis (kase), CARTA_CNS_STATUS_UNKNOWN));
   CHANGES (carta_therapy_line_set_notes (first, "changed"));
   CHANGES (carta_treatment_history_set_failed_manufacturing (treatment, CARTA_ANSWER_NO));
   CHANGES (carta_lab_result_set_value (lab, "0.7"));
@@ -357,7 +357,8 @@ test_migrate_v1 (void)
   g_assert_cmpstr (carta_contact_get_name (contact), ==, "LI WEI");
   g_assert_cmpstr (carta_contact_get_phone (contact), ==, "+86 10 5555 0100");
   g_assert_null (carta_contact_get_email (contact));
-  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_items (kase)), ==, 1);
+  /* Its one record, and the seven that schema 3 added to the checklist. */
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_items (kase)), ==, 1 + 7);
 
   /* Loading is not an edit: the modified time is the file's. */
   g_assert_cmpint (g_date_time_get_hour (carta_case_get_modified (kase)), ==, 9);
@@ -365,7 +366,7 @@ test_migrate_v1 (void)
   /* The next save writes schema 2 with the data in its new place. */
   g_assert_true (carta_store_save_case (store, kase, &error));
   g_assert_true (g_file_get_contents (path, &saved, NULL, &error));
-  g_assert_nonnull (strstr (saved, "\"carta-case/2\""));
+  g_assert_nonnull (strstr (saved, "\"carta-case/3\""));
   g_assert_nonnull (strstr (saved, "\"contacts\""));
   g_assert_null (strstr (saved, "\"contact\" :"));
 

@@ -96,6 +96,18 @@ add_text (CartaListRow *row,
 }
 
 static void
+add_combo (CartaListRow  *row,
+           GObject       *item,
+           const char    *property,
+           const char    *title,
+           const char *(*to_label) (int value),
+           guint          n_values)
+{
+  bind_enum (item, property,
+             ADW_COMBO_ROW (carta_list_row_add_field (row, new_combo_row (title, to_label, n_values))));
+}
+
+static void
 set_describe (CartaListRow *row,
               const char   *title,
               const char   *subtitle)
@@ -375,10 +387,18 @@ transplants_fill (CartaListRow *row,
                                                            (gpointer) carta_transplant_type_to_label,
                                                            CARTA_TRANSPLANT_TYPE_ALLOGENEIC + 1))));
   bind_date (item, "date", CARTA_DATE_ROW (carta_list_row_add_field (row, carta_date_row_new (_("Date")))));
+  add_combo (row, item, "donor-type", _("Donor"),
+             (gpointer) carta_donor_type_to_label, CARTA_DONOR_TYPE_UNKNOWN + 1);
   bind_enum (item, "gvhd-grade",
              ADW_COMBO_ROW (carta_list_row_add_field (row, new_combo_row (_("Graft-versus-host disease (GVHD)"),
                                                            (gpointer) carta_gvhd_grade_to_label,
                                                            CARTA_GVHD_GRADE_UNKNOWN + 1))));
+  add_combo (row, item, "chronic-gvhd", _("Chronic GVHD"),
+             (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
+  add_combo (row, item, "gvhd-active", _("GVHD active now"),
+             (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
+  add_combo (row, item, "immunosuppressants", _("Takes immunosuppressants now"),
+             (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
   add_text (row, item, "notes", _("Notes"));
 }
 
@@ -445,6 +465,9 @@ carts_fill (CartaListRow *row,
   GtkWidget *relapse;
 
   add_text (row, item, "product", _("Product or trial"));
+  add_text (row, item, "target", _("Target, such as CD19 or CD7"));
+  add_combo (row, item, "cell-source", _("Cells"),
+             (gpointer) carta_transplant_type_to_label, CARTA_TRANSPLANT_TYPE_ALLOGENEIC + 1);
   bind_date (item, "date", CARTA_DATE_ROW (carta_list_row_add_field (row, carta_date_row_new (_("Date of infusion")))));
   bind_enum (item, "response",
              ADW_COMBO_ROW (carta_list_row_add_field (row, new_combo_row (_("Response"),
@@ -512,14 +535,35 @@ labs_remove (CartaCase *kase,
   return carta_clinical_status_remove_lab (carta_case_get_clinical_status (kase), item, position);
 }
 
+/* Picking a kind of test fills in its usual unit, if none is written. */
+static void
+on_lab_kind_cb (CartaLabResult *lab)
+{
+  const CartaLabKindInfo *info = carta_lab_kind_get_info (carta_lab_result_get_kind (lab));
+
+  g_assert (CARTA_IS_LAB_RESULT (lab));
+
+  if (carta_lab_result_get_unit (lab) == NULL && info->unit != NULL)
+    carta_lab_result_set_unit (lab, info->unit);
+}
+
+static const char *
+lab_kind_label (int value)
+{
+  return carta_lab_kind_to_label (value);
+}
+
 static void
 labs_fill (CartaListRow *row,
            GObject      *item)
 {
-  add_text (row, item, "name", _("Test, such as neutrophils"));
+  add_combo (row, item, "kind", _("Test"), lab_kind_label, CARTA_LAB_KIND_OTHER_TARGET + 1);
+  add_text (row, item, "name", _("Name, for another test"));
   add_text (row, item, "value", _("Value"));
   add_text (row, item, "unit", _("Unit, such as 10⁹/L"));
+  add_text (row, item, "method", _("Method, such as flow cytometry"));
   bind_date (item, "date", CARTA_DATE_ROW (carta_list_row_add_field (row, carta_date_row_new (_("Date")))));
+  g_signal_connect_object (item, "notify::kind", G_CALLBACK (on_lab_kind_cb), item, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -528,7 +572,8 @@ labs_describe (CartaListRow *row,
                guint         index)
 {
   CartaLabResult *lab = CARTA_LAB_RESULT (item);
-  const char *name = carta_lab_result_get_name (lab);
+  const char *name = carta_lab_result_get_display_name (lab);
+  g_autofree char *problem = carta_validate_lab_value (lab);
   const char *value = carta_lab_result_get_value (lab);
   const char *unit = carta_lab_result_get_unit (lab);
   g_autofree char *date = format_or_raw (carta_lab_result_get_date (lab));
@@ -537,7 +582,13 @@ labs_describe (CartaListRow *row,
   if (value != NULL)
     result = unit ? g_strdup_printf ("%s %s", value, unit) : g_strdup (value);
 
-  if (result != NULL && date != NULL)
+  if (problem == NULL)
+    problem = carta_validate_date (carta_lab_result_get_date (lab), NULL);
+  carta_list_row_set_warning (row, problem != NULL);
+
+  if (problem != NULL)
+    set_describe (row, name ? name : _("New lab result"), problem);
+  else if (result != NULL && date != NULL)
     {
       g_autofree char *both = g_strdup_printf ("%s · %s", result, date);
       set_describe (row, name ? name : _("New lab result"), both);

@@ -38,6 +38,12 @@ struct _CartaProfilePage
   CartaDateRow        *diagnosis_date_row;
   AdwComboRow         *state_row;
   AdwComboRow         *cns_row;
+  AdwExpanderRow      *cns_details_row;
+  AdwPreferencesGroup *plans_group;
+  AdwPreferencesGroup *health_group;
+  AdwPreferencesGroup *washout_group;
+  AdwPreferencesGroup *history_group;
+  AdwActionRow        *clearance_row;
   AdwEntryRow         *cd19_row;
   AdwActionRow        *cd19_error_row;
   AdwEntryRow         *bcma_row;
@@ -91,11 +97,14 @@ disease_short_label (int value)
   static const char *labels[] = {
     N_("Not given"),
     N_("B-ALL"),
+    N_("T-ALL / T-LBL"),
+    N_("AML"),
     N_("DLBCL"),
     N_("Follicular lymphoma"),
     N_("Mantle cell lymphoma"),
     N_("CLL / SLL"),
     N_("Multiple myeloma"),
+    N_("Plasma-cell leukaemia"),
     /* TRANSLATORS: a disease not in the list */
     N_("Other"),
   };
@@ -168,7 +177,179 @@ show_error (AdwActionRow *error_row,
 }
 
 /* ------------------------------------------------------------------ */
+/* Rows made from a table: the fields trial sites decide on             */
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_ANSWER,
+  FIELD_NYHA,
+  FIELD_SCORE,
+} FieldKind;
+
+typedef struct
+{
+  const char *property;
+  const char *title;
+  FieldKind   kind;
+} FieldSpec;
+
+static const FieldSpec cns_fields[] = {
+  { "lumbar-puncture-date", N_("Date of the lumbar puncture"), FIELD_DATE },
+  { "lumbar-puncture-result", N_("Spinal fluid result, such as white cells and blasts"), FIELD_TEXT },
+  { "brain-mri-date", N_("Date of the brain MRI"), FIELD_DATE },
+  { "brain-mri-result", N_("Brain MRI result"), FIELD_TEXT },
+};
+
+static const FieldSpec plan_fields[] = {
+  { "transplant-planned", N_("A stem-cell transplant is planned after this treatment"), FIELD_ANSWER },
+  { "donor-available", N_("A transplant donor has been found"), FIELD_ANSWER },
+};
+
+static const FieldSpec health_fields[] = {
+  { "karnofsky", N_("Karnofsky score"), FIELD_SCORE },
+  /* TRANSLATORS: the Lansky play-performance scale, for children */
+  { "lansky", N_("Lansky score, for children"), FIELD_SCORE },
+  /* TRANSLATORS: the New York Heart Association class of heart failure */
+  { "nyha-class", N_("Heart failure class (NYHA)"), FIELD_NYHA },
+  { "infection-active", N_("An infection is active now"), FIELD_ANSWER },
+};
+
+
+static const FieldSpec history_fields[] = {
+  { "solid-organ-transplant", N_("Had an organ transplant, such as a kidney"), FIELD_ANSWER },
+  { "autoimmune-disease", N_("Has an autoimmune disease"), FIELD_ANSWER },
+  { "seizures", N_("Has had seizures (epilepsy)"), FIELD_ANSWER },
+  { "stroke", N_("Has had a stroke or bleeding in the brain"), FIELD_ANSWER },
+  { "other-cancer", N_("Had another cancer in the last five years"), FIELD_ANSWER },
+};
+
+static const char *
+score_label (int index)
+{
+  static const char *labels[] = { "100", "90", "80", "70", "60", "50", "40", "30", "20", "10", "0" };
+
+  if (index == 0)
+    return _("Not given");
+  return labels[index - 1];
+}
+
+/* Position 0 is “not given” (-1); then 100, 90 … 0. */
+static gboolean
+score_to_index (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  int score = g_value_get_int (from);
+
+  if (score == -1)
+    g_value_set_uint (to, 0);
+  else if (score >= 0 && score <= 100 && score % 10 == 0)
+    g_value_set_uint (to, (guint) (1 + (100 - score) / 10));
+  else
+    g_value_set_uint (to, GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static gboolean
+index_to_score (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint index = g_value_get_uint (from);
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  g_value_set_int (to, index == 0 ? -1 : 100 - 10 * ((int) index - 1));
+  return TRUE;
+}
+
+static void
+add_fields (GBindingGroup   *bindings,
+            gpointer         container,
+            const FieldSpec *specs,
+            guint            n_specs)
+{
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const FieldSpec *spec = &specs[i];
+      GtkWidget *row;
+
+      switch (spec->kind)
+        {
+        case FIELD_TEXT:
+          row = adw_entry_row_new ();
+          break;
+        case FIELD_DATE:
+          row = carta_date_row_new (_(spec->title));
+          break;
+        case FIELD_ANSWER:
+        case FIELD_NYHA:
+        case FIELD_SCORE:
+          row = adw_combo_row_new ();
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->title));
+
+      switch (spec->kind)
+        {
+        case FIELD_TEXT:
+        case FIELD_ANSWER:
+          if (spec->kind == FIELD_ANSWER)
+            carta_profile_set_labels (ADW_COMBO_ROW (row), (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
+          bind_row (bindings, spec->property, row);
+          break;
+        case FIELD_NYHA:
+          carta_profile_set_labels (ADW_COMBO_ROW (row), (gpointer) carta_nyha_class_to_label, CARTA_NYHA_CLASS_4 + 1);
+          bind_row (bindings, spec->property, row);
+          break;
+        case FIELD_SCORE:
+          carta_profile_set_labels (ADW_COMBO_ROW (row), score_label, 12);
+          g_binding_group_bind_full (bindings, spec->property, row, "selected",
+                                     G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                     score_to_index, index_to_score, NULL, NULL);
+          break;
+        case FIELD_DATE:
+          bind_value (bindings, spec->property, row, "date");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (ADW_IS_EXPANDER_ROW (container))
+        adw_expander_row_add_row (container, row);
+      else
+        adw_preferences_group_add (container, row);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* The fixed rows                                                       */
+
+/* Estimated from the latest creatinine, so the family sees what a site
+ * will compute; the formula is named because sites differ. */
+static void
+update_clearance (CartaProfilePage *self)
+{
+  double clearance;
+
+  if (self->kase != NULL && carta_case_estimate_creatinine_clearance (self->kase, &clearance, NULL))
+    {
+      /* TRANSLATORS: %.0f is a creatinine clearance */
+      g_autofree char *text = g_strdup_printf (_("%.0f mL/min, by Cockcroft-Gault"), clearance);
+      adw_action_row_set_subtitle (self->clearance_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->clearance_row,
+                                 _("Needs a creatinine result with its unit and date, the date of birth, the weight and the sex"));
+}
 
 static void
 update_sex (CartaProfilePage *self)
@@ -335,6 +516,8 @@ bind_patient (CartaProfilePage *self)
   self->patient_signals = g_signal_group_new (CARTA_TYPE_PATIENT);
   g_signal_group_connect_object (self->patient_signals, "notify::sex",
                                  G_CALLBACK (update_sex), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->patient_signals, "notify",
+                                 G_CALLBACK (update_clearance), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -346,11 +529,12 @@ bind_diagnosis (CartaProfilePage *self)
   bind_row (bindings, "disease-other", self->disease_other_row);
   bind_value (bindings, "diagnosis-date", self->diagnosis_date_row, "date");
   bind_row (bindings, "state", self->state_row);
-  bind_row (bindings, "cns-involvement", self->cns_row);
+  bind_row (bindings, "cns-status", self->cns_row);
   bind_row (bindings, "cd19-percent", self->cd19_row);
   bind_row (bindings, "bcma-percent", self->bcma_row);
   bind_row (bindings, "antigen-method", self->antigen_method_row);
   bind_value (bindings, "antigen-date", self->antigen_date_row, "date");
+  add_fields (bindings, self->cns_details_row, cns_fields, G_N_ELEMENTS (cns_fields));
 
   self->diagnosis_signals = g_signal_group_new (CARTA_TYPE_DIAGNOSIS);
   g_signal_group_connect_object (self->diagnosis_signals, "notify",
@@ -363,6 +547,7 @@ bind_treatment_and_status (CartaProfilePage *self)
   self->treatment_bindings = g_binding_group_new ();
   bind_row (self->treatment_bindings, "failed-manufacturing", self->failed_row);
   bind_row (self->treatment_bindings, "failed-manufacturing-reason", self->failed_reason_row);
+  add_fields (self->treatment_bindings, self->plans_group, plan_fields, G_N_ELEMENTS (plan_fields));
 
   self->treatment_signals = g_signal_group_new (CARTA_TYPE_TREATMENT_HISTORY);
   g_signal_group_connect_object (self->treatment_signals, "notify",
@@ -372,10 +557,28 @@ bind_treatment_and_status (CartaProfilePage *self)
   bind_row (self->status_bindings, "infections", self->infections_row);
   bind_row (self->status_bindings, "other-illnesses", self->illnesses_row);
   bind_row (self->status_bindings, "medication", self->medication_row);
+  add_fields (self->status_bindings, self->health_group, health_fields, G_N_ELEMENTS (health_fields));
+  self->clearance_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->clearance_row), _("Creatinine clearance, estimated"));
+  adw_action_row_set_subtitle_lines (self->clearance_row, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self->clearance_row), "property");
+  adw_preferences_group_add (self->health_group, GTK_WIDGET (self->clearance_row));
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    {
+      const FieldSpec washout = {
+        carta_clinical_status_get_washout_property (i),
+        carta_clinical_status_get_washout_title (i),
+        FIELD_DATE,
+      };
+      add_fields (self->status_bindings, self->washout_group, &washout, 1);
+    }
+  add_fields (self->status_bindings, self->history_group, history_fields, G_N_ELEMENTS (history_fields));
 
   self->status_signals = g_signal_group_new (CARTA_TYPE_CLINICAL_STATUS);
   g_signal_group_connect_object (self->status_signals, "notify::ecog",
                                  G_CALLBACK (update_ecog), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->status_signals, "changed",
+                                 G_CALLBACK (update_clearance), self, G_CONNECT_SWAPPED);
 
   self->case_signals = g_signal_group_new (CARTA_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "notify::questions",
@@ -402,6 +605,7 @@ follow_case (CartaProfilePage *self)
   gtk_widget_set_sensitive (adw_bin_get_child (ADW_BIN (self)), kase != NULL);
   update_sex (self);
   update_ecog (self);
+  update_clearance (self);
   update_diagnosis (self);
   update_failed_reason (self);
   update_questions (self);
@@ -522,6 +726,11 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, diagnosis_date_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, state_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, cns_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, cns_details_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, plans_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, washout_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, cd19_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, cd19_error_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, bcma_row);
@@ -554,7 +763,7 @@ carta_profile_page_init (CartaProfilePage *self)
   carta_date_row_set_show_age (self->birth_row, TRUE);
   carta_profile_set_labels (self->disease_row, disease_short_label, CARTA_DISEASE_OTHER + 1);
   carta_profile_set_labels (self->state_row, (gpointer) carta_disease_state_to_label, CARTA_DISEASE_STATE_UNKNOWN + 1);
-  carta_profile_set_labels (self->cns_row, (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
+  carta_profile_set_labels (self->cns_row, (gpointer) carta_cns_status_to_label, CARTA_CNS_STATUS_UNKNOWN + 1);
   carta_profile_set_labels (self->failed_row, (gpointer) carta_answer_to_label, CARTA_ANSWER_UNKNOWN + 1);
   carta_profile_set_labels (self->ecog_row, ecog_label, 6);
 

@@ -9,13 +9,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "carta-bundle-private.h"
+#include "carta-date.h"
+#include "carta-validate.h"
 
 /* The case as an HL7 FHIR R4 Bundle of type "collection": a Patient, a
- * Condition when the diagnosis is known, and one DocumentReference per
- * attachment. Only the mapping lives here; richer profile fields are
+ * Condition when the diagnosis is known, one Observation per test result
+ * and per screening answer, and one DocumentReference per attachment.
+ * Observations carry a LOINC code only where one code is sure to fit;
+ * the others are coded by text. Only the mapping lives here; richer profile fields are
  * read by property name so they appear once the profile has them. */
 
 static void
@@ -247,6 +252,270 @@ build_document_reference (CartaBundleDoc *doc,
   return resource;
 }
 
+/* The LOINC code of a result, if its kind and unit give exactly one. */
+static const char *
+lab_loinc (CartaLabResult *lab)
+{
+  CartaLabKind kind = carta_lab_result_get_kind (lab);
+  const char *unit = carta_lab_result_get_unit (lab);
+  double value, mg_dl;
+
+  if (kind == CARTA_LAB_KIND_CREATININE && unit != NULL && carta_parse_number (carta_lab_result_get_value (lab), &value) &&
+      carta_creatinine_to_mg_dl (value, unit, &mg_dl))
+    /* Creatinine [Moles/volume] or [Mass/volume] in Serum or Plasma. */
+    return g_ascii_strncasecmp (unit, "mg", 2) == 0 ? "2160-0" : "14682-9";
+
+  return carta_lab_kind_get_info (kind)->loinc;
+}
+
+static JsonObject *
+observation_code (const char *text,
+                  const char *loinc)
+{
+  JsonObject *concept = codeable_text (text);
+
+  if (loinc != NULL)
+    {
+      JsonArray *codings = json_array_new ();
+      JsonObject *coding = json_object_new ();
+
+      json_object_set_string_member (coding, "system", "http://loinc.org");
+      json_object_set_string_member (coding, "code", loinc);
+      json_array_add_object_element (codings, coding);
+      json_object_set_array_member (concept, "coding", codings);
+    }
+
+  return concept;
+}
+
+/* A FHIR dateTime is a year, year-month or full date: the profile's
+ * dates are one of these once they parse. */
+static void
+set_effective (JsonObject *resource,
+               const char *date)
+{
+  if (carta_date_parse (date, NULL, NULL))
+    json_object_set_string_member (resource, "effectiveDateTime", date);
+}
+
+static JsonObject *
+new_observation (const char *id,
+                 const char *patient_id,
+                 const char *text,
+                 const char *loinc)
+{
+  JsonObject *resource = json_object_new ();
+
+  json_object_set_string_member (resource, "resourceType", "Observation");
+  json_object_set_string_member (resource, "id", id);
+  json_object_set_string_member (resource, "status", "final");
+  json_object_set_object_member (resource, "code", observation_code (text, loinc));
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+
+  return resource;
+}
+
+typedef struct
+{
+  JsonArray  *entries;
+  const char *case_urn;
+  const char *patient_id;
+} ObservationSink;
+
+static char *stable_uuid (const char *seed, const char *what);
+
+static void
+add_observation (ObservationSink *sink,
+                 const char      *key,
+                 JsonObject      *resource)
+{
+  g_autofree char *id = stable_uuid (sink->case_urn, key);
+
+  json_object_set_string_member (resource, "id", id);
+  add_entry (sink->entries, id, resource);
+}
+
+/* A screening answer, such as “Yes” or “CNS2”, by its text. */
+static void
+add_answer (ObservationSink *sink,
+            const char      *key,
+            const char      *question,
+            const char      *answer,
+            const char      *date)
+{
+  JsonObject *resource;
+
+  if (answer == NULL)
+    return;
+
+  resource = new_observation ("", sink->patient_id, question, NULL);
+  json_object_set_object_member (resource, "valueCodeableConcept", codeable_text (answer));
+  set_effective (resource, date);
+  add_observation (sink, key, resource);
+}
+
+static void
+add_lab (ObservationSink *sink,
+         CartaLabResult  *lab,
+         guint            index)
+{
+  const char *name = carta_lab_result_get_display_name (lab);
+  const char *value = carta_lab_result_get_value (lab);
+  const char *unit = carta_lab_result_get_unit (lab);
+  const char *method = carta_lab_result_get_method (lab);
+  g_autofree char *key = g_strdup_printf ("observation#lab#%u", index);
+  JsonObject *resource;
+  double number;
+
+  if (name == NULL || value == NULL)
+    return;
+
+  resource = new_observation ("", sink->patient_id, name, lab_loinc (lab));
+  set_effective (resource, carta_lab_result_get_date (lab));
+
+  if (carta_lab_kind_get_info (carta_lab_result_get_kind (lab))->numeric && carta_parse_number (value, &number))
+    {
+      JsonObject *quantity = json_object_new ();
+
+      json_object_set_double_member (quantity, "value", number);
+      set_text (quantity, "unit", unit);
+      json_object_set_object_member (resource, "valueQuantity", quantity);
+    }
+  else
+    {
+      g_autofree char *text = unit ? g_strdup_printf ("%s %s", value, unit) : g_strdup (value);
+      json_object_set_string_member (resource, "valueString", text);
+    }
+
+  if (method != NULL)
+    json_object_set_object_member (resource, "method", codeable_text (method));
+
+  add_observation (sink, key, resource);
+}
+
+static void
+add_observations (CartaCase       *kase,
+                  ObservationSink *sink)
+{
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+  CartaTreatmentHistory *history = carta_case_get_treatment (kase);
+  GListModel *labs = carta_clinical_status_get_labs (status);
+  const struct { const char *key; const char *question; CartaAnswer answer; } answers[] = {
+    { "infection-active", N_("An infection is active now"), carta_clinical_status_get_infection_active (status) },
+    { "solid-organ-transplant", N_("Had an organ transplant, such as a kidney"), carta_clinical_status_get_solid_organ_transplant (status) },
+    { "autoimmune-disease", N_("Has an autoimmune disease"), carta_clinical_status_get_autoimmune_disease (status) },
+    { "seizures", N_("Has had seizures (epilepsy)"), carta_clinical_status_get_seizures (status) },
+    { "stroke", N_("Has had a stroke or bleeding in the brain"), carta_clinical_status_get_stroke (status) },
+    { "other-cancer", N_("Had another cancer in the last five years"), carta_clinical_status_get_other_cancer (status) },
+    { "transplant-planned", N_("A stem-cell transplant is planned after this treatment"), carta_treatment_history_get_transplant_planned (history) },
+    { "donor-available", N_("A transplant donor has been found"), carta_treatment_history_get_donor_available (history) },
+  };
+  double clearance;
+
+  for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
+    {
+      g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+      add_lab (sink, lab, i);
+    }
+
+  if (carta_case_estimate_creatinine_clearance (kase, &clearance, NULL))
+    {
+      JsonObject *resource = new_observation ("", sink->patient_id, _("Creatinine clearance, estimated"), NULL);
+      JsonObject *quantity = json_object_new ();
+
+      json_object_set_double_member (quantity, "value", clearance);
+      json_object_set_string_member (quantity, "unit", "mL/min");
+      json_object_set_object_member (resource, "valueQuantity", quantity);
+      json_object_set_object_member (resource, "method", codeable_text ("Cockcroft-Gault"));
+      add_observation (sink, "observation#creatinine-clearance", resource);
+    }
+
+  if (carta_diagnosis_get_cns_status (diagnosis))
+    add_answer (sink, "observation#cns-status", _("Disease in the brain or spinal cord (CNS)"),
+                carta_cns_status_to_label (carta_diagnosis_get_cns_status (diagnosis)),
+                carta_diagnosis_get_lumbar_puncture_date (diagnosis));
+  add_answer (sink, "observation#lumbar-puncture", _("Lumbar puncture"),
+              carta_diagnosis_get_lumbar_puncture_result (diagnosis),
+              carta_diagnosis_get_lumbar_puncture_date (diagnosis));
+  add_answer (sink, "observation#brain-mri", _("Brain MRI"),
+              carta_diagnosis_get_brain_mri_result (diagnosis),
+              carta_diagnosis_get_brain_mri_date (diagnosis));
+
+  if (carta_clinical_status_get_karnofsky (status) >= 0)
+    {
+      g_autofree char *score = g_strdup_printf ("%d", carta_clinical_status_get_karnofsky (status));
+      add_answer (sink, "observation#karnofsky", _("Karnofsky score"), score, NULL);
+    }
+  if (carta_clinical_status_get_lansky (status) >= 0)
+    {
+      g_autofree char *score = g_strdup_printf ("%d", carta_clinical_status_get_lansky (status));
+      add_answer (sink, "observation#lansky", _("Lansky score"), score, NULL);
+    }
+  if (carta_clinical_status_get_nyha_class (status))
+    add_answer (sink, "observation#nyha", _("Heart failure class (NYHA)"),
+                carta_nyha_class_to_label (carta_clinical_status_get_nyha_class (status)), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *key = g_strconcat ("observation#", answers[i].key, NULL);
+
+      if (answers[i].answer)
+        add_answer (sink, key, _(answers[i].question), carta_answer_to_label (answers[i].answer), NULL);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (carta_treatment_history_get_transplants (history)); i++)
+    {
+      g_autoptr(CartaTransplant) transplant = g_list_model_get_item (carta_treatment_history_get_transplants (history), i);
+      const char *date = carta_transplant_get_date (transplant);
+      const struct { const char *key; const char *question; CartaAnswer answer; } details[] = {
+        { "chronic-gvhd", N_("Chronic GVHD"), carta_transplant_get_chronic_gvhd (transplant) },
+        { "gvhd-active", N_("GVHD active now"), carta_transplant_get_gvhd_active (transplant) },
+        { "immunosuppressants", N_("Takes immunosuppressants now"), carta_transplant_get_immunosuppressants (transplant) },
+      };
+
+      if (carta_transplant_get_donor_type (transplant))
+        {
+          g_autofree char *key = g_strdup_printf ("observation#transplant#%u#donor-type", i);
+          add_answer (sink, key, _("Donor"), carta_donor_type_to_label (carta_transplant_get_donor_type (transplant)), date);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (details); j++)
+        if (details[j].answer)
+          {
+            g_autofree char *key = g_strdup_printf ("observation#transplant#%u#%s", i, details[j].key);
+            add_answer (sink, key, _(details[j].question), carta_answer_to_label (details[j].answer), date);
+          }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (carta_treatment_history_get_prior_carts (history)); i++)
+    {
+      g_autoptr(CartaPriorCart) cart = g_list_model_get_item (carta_treatment_history_get_prior_carts (history), i);
+      g_autofree char *target_key = g_strdup_printf ("observation#prior-car-t#%u#target", i);
+      g_autofree char *cells_key = g_strdup_printf ("observation#prior-car-t#%u#cells", i);
+
+      add_answer (sink, target_key, _("Target, such as CD19 or CD7"), carta_prior_cart_get_target (cart),
+                  carta_prior_cart_get_date (cart));
+      if (carta_prior_cart_get_cell_source (cart))
+        add_answer (sink, cells_key, _("Cells"), carta_transplant_type_to_label (carta_prior_cart_get_cell_source (cart)),
+                    carta_prior_cart_get_date (cart));
+    }
+
+  /* A washout date is when the treatment was last given. */
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    {
+      const char *date = carta_clinical_status_get_washout_date (status, i);
+      g_autofree char *key = g_strconcat ("observation#", carta_clinical_status_get_washout_property (i), NULL);
+      JsonObject *resource;
+
+      if (!carta_date_parse (date, NULL, NULL))
+        continue;
+
+      resource = new_observation ("", sink->patient_id, _(carta_clinical_status_get_washout_title (i)), NULL);
+      json_object_set_string_member (resource, "valueDateTime", date);
+      add_observation (sink, key, resource);
+    }
+}
+
 /* Stable ids for one case: two exports give the same Patient id. */
 static char *
 stable_uuid (const char *seed,
@@ -293,6 +562,11 @@ _carta_bundle_build_fhir (CartaCase *kase,
 
   if ((condition = build_condition (kase, condition_id, patient_id)))
     add_entry (entries, condition_id, condition);
+
+  {
+    ObservationSink sink = { entries, case_urn, patient_id };
+    add_observations (kase, &sink);
+  }
 
   for (guint i = 0; i < docs->len; i++)
     {

@@ -19,6 +19,7 @@
 #include "carta-date.h"
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
+#include "carta-validate.h"
 
 /* summary.pdf: what a coordinator reads first, on screen or on paper.
  * A4, black on white, a plain sans-serif; pango falls back to Noto CJK
@@ -519,6 +520,110 @@ status_label (Pdf        *pdf,
     }
 }
 
+static const char *
+answer_or_null (Pdf        *pdf,
+                CartaAnswer answer)
+{
+  return answer ? carta_answer_to_label_in (answer, pdf->catalog) : NULL;
+}
+
+/* “date — text”, either part may be missing. */
+static char *
+dated_text (Pdf        *pdf,
+            const char *date,
+            const char *text)
+{
+  g_autofree char *formatted = format_date (pdf, date);
+
+  if (formatted == NULL && text == NULL)
+    return NULL;
+
+  return g_strjoin (" — ", formatted ? formatted : "—", text ? text : "—", NULL);
+}
+
+static const char *
+lab_name (Pdf            *pdf,
+          CartaLabResult *lab)
+{
+  if (carta_lab_result_get_name (lab) != NULL)
+    return carta_lab_result_get_name (lab);
+  if (carta_lab_result_get_kind (lab) != CARTA_LAB_KIND_NOT_SET)
+    return carta_lab_kind_to_label_in (carta_lab_result_get_kind (lab), pdf->catalog);
+  return T (N_("Lab value"));
+}
+
+static void
+lab_field (Pdf            *pdf,
+           CartaLabResult *lab)
+{
+  g_autofree char *lab_date = format_date (pdf, carta_lab_result_get_date (lab));
+  const char *method = carta_lab_result_get_method (lab);
+  g_autofree char *text = g_strdup_printf ("%s %s%s%s%s%s%s",
+                                           carta_lab_result_get_value (lab) ? carta_lab_result_get_value (lab) : "—",
+                                           carta_lab_result_get_unit (lab) ? carta_lab_result_get_unit (lab) : "",
+                                           method ? ", " : "",
+                                           method ? method : "",
+                                           lab_date ? " (" : "",
+                                           lab_date ? lab_date : "",
+                                           lab_date ? ")" : "");
+
+  field (pdf, lab_name (pdf, lab), text);
+}
+
+static gboolean
+is_target (CartaLabResult *lab)
+{
+  CartaLabKind kind = carta_lab_result_get_kind (lab);
+
+  return kind >= CARTA_LAB_KIND_CD7 && kind <= CARTA_LAB_KIND_OTHER_TARGET;
+}
+
+/* The washout dates, each with the days since, counted to the day of the
+ * summary, so a site can compare them with its own waiting times. */
+static void
+washouts (Pdf                 *pdf,
+          CartaClinicalStatus *status,
+          GDateTime           *when)
+{
+  GDate today;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    any |= carta_clinical_status_get_washout_date (status, i) != NULL;
+  if (!any)
+    return;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                  g_date_time_get_year (when));
+
+  heading (pdf, T (N_("Last treatment dates")));
+  for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+    {
+      const char *given = carta_clinical_status_get_washout_date (status, i);
+      g_autofree char *formatted = format_date (pdf, given);
+      g_autofree char *text = NULL;
+      CartaDatePrecision precision;
+      GDate date;
+
+      if (formatted == NULL)
+        continue;
+
+      if (carta_date_parse (given, &date, &precision) && precision == CARTA_DATE_PRECISION_DAY &&
+          g_date_compare (&date, &today) <= 0)
+        {
+          int days = g_date_days_between (&date, &today);
+
+          /* TRANSLATORS: %1$s is a date, %2$d a number of days before the summary was made */
+          text = g_strdup_printf (carta_catalog_ngettext (pdf->catalog, "%1$s, %2$d day before this summary",
+                                                          "%1$s, %2$d days before this summary", days),
+                                  formatted, days);
+        }
+
+      field (pdf, T (carta_clinical_status_get_washout_title (i)), text ? text : formatted);
+    }
+}
+
 static void
 cover (Pdf       *pdf,
        CartaCase *kase,
@@ -603,29 +708,100 @@ cover (Pdf       *pdf,
                         antigen_date ? antigen_date : "—",
                         NULL);
   field (pdf, T (N_("Tested by, on")), tested);
-  field (pdf, T (N_("Central nervous system")), carta_diagnosis_get_cns_involvement (diagnosis)
-                                             ? carta_answer_to_label_in (carta_diagnosis_get_cns_involvement (diagnosis), pdf->catalog)
+  field (pdf, T (N_("Central nervous system")), carta_diagnosis_get_cns_status (diagnosis)
+                                             ? carta_cns_status_to_label_in (carta_diagnosis_get_cns_status (diagnosis), pdf->catalog)
                                              : NULL);
+  {
+    g_autofree char *lp = dated_text (pdf, carta_diagnosis_get_lumbar_puncture_date (diagnosis),
+                                      carta_diagnosis_get_lumbar_puncture_result (diagnosis));
+    g_autofree char *mri = dated_text (pdf, carta_diagnosis_get_brain_mri_date (diagnosis),
+                                       carta_diagnosis_get_brain_mri_result (diagnosis));
+
+    field (pdf, T (N_("Lumbar puncture")), lp);
+    field (pdf, T (N_("Brain MRI")), mri);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
+    {
+      g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+
+      if (is_target (lab))
+        lab_field (pdf, lab);
+    }
 
   heading (pdf, T (N_("Current state")));
   if (carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog))
     ecog = g_strdup_printf ("%d — %s", carta_clinical_status_get_ecog (status),
                             carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog));
   field (pdf, T (N_("ECOG performance")), ecog);
+  {
+    g_autofree char *karnofsky = NULL;
+    g_autofree char *lansky = NULL;
+    CartaNyhaClass nyha = carta_clinical_status_get_nyha_class (status);
+
+    if (carta_clinical_status_get_karnofsky (status) >= 0)
+      karnofsky = g_strdup_printf ("%d", carta_clinical_status_get_karnofsky (status));
+    if (carta_clinical_status_get_lansky (status) >= 0)
+      lansky = g_strdup_printf ("%d", carta_clinical_status_get_lansky (status));
+    field (pdf, T (N_("Karnofsky score")), karnofsky);
+    field (pdf, T (N_("Lansky score")), lansky);
+    field (pdf, T (N_("Heart failure class (NYHA)")), nyha ? carta_nyha_class_to_label_in (nyha, pdf->catalog) : NULL);
+    field (pdf, T (N_("An infection is active now")),
+           answer_or_null (pdf, carta_clinical_status_get_infection_active (status)));
+  }
   field (pdf, T (N_("Infections")), carta_clinical_status_get_infections (status));
   field (pdf, T (N_("Other illnesses")), carta_clinical_status_get_other_illnesses (status));
   field (pdf, T (N_("Medication")), carta_clinical_status_get_medication (status));
   for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
     {
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
-      g_autofree char *lab_date = format_date (pdf, carta_lab_result_get_date (lab));
-      g_autofree char *text = g_strdup_printf ("%s %s%s%s%s",
-                                               carta_lab_result_get_value (lab) ? carta_lab_result_get_value (lab) : "—",
-                                               carta_lab_result_get_unit (lab) ? carta_lab_result_get_unit (lab) : "",
-                                               lab_date ? " (" : "",
-                                               lab_date ? lab_date : "",
-                                               lab_date ? ")" : "");
-      field (pdf, carta_lab_result_get_name (lab) ? carta_lab_result_get_name (lab) : T (N_("Lab value")), text);
+
+      if (!is_target (lab))
+        lab_field (pdf, lab);
+    }
+  {
+    CartaLabResult *creatinine = NULL;
+    double clearance;
+
+    if (carta_case_estimate_creatinine_clearance (kase, &clearance, &creatinine))
+      {
+        g_autofree char *on = format_date (pdf, carta_lab_result_get_date (creatinine));
+        g_autofree char *value = g_strdup_printf ("%s %s", carta_lab_result_get_value (creatinine),
+                                                  carta_lab_result_get_unit (creatinine));
+        g_autofree char *text = NULL;
+        GDate day;
+        int age = -1;
+
+        /* The estimate used the age on the day of the test. */
+        if (carta_date_parse (carta_lab_result_get_date (creatinine), &day, NULL))
+          age = carta_date_age (carta_patient_get_date_of_birth (patient), &day);
+        /* TRANSLATORS: %1$.0f is a creatinine clearance in mL/min; %2$s a creatinine value and
+         * unit, %3$s its date, %4$d the age then, %5$.0f the weight in kg */
+        text = g_strdup_printf (T (N_("%1$.0f mL/min by Cockcroft-Gault, from creatinine %2$s of %3$s, age %4$d, weight %5$.0f kg and sex")),
+                                                 clearance,
+                                                 value,
+                                                 on ? on : "—",
+                                                 age,
+                                                 carta_patient_get_weight_kg (patient));
+        field (pdf, T (N_("Creatinine clearance, estimated")), text);
+      }
+  }
+
+  washouts (pdf, status, when);
+
+  if (carta_clinical_status_get_solid_organ_transplant (status) || carta_clinical_status_get_autoimmune_disease (status) ||
+      carta_clinical_status_get_seizures (status) || carta_clinical_status_get_stroke (status) ||
+      carta_clinical_status_get_other_cancer (status))
+    {
+      heading (pdf, T (N_("Earlier illnesses")));
+      field (pdf, T (N_("Had an organ transplant, such as a kidney")),
+             answer_or_null (pdf, carta_clinical_status_get_solid_organ_transplant (status)));
+      field (pdf, T (N_("Has an autoimmune disease")),
+             answer_or_null (pdf, carta_clinical_status_get_autoimmune_disease (status)));
+      field (pdf, T (N_("Has had seizures (epilepsy)")), answer_or_null (pdf, carta_clinical_status_get_seizures (status)));
+      field (pdf, T (N_("Has had a stroke or bleeding in the brain")),
+             answer_or_null (pdf, carta_clinical_status_get_stroke (status)));
+      field (pdf, T (N_("Had another cancer in the last five years")),
+             answer_or_null (pdf, carta_clinical_status_get_other_cancer (status)));
     }
 
   heading (pdf, T (N_("Questions from the family")));
@@ -688,6 +864,21 @@ treatment (Pdf       *pdf,
                                                carta_transplant_get_notes (transplant) ? carta_transplant_get_notes (transplant) : "");
       pdf->y += 6;
       field (pdf, T (N_("Transplant")), text);
+      if (carta_transplant_get_donor_type (transplant))
+        field (pdf, T (N_("Donor")), carta_donor_type_to_label_in (carta_transplant_get_donor_type (transplant), pdf->catalog));
+      field (pdf, T (N_("Chronic GVHD")), answer_or_null (pdf, carta_transplant_get_chronic_gvhd (transplant)));
+      field (pdf, T (N_("GVHD active now")), answer_or_null (pdf, carta_transplant_get_gvhd_active (transplant)));
+      field (pdf, T (N_("Takes immunosuppressants now")),
+             answer_or_null (pdf, carta_transplant_get_immunosuppressants (transplant)));
+    }
+
+  if (carta_treatment_history_get_transplant_planned (history) || carta_treatment_history_get_donor_available (history))
+    {
+      pdf->y += 6;
+      field (pdf, T (N_("A stem-cell transplant is planned after this treatment")),
+             answer_or_null (pdf, carta_treatment_history_get_transplant_planned (history)));
+      field (pdf, T (N_("A transplant donor has been found")),
+             answer_or_null (pdf, carta_treatment_history_get_donor_available (history)));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (carts); i++)
@@ -704,6 +895,9 @@ treatment (Pdf       *pdf,
                                                carta_prior_cart_get_notes (cart) ? carta_prior_cart_get_notes (cart) : "");
       pdf->y += 6;
       field (pdf, T (N_("Earlier CAR-T")), text);
+      field (pdf, T (N_("Target, such as CD19 or CD7")), carta_prior_cart_get_target (cart));
+      if (carta_prior_cart_get_cell_source (cart))
+        field (pdf, T (N_("Cells")), carta_transplant_type_to_label_in (carta_prior_cart_get_cell_source (cart), pdf->catalog));
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "carta-case.h"
 #include "carta-checklist-item-private.h"
+#include "carta-checklist-template.h"
 #include "carta-clinical-status-private.h"
 #include "carta-contact-private.h"
 #include "carta-diagnosis-private.h"
@@ -36,7 +37,7 @@ struct _CartaCase
   CartaPatient *patient;
   GListStore   *items;
 
-  /* The case profile (schema 2). */
+  /* The case profile (schema 3). */
   GListStore            *contacts;
   CartaDiagnosis        *diagnosis;
   CartaTreatmentHistory *treatment;
@@ -846,6 +847,73 @@ migrate_from_1 (CartaCase *self)
     }
 }
 
+static gboolean
+has_template_item (CartaCase  *self,
+                   const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Schema 2 asked only yes, no or not known about the CNS. Schema 3 asks
+ * for the grade; an old answer keeps its meaning and no grade is made up.
+ * The checklist records schema 3 added join a checklist that has records;
+ * an empty one stays as the family left it. */
+static void
+migrate_from_2 (CartaCase  *self,
+                JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "diagnosis");
+  JsonObject *diagnosis;
+  const char *answer;
+  CartaCnsStatus status = CARTA_CNS_STATUS_NOT_SET;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    {
+      static const char *added[] = {
+        "mrd-result", "cns-status", "myeloma-protein", "ecg", "coagulation", "viral-pcr", "pregnancy-test",
+      };
+      CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+        {
+          const CartaTemplateItem *entry = carta_checklist_template_lookup_item (template, added[i]);
+          g_autoptr(CartaChecklistItem) item = NULL;
+
+          if (entry == NULL || has_template_item (self, added[i]))
+            continue;
+          item = carta_checklist_item_new (added[i], entry->category->key);
+          carta_case_add_item (self, item);
+        }
+    }
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  diagnosis = json_node_get_object (node);
+  node = json_object_get_member (diagnosis, "cns_involvement");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return;
+
+  answer = json_node_get_string (node);
+  if (g_strcmp0 (answer, "yes") == 0)
+    status = CARTA_CNS_STATUS_INVOLVED;
+  else if (g_strcmp0 (answer, "no") == 0)
+    status = CARTA_CNS_STATUS_NONE_KNOWN;
+  else if (g_strcmp0 (answer, "unknown") == 0)
+    status = CARTA_CNS_STATUS_UNKNOWN;
+
+  if (carta_diagnosis_get_cns_status (self->diagnosis) == CARTA_CNS_STATUS_NOT_SET)
+    carta_diagnosis_set_cns_status (self->diagnosis, status);
+}
+
 /* "sends" is optional: a file without it has no history yet. */
 static gboolean
 load_sends (CartaCase   *self,
@@ -1017,6 +1085,8 @@ carta_case_new_from_json (JsonNode  *root,
 
   if (version < 2)
     migrate_from_1 (self);
+  if (version < 3)
+    migrate_from_2 (self, object);
 
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);

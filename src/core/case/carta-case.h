@@ -21,9 +21,9 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; it reads this one and every older one. */
-#define CARTA_CASE_SCHEMA         "carta-case/2"
+#define CARTA_CASE_SCHEMA         "carta-case/3"
 #define CARTA_CASE_SCHEMA_PREFIX  "carta-case/"
-#define CARTA_CASE_SCHEMA_VERSION 2
+#define CARTA_CASE_SCHEMA_VERSION 3
 
 #define CARTA_TYPE_CASE (carta_case_get_type ())
 

@@ -28,7 +28,11 @@ struct _CartaDiagnosis
   char  *bcma_percent;
   char  *antigen_method;
   char  *antigen_date;
-  int    cns_involvement;
+  int    cns_status;
+  char  *lumbar_puncture_date;
+  char  *lumbar_puncture_result;
+  char  *brain_mri_date;
+  char  *brain_mri_result;
 };
 
 G_DEFINE_FINAL_TYPE (CartaDiagnosis, carta_diagnosis, G_TYPE_OBJECT)
@@ -43,7 +47,11 @@ enum {
   PROP_BCMA_PERCENT,
   PROP_ANTIGEN_METHOD,
   PROP_ANTIGEN_DATE,
-  PROP_CNS_INVOLVEMENT,
+  PROP_CNS_STATUS,
+  PROP_LUMBAR_PUNCTURE_DATE,
+  PROP_LUMBAR_PUNCTURE_RESULT,
+  PROP_BRAIN_MRI_DATE,
+  PROP_BRAIN_MRI_RESULT,
   N_PROPS
 };
 
@@ -56,7 +64,11 @@ static const CartaField fields[N_PROPS] = {
   [PROP_BCMA_PERCENT] = CARTA_FIELD (STRING, "bcma-percent", "bcma_percent", CartaDiagnosis, bcma_percent),
   [PROP_ANTIGEN_METHOD] = CARTA_FIELD (STRING, "antigen-method", "antigen_method", CartaDiagnosis, antigen_method),
   [PROP_ANTIGEN_DATE] = CARTA_FIELD (DATE, "antigen-date", "antigen_date", CartaDiagnosis, antigen_date),
-  [PROP_CNS_INVOLVEMENT] = CARTA_FIELD_E ("cns-involvement", "cns_involvement", CartaDiagnosis, cns_involvement, carta_answer_get_type),
+  [PROP_CNS_STATUS] = CARTA_FIELD_E ("cns-status", "cns_status", CartaDiagnosis, cns_status, carta_cns_status_get_type),
+  [PROP_LUMBAR_PUNCTURE_DATE] = CARTA_FIELD (DATE, "lumbar-puncture-date", "lumbar_puncture_date", CartaDiagnosis, lumbar_puncture_date),
+  [PROP_LUMBAR_PUNCTURE_RESULT] = CARTA_FIELD (STRING, "lumbar-puncture-result", "lumbar_puncture_result", CartaDiagnosis, lumbar_puncture_result),
+  [PROP_BRAIN_MRI_DATE] = CARTA_FIELD (DATE, "brain-mri-date", "brain_mri_date", CartaDiagnosis, brain_mri_date),
+  [PROP_BRAIN_MRI_RESULT] = CARTA_FIELD (STRING, "brain-mri-result", "brain_mri_result", CartaDiagnosis, brain_mri_result),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -107,7 +119,11 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOS
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, bcma_percent, PROP_BCMA_PERCENT)
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, antigen_method, PROP_ANTIGEN_METHOD)
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, antigen_date, PROP_ANTIGEN_DATE)
-CARTA_FIELDS_INT_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, cns_involvement, PROP_CNS_INVOLVEMENT, CartaAnswer)
+CARTA_FIELDS_INT_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, cns_status, PROP_CNS_STATUS, CartaCnsStatus)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, lumbar_puncture_date, PROP_LUMBAR_PUNCTURE_DATE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, lumbar_puncture_result, PROP_LUMBAR_PUNCTURE_RESULT)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, brain_mri_date, PROP_BRAIN_MRI_DATE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, brain_mri_result, PROP_BRAIN_MRI_RESULT)
 
 JsonObject *
 _carta_diagnosis_to_json (gpointer self)

@@ -35,7 +35,15 @@ const char       *carta_diagnosis_get_antigen_method  (CartaDiagnosis *self);
 void              carta_diagnosis_set_antigen_method  (CartaDiagnosis *self, const char *value);
 const char       *carta_diagnosis_get_antigen_date    (CartaDiagnosis *self);
 void              carta_diagnosis_set_antigen_date    (CartaDiagnosis *self, const char *value);
-CartaAnswer       carta_diagnosis_get_cns_involvement (CartaDiagnosis *self);
-void              carta_diagnosis_set_cns_involvement (CartaDiagnosis *self, CartaAnswer value);
+CartaCnsStatus    carta_diagnosis_get_cns_status      (CartaDiagnosis *self);
+void              carta_diagnosis_set_cns_status      (CartaDiagnosis *self, CartaCnsStatus value);
+const char       *carta_diagnosis_get_lumbar_puncture_date   (CartaDiagnosis *self);
+void              carta_diagnosis_set_lumbar_puncture_date   (CartaDiagnosis *self, const char *value);
+const char       *carta_diagnosis_get_lumbar_puncture_result (CartaDiagnosis *self);
+void              carta_diagnosis_set_lumbar_puncture_result (CartaDiagnosis *self, const char *value);
+const char       *carta_diagnosis_get_brain_mri_date         (CartaDiagnosis *self);
+void              carta_diagnosis_set_brain_mri_date         (CartaDiagnosis *self, const char *value);
+const char       *carta_diagnosis_get_brain_mri_result       (CartaDiagnosis *self);
+void              carta_diagnosis_set_brain_mri_result       (CartaDiagnosis *self, const char *value);
 
 G_END_DECLS

@@ -27,5 +27,10 @@ const char      *carta_lab_result_get_unit  (CartaLabResult *self);
 void             carta_lab_result_set_unit  (CartaLabResult *self, const char *value);
 const char      *carta_lab_result_get_date  (CartaLabResult *self);
 void             carta_lab_result_set_date  (CartaLabResult *self, const char *value);
+const char      *carta_lab_result_get_method (CartaLabResult *self);
+void             carta_lab_result_set_method (CartaLabResult *self, const char *value);
+CartaLabKind     carta_lab_result_get_kind  (CartaLabResult *self);
+void             carta_lab_result_set_kind  (CartaLabResult *self, CartaLabKind value);
+const char      *carta_lab_result_get_display_name (CartaLabResult *self);
 
 G_END_DECLS

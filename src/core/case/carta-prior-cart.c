@@ -24,6 +24,8 @@ struct _CartaPriorCart
   int    response;
   char  *relapse_date;
   char  *notes;
+  char  *target;
+  int    cell_source;
 };
 
 G_DEFINE_FINAL_TYPE (CartaPriorCart, carta_prior_cart, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ enum {
   PROP_RESPONSE,
   PROP_RELAPSE_DATE,
   PROP_NOTES,
+  PROP_TARGET,
+  PROP_CELL_SOURCE,
   N_PROPS
 };
 
@@ -44,6 +48,8 @@ static const CartaField fields[N_PROPS] = {
   [PROP_RESPONSE] = CARTA_FIELD_E ("response", "response", CartaPriorCart, response, carta_response_get_type),
   [PROP_RELAPSE_DATE] = CARTA_FIELD (DATE, "relapse-date", "relapse_date", CartaPriorCart, relapse_date),
   [PROP_NOTES] = CARTA_FIELD (STRING, "notes", "notes", CartaPriorCart, notes),
+  [PROP_TARGET] = CARTA_FIELD (STRING, "target", "target", CartaPriorCart, target),
+  [PROP_CELL_SOURCE] = CARTA_FIELD_E ("cell-source", "cell_source", CartaPriorCart, cell_source, carta_transplant_type_get_type),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -91,6 +97,8 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_
 CARTA_FIELDS_INT_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, response, PROP_RESPONSE, CartaResponse)
 CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, relapse_date, PROP_RELAPSE_DATE)
 CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, notes, PROP_NOTES)
+CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, target, PROP_TARGET)
+CARTA_FIELDS_INT_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, cell_source, PROP_CELL_SOURCE, CartaTransplantType)
 
 JsonObject *
 _carta_prior_cart_to_json (gpointer self)

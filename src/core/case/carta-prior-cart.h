@@ -29,5 +29,9 @@ const char      *carta_prior_cart_get_relapse_date (CartaPriorCart *self);
 void             carta_prior_cart_set_relapse_date (CartaPriorCart *self, const char *value);
 const char      *carta_prior_cart_get_notes        (CartaPriorCart *self);
 void             carta_prior_cart_set_notes        (CartaPriorCart *self, const char *value);
+const char *carta_prior_cart_get_target (CartaPriorCart *self);
+void carta_prior_cart_set_target (CartaPriorCart *self, const char *value);
+CartaTransplantType carta_prior_cart_get_cell_source (CartaPriorCart *self);
+void carta_prior_cart_set_cell_source (CartaPriorCart *self, CartaTransplantType value);
 
 G_END_DECLS

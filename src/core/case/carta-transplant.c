@@ -23,6 +23,10 @@ struct _CartaTransplant
   char  *date;
   int    gvhd_grade;
   char  *notes;
+  int    donor_type;
+  int    chronic_gvhd;
+  int    gvhd_active;
+  int    immunosuppressants;
 };
 
 G_DEFINE_FINAL_TYPE (CartaTransplant, carta_transplant, G_TYPE_OBJECT)
@@ -33,6 +37,10 @@ enum {
   PROP_DATE,
   PROP_GVHD_GRADE,
   PROP_NOTES,
+  PROP_DONOR_TYPE,
+  PROP_CHRONIC_GVHD,
+  PROP_GVHD_ACTIVE,
+  PROP_IMMUNOSUPPRESSANTS,
   N_PROPS
 };
 
@@ -41,6 +49,10 @@ static const CartaField fields[N_PROPS] = {
   [PROP_DATE] = CARTA_FIELD (DATE, "date", "date", CartaTransplant, date),
   [PROP_GVHD_GRADE] = CARTA_FIELD_E ("gvhd-grade", "gvhd_grade", CartaTransplant, gvhd_grade, carta_gvhd_grade_get_type),
   [PROP_NOTES] = CARTA_FIELD (STRING, "notes", "notes", CartaTransplant, notes),
+  [PROP_DONOR_TYPE] = CARTA_FIELD_E ("donor-type", "donor_type", CartaTransplant, donor_type, carta_donor_type_get_type),
+  [PROP_CHRONIC_GVHD] = CARTA_FIELD_E ("chronic-gvhd", "chronic_gvhd", CartaTransplant, chronic_gvhd, carta_answer_get_type),
+  [PROP_GVHD_ACTIVE] = CARTA_FIELD_E ("gvhd-active", "gvhd_active", CartaTransplant, gvhd_active, carta_answer_get_type),
+  [PROP_IMMUNOSUPPRESSANTS] = CARTA_FIELD_E ("immunosuppressants", "immunosuppressants", CartaTransplant, immunosuppressants, carta_answer_get_type),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -87,6 +99,10 @@ CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLA
 CARTA_FIELDS_STRING_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, date, PROP_DATE)
 CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, gvhd_grade, PROP_GVHD_GRADE, CartaGvhdGrade)
 CARTA_FIELDS_STRING_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, notes, PROP_NOTES)
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, donor_type, PROP_DONOR_TYPE, CartaDonorType)
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, chronic_gvhd, PROP_CHRONIC_GVHD, CartaAnswer)
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, gvhd_active, PROP_GVHD_ACTIVE, CartaAnswer)
+CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, immunosuppressants, PROP_IMMUNOSUPPRESSANTS, CartaAnswer)
 
 JsonObject *
 _carta_transplant_to_json (gpointer self)

@@ -27,5 +27,13 @@ CartaGvhdGrade      carta_transplant_get_gvhd_grade (CartaTransplant *self);
 void                carta_transplant_set_gvhd_grade (CartaTransplant *self, CartaGvhdGrade value);
 const char         *carta_transplant_get_notes      (CartaTransplant *self);
 void                carta_transplant_set_notes      (CartaTransplant *self, const char *value);
+CartaDonorType carta_transplant_get_donor_type (CartaTransplant *self);
+void carta_transplant_set_donor_type (CartaTransplant *self, CartaDonorType value);
+CartaAnswer carta_transplant_get_chronic_gvhd (CartaTransplant *self);
+void carta_transplant_set_chronic_gvhd (CartaTransplant *self, CartaAnswer value);
+CartaAnswer carta_transplant_get_gvhd_active (CartaTransplant *self);
+void carta_transplant_set_gvhd_active (CartaTransplant *self, CartaAnswer value);
+CartaAnswer carta_transplant_get_immunosuppressants (CartaTransplant *self);
+void carta_transplant_set_immunosuppressants (CartaTransplant *self, CartaAnswer value);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _CartaTreatmentHistory
   GListStore *prior_carts;
   int         failed_manufacturing;
   char       *failed_manufacturing_reason;
+  int    transplant_planned;
+  int    donor_available;
 };
 
 G_DEFINE_FINAL_TYPE (CartaTreatmentHistory, carta_treatment_history, G_TYPE_OBJECT)
@@ -37,6 +39,8 @@ enum {
   PROP_0,
   PROP_FAILED_MANUFACTURING,
   PROP_FAILED_MANUFACTURING_REASON,
+  PROP_TRANSPLANT_PLANNED,
+  PROP_DONOR_AVAILABLE,
   N_PROPS
 };
 
@@ -52,6 +56,8 @@ static const CartaField fields[N_PROPS] = {
   [PROP_FAILED_MANUFACTURING_REASON] = CARTA_FIELD (STRING, "failed-manufacturing-reason",
                                                     "failed_manufacturing_reason",
                                                     CartaTreatmentHistory, failed_manufacturing_reason),
+  [PROP_TRANSPLANT_PLANNED] = CARTA_FIELD_E ("transplant-planned", "transplant_planned", CartaTreatmentHistory, transplant_planned, carta_answer_get_type),
+  [PROP_DONOR_AVAILABLE] = CARTA_FIELD_E ("donor-available", "donor_available", CartaTreatmentHistory, donor_available, carta_answer_get_type),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -154,6 +160,8 @@ CARTA_FIELDS_INT_ACCESSORS (CartaTreatmentHistory, carta_treatment_history, CART
                             failed_manufacturing, PROP_FAILED_MANUFACTURING, CartaAnswer)
 CARTA_FIELDS_STRING_ACCESSORS (CartaTreatmentHistory, carta_treatment_history, CARTA_IS_TREATMENT_HISTORY,
                                failed_manufacturing_reason, PROP_FAILED_MANUFACTURING_REASON)
+CARTA_FIELDS_INT_ACCESSORS (CartaTreatmentHistory, carta_treatment_history, CARTA_IS_TREATMENT_HISTORY, transplant_planned, PROP_TRANSPLANT_PLANNED, CartaAnswer)
+CARTA_FIELDS_INT_ACCESSORS (CartaTreatmentHistory, carta_treatment_history, CARTA_IS_TREATMENT_HISTORY, donor_available, PROP_DONOR_AVAILABLE, CartaAnswer)
 
 /**
  * carta_treatment_history_get_lines:

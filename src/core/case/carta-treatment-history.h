@@ -54,5 +54,9 @@ void                   carta_treatment_history_set_failed_manufacturing    (Cart
 const char            *carta_treatment_history_get_failed_manufacturing_reason (CartaTreatmentHistory *self);
 void                   carta_treatment_history_set_failed_manufacturing_reason (CartaTreatmentHistory *self,
                                                                                 const char            *value);
+CartaAnswer carta_treatment_history_get_transplant_planned (CartaTreatmentHistory *self);
+void carta_treatment_history_set_transplant_planned (CartaTreatmentHistory *self, CartaAnswer value);
+CartaAnswer carta_treatment_history_get_donor_available (CartaTreatmentHistory *self);
+void carta_treatment_history_set_donor_available (CartaTreatmentHistory *self, CartaAnswer value);
 
 G_END_DECLS

@@ -166,6 +166,195 @@ carta_validate_percent (const char *text)
   return NULL;
 }
 
+/**
+ * carta_validate_performance_score:
+ * @score: a Karnofsky or Lansky score, or -1 for not given
+ *
+ * Returns: (transfer full) (nullable): a message if @score is not 0–100
+ *   in steps of 10
+ */
+char *
+carta_validate_performance_score (int score)
+{
+  if (score == -1 || (score >= 0 && score <= 100 && score % 10 == 0))
+    return NULL;
+
+  /* TRANSLATORS: %d is the stored Karnofsky or Lansky score */
+  return g_strdup_printf (_("Scores go from 0 to 100 in steps of 10; %d is not one of them."), score);
+}
+
+/**
+ * carta_parse_number:
+ * @text: (nullable): a number as written, such as “88”, “1.2” or “1,2”
+ * @value: (out) (optional): the number
+ *
+ * Returns: whether @text is a number; a trailing “%” is allowed
+ */
+gboolean
+carta_parse_number (const char *text,
+                    double     *value)
+{
+  return carta_parse_percent (text, value);
+}
+
+static gboolean
+unit_is (const char *unit,
+         const char *a,
+         const char *b)
+{
+  return g_ascii_strcasecmp (unit, a) == 0 || (b != NULL && g_ascii_strcasecmp (unit, b) == 0);
+}
+
+/**
+ * carta_creatinine_to_mg_dl:
+ * @value: a serum creatinine
+ * @unit: (nullable): its unit: µmol/L (as Chinese labs give it) or mg/dL
+ * @mg_dl: (out): the value in mg/dL
+ *
+ * Returns: whether @unit is one Carta can convert
+ */
+gboolean
+carta_creatinine_to_mg_dl (double      value,
+                           const char *unit,
+                           double     *mg_dl)
+{
+  g_autofree char *stripped = NULL;
+
+  if (unit == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (unit));
+  if (unit_is (stripped, "µmol/L", "umol/L") || unit_is (stripped, "μmol/L", NULL))
+    *mg_dl = value / 88.4;
+  else if (unit_is (stripped, "mg/dL", "mg/dl"))
+    *mg_dl = value;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * carta_cockcroft_gault:
+ *
+ * Returns: the estimated creatinine clearance in mL/min, or -1 if an
+ *   input cannot give one
+ */
+double
+carta_cockcroft_gault (int      age_years,
+                       double   weight_kg,
+                       double   creatinine_mg_dl,
+                       gboolean female)
+{
+  double clearance;
+
+  if (age_years < 0 || weight_kg <= 0 || creatinine_mg_dl <= 0)
+    return -1;
+
+  clearance = (140.0 - age_years) * weight_kg / (72.0 * creatinine_mg_dl);
+  if (female)
+    clearance *= 0.85;
+
+  return MAX (clearance, 0);
+}
+
+/**
+ * carta_case_estimate_creatinine_clearance:
+ * @ml_min: (out): the clearance in mL/min
+ * @creatinine: (out) (optional) (transfer none): the result it comes from
+ *
+ * Uses the latest creatinine result of the profile, the age on the day of
+ * that test, the weight and the sex. Nothing is guessed: without each of
+ * them there is no estimate.
+ *
+ * Returns: whether there is an estimate
+ */
+gboolean
+carta_case_estimate_creatinine_clearance (CartaCase       *kase,
+                                          double          *ml_min,
+                                          CartaLabResult **creatinine)
+{
+  CartaPatient *patient;
+  GListModel *labs;
+  CartaLabResult *best = NULL;
+  GDate best_date, date;
+  const char *sex;
+  double value, mg_dl, clearance;
+  int age;
+
+  g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
+
+  patient = carta_case_get_patient (kase);
+  labs = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
+  for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
+    {
+      g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+
+      if (carta_lab_result_get_kind (lab) != CARTA_LAB_KIND_CREATININE ||
+          !carta_date_parse (carta_lab_result_get_date (lab), &date, NULL))
+        continue;
+
+      if (best == NULL || g_date_compare (&date, &best_date) > 0)
+        {
+          best = lab;
+          best_date = date;
+        }
+    }
+
+  sex = carta_patient_get_sex (patient);
+  if (best == NULL ||
+      !carta_parse_number (carta_lab_result_get_value (best), &value) ||
+      !carta_creatinine_to_mg_dl (value, carta_lab_result_get_unit (best), &mg_dl) ||
+      (age = carta_date_age (carta_patient_get_date_of_birth (patient), &best_date)) < 0 ||
+      (g_strcmp0 (sex, "female") != 0 && g_strcmp0 (sex, "male") != 0))
+    return FALSE;
+
+  clearance = carta_cockcroft_gault (age, carta_patient_get_weight_kg (patient), mg_dl,
+                                     g_strcmp0 (sex, "female") == 0);
+  if (clearance < 0)
+    return FALSE;
+
+  *ml_min = clearance;
+  if (creatinine != NULL)
+    *creatinine = best;
+  return TRUE;
+}
+
+/**
+ * carta_validate_lab_value:
+ *
+ * Returns: (transfer full) (nullable): a message if the value of a known
+ *   kind of test is not a number, out of range, or (for creatinine) in a
+ *   unit Carta cannot convert
+ */
+char *
+carta_validate_lab_value (CartaLabResult *lab)
+{
+  const CartaLabKindInfo *info;
+  const char *text;
+  double value, unused;
+
+  g_return_val_if_fail (CARTA_IS_LAB_RESULT (lab), NULL);
+
+  info = carta_lab_kind_get_info (carta_lab_result_get_kind (lab));
+  text = carta_lab_result_get_value (lab);
+  if (text == NULL || !info->numeric)
+    return NULL;
+
+  if (!carta_parse_number (text, &value))
+    /* TRANSLATORS: %s is what was written as a test result */
+    return g_strdup_printf (_("“%s” is not a number. Write the value from the report, such as 85."), text);
+
+  if (value < info->min || value > info->max)
+    return g_strdup (_("This value is outside what a report can show. Check the number and its unit."));
+
+  if (carta_lab_result_get_kind (lab) == CARTA_LAB_KIND_CREATININE &&
+      !carta_creatinine_to_mg_dl (value, carta_lab_result_get_unit (lab), &unused))
+    return g_strdup (_("Write the unit as on the report: µmol/L or mg/dL."));
+
+  return NULL;
+}
+
 static void
 add_problem (GPtrArray  *problems,
              const char *where,
@@ -257,9 +446,33 @@ carta_profile_list_problems (CartaCase *kase,
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (model, i);
       const char *name = carta_lab_result_get_name (lab);
 
-      add_problem (problems, name ? name : _("Lab result"),
-                   carta_validate_date (carta_lab_result_get_date (lab), today));
+      const char *where;
+
+      name = carta_lab_result_get_display_name (lab);
+      where = name ? name : _("Lab result");
+      add_problem (problems, where, carta_validate_date (carta_lab_result_get_date (lab), today));
+      add_problem (problems, where, carta_validate_lab_value (lab));
     }
+
+  {
+    CartaDiagnosis *d = diagnosis;
+    CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+    struct { const char *where; const char *date; } dates[] = {
+      { _("Lumbar puncture"), carta_diagnosis_get_lumbar_puncture_date (d) },
+      { _("Brain MRI"), carta_diagnosis_get_brain_mri_date (d) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      add_problem (problems, dates[i].where, carta_validate_date (dates[i].date, today));
+    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+      add_problem (problems, _(carta_clinical_status_get_washout_title (i)),
+                   carta_validate_date (carta_clinical_status_get_washout_date (status, i), today));
+
+    add_problem (problems, _("Karnofsky score"),
+                 carta_validate_performance_score (carta_clinical_status_get_karnofsky (status)));
+    add_problem (problems, _("Lansky score"),
+                 carta_validate_performance_score (carta_clinical_status_get_lansky (status)));
+  }
 
   return problems;
 }
@@ -303,9 +516,20 @@ carta_profile_list_missing (CartaCase *kase)
            !carta_diagnosis_get_disease_other (diagnosis), _("Name of the disease"));
   MISSING (!carta_diagnosis_get_diagnosis_date (diagnosis), _("Date of diagnosis"));
   MISSING (carta_diagnosis_get_state (diagnosis) == CARTA_DISEASE_STATE_NOT_SET, _("Current state of the disease"));
-  MISSING (!carta_diagnosis_get_cd19_percent (diagnosis) && !carta_diagnosis_get_bcma_percent (diagnosis),
-           _("Target antigen result (CD19 or BCMA)"));
-  MISSING (carta_diagnosis_get_cns_involvement (diagnosis) == CARTA_ANSWER_NOT_SET, _("CNS involvement"));
+  {
+    GListModel *labs = carta_clinical_status_get_labs (status);
+    gboolean target = carta_diagnosis_get_cd19_percent (diagnosis) || carta_diagnosis_get_bcma_percent (diagnosis);
+
+    for (guint i = 0; !target && i < g_list_model_get_n_items (labs); i++)
+      {
+        g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+        CartaLabKind kind = carta_lab_result_get_kind (lab);
+
+        target = kind >= CARTA_LAB_KIND_CD7 && kind <= CARTA_LAB_KIND_OTHER_TARGET;
+      }
+    MISSING (!target, _("Target antigen result (such as CD19, CD7 or BCMA)"));
+  }
+  MISSING (carta_diagnosis_get_cns_status (diagnosis) == CARTA_CNS_STATUS_NOT_SET, _("CNS involvement"));
 
   MISSING (g_list_model_get_n_items (carta_treatment_history_get_lines (treatment)) == 0, _("Lines of therapy"));
   MISSING (carta_treatment_history_get_failed_manufacturing (treatment) == CARTA_ANSWER_NOT_SET,

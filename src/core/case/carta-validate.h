@@ -23,6 +23,24 @@ char      *carta_validate_percent     (const char *text);
 gboolean   carta_parse_percent        (const char *text,
                                        double     *value);
 
+char      *carta_validate_performance_score (int   score);
+char      *carta_validate_lab_value   (CartaLabResult *lab);
+gboolean   carta_parse_number         (const char *text,
+                                       double     *value);
+
+/* Creatinine clearance by Cockcroft-Gault: (140 − age) × weight kg ÷
+ * (72 × serum creatinine mg/dL), × 0.85 for women. */
+gboolean   carta_creatinine_to_mg_dl  (double      value,
+                                       const char *unit,
+                                       double     *mg_dl);
+double     carta_cockcroft_gault      (int         age_years,
+                                       double      weight_kg,
+                                       double      creatinine_mg_dl,
+                                       gboolean    female);
+gboolean   carta_case_estimate_creatinine_clearance (CartaCase       *kase,
+                                                     double          *ml_min,
+                                                     CartaLabResult **creatinine);
+
 GPtrArray *carta_profile_list_problems (CartaCase  *kase,
                                         GDate      *today);
 GPtrArray *carta_profile_list_missing  (CartaCase  *kase);

@@ -420,11 +420,18 @@ fill_profile (CartaCase *kase)
     { "R-CHOP × 6", "2025-09-25", "2026-01-20", CARTA_RESPONSE_CR, "Febrile neutropenia after cycle 2" },
     { "R-GemOx × 2", "2026-02-10", "2026-03-05", CARTA_RESPONSE_PD, NULL },
   };
-  static const struct { const char *name, *value, *unit, *date; } labs[] = {
-    { "Haemoglobin", "11.2", "g/dL", "2026-03-02" },
-    { "Neutrophils", "2.3", "10⁹/L", "2026-03-02" },
-    { "Platelets", "168", "10⁹/L", "2026-03-02" },
-    { "LDH", "312", "U/L", "2026-03-02" },
+  static const struct { CartaLabKind kind; const char *name, *value, *unit, *date, *method; } labs[] = {
+    { CARTA_LAB_KIND_HAEMOGLOBIN, NULL, "112", "g/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_NEUTROPHILS, NULL, "2.3", "10⁹/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_PLATELETS, NULL, "168", "10⁹/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_CREATININE, NULL, "68", "µmol/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_BILIRUBIN, NULL, "11", "µmol/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_ALT, NULL, "24", "U/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_NOT_SET, "LDH", "312", "U/L", "2026-03-02", NULL },
+    { CARTA_LAB_KIND_LVEF, NULL, "62", "%", "2026-02-26", "Echocardiogram" },
+    { CARTA_LAB_KIND_HBSAG, NULL, "Negative", NULL, "2026-02-26", NULL },
+    { CARTA_LAB_KIND_HBV_DNA, NULL, "< 20", "IU/mL", "2026-02-26", "PCR, below the limit of detection" },
+    { CARTA_LAB_KIND_PET_CT, NULL, "Deauville 5, mediastinal mass 6.1 cm", NULL, "2026-02-24", NULL },
   };
   CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
   CartaTreatmentHistory *history = carta_case_get_treatment (kase);
@@ -437,7 +444,7 @@ fill_profile (CartaCase *kase)
   carta_diagnosis_set_cd19_percent (diagnosis, "95");
   carta_diagnosis_set_antigen_method (diagnosis, "Flow cytometry");
   carta_diagnosis_set_antigen_date (diagnosis, "2025-09-20");
-  carta_diagnosis_set_cns_involvement (diagnosis, CARTA_ANSWER_NO);
+  carta_diagnosis_set_cns_status (diagnosis, CARTA_CNS_STATUS_NONE_KNOWN);
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -456,13 +463,18 @@ fill_profile (CartaCase *kase)
     {
       g_autoptr(CartaLabResult) lab = carta_lab_result_new ();
 
+      carta_lab_result_set_kind (lab, labs[i].kind);
       carta_lab_result_set_name (lab, labs[i].name);
+      carta_lab_result_set_method (lab, labs[i].method);
       carta_lab_result_set_value (lab, labs[i].value);
       carta_lab_result_set_unit (lab, labs[i].unit);
       carta_lab_result_set_date (lab, labs[i].date);
       carta_clinical_status_insert_lab (status, G_MAXUINT, lab);
     }
   carta_clinical_status_set_infections (status, "None active");
+  carta_clinical_status_set_infection_active (status, CARTA_ANSWER_NO);
+  carta_clinical_status_set_last_chemotherapy (status, "2026-03-05");
+  carta_clinical_status_set_last_steroids (status, "2026-03-01");
   carta_clinical_status_set_medication (status, "Aciclovir prophylaxis, pantoprazole");
 
   carta_case_set_questions (kase,
@@ -644,6 +656,7 @@ carta_demo_populate (CartaCase     *kase,
   carta_patient_set_name (patient, "Mei Wang 王梅");
   carta_patient_set_date_of_birth (patient, "1979-04-12");
   carta_patient_set_sex (patient, "female");
+  carta_patient_set_weight_kg (patient, 62);
   carta_patient_set_country (patient, "DE");
   carta_patient_set_preferred_language (patient, "en");
   carta_patient_set_contact (patient, "lena.wang@example.org");
