@@ -675,8 +675,13 @@ cover (Pdf       *pdf,
                                                                     : carta_patient_get_preferred_language (patient));
   if (carta_patient_get_weight_kg (patient) > 0 || carta_patient_get_height_cm (patient) > 0)
     {
-      g_autofree char *body = g_strdup_printf ("%.0f kg, %.0f cm", carta_patient_get_weight_kg (patient),
-                                               carta_patient_get_height_cm (patient));
+      /* 0 means not given: show only what the family entered. */
+      g_autofree char *weight = carta_patient_get_weight_kg (patient) > 0
+                                ? g_strdup_printf ("%.0f kg", carta_patient_get_weight_kg (patient)) : NULL;
+      g_autofree char *height = carta_patient_get_height_cm (patient) > 0
+                                ? g_strdup_printf ("%.0f cm", carta_patient_get_height_cm (patient)) : NULL;
+      g_autofree char *body = g_strjoin (", ", weight ? weight : height, weight ? height : NULL, NULL);
+
       field (pdf, T (N_("Weight and height")), body);
     }
 
