@@ -624,27 +624,16 @@ washouts (Pdf                 *pdf,
     }
 }
 
+/* The name and what the bundle is, in large type. */
 static void
-cover (Pdf       *pdf,
-       CartaCase *kase,
-       GPtrArray *docs,
-       GDateTime *when)
+cover_title (Pdf       *pdf,
+             CartaCase *kase,
+             GPtrArray *docs,
+             GDateTime *when)
 {
-  CartaPatient *patient = carta_case_get_patient (kase);
-  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
-  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
-  GListModel *contacts = carta_case_get_contacts (kase);
-  GListModel *labs = carta_clinical_status_get_labs (status);
+  const char *name = carta_patient_get_name (carta_case_get_patient (kase));
   g_autofree char *date = format_date_time (pdf, when);
-  g_autofree char *diagnosis_text = diagnosis_label (pdf, kase);
-  g_autofree char *birth = format_date (pdf, carta_patient_get_date_of_birth (patient));
-  g_autofree char *diagnosed = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
-  g_autofree char *antigen_date = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
   g_autofree char *subtitle = NULL;
-  g_autofree char *ecog = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *tested = NULL;
-  const char *name = carta_patient_get_name (patient);
   guint n_documents = 0;
 
   for (guint i = 0; i < docs->len; i++)
@@ -664,6 +653,16 @@ cover (Pdf       *pdf,
                               date, n_documents);
   draw_text_at (pdf, subtitle, MARGIN, pdf->y, BODY_WIDTH);
   pdf->y += measure (pdf, subtitle, BODY_WIDTH) + 6;
+}
+
+static void
+cover_patient (Pdf       *pdf,
+               CartaCase *kase)
+{
+  CartaPatient *patient = carta_case_get_patient (kase);
+  GListModel *contacts = carta_case_get_contacts (kase);
+  g_autofree char *birth = format_date (pdf, carta_patient_get_date_of_birth (patient));
+  const char *name = carta_patient_get_name (patient);
 
   heading (pdf, T (N_("Patient")));
   field (pdf, T (N_("Name")), name);
@@ -698,6 +697,18 @@ cover (Pdf       *pdf,
       g_strstrip (text);
       field (pdf, i == 0 ? T (N_("Contact")) : "", text);
     }
+}
+
+static void
+cover_diagnosis (Pdf       *pdf,
+                 CartaCase *kase)
+{
+  CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+  GListModel *labs = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
+  g_autofree char *diagnosis_text = diagnosis_label (pdf, kase);
+  g_autofree char *diagnosed = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
+  g_autofree char *antigen_date = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
+  g_autofree char *tested = NULL;
 
   heading (pdf, T (N_("Diagnosis")));
   field (pdf, T (N_("Disease")), diagnosis_text);
@@ -732,6 +743,51 @@ cover (Pdf       *pdf,
       if (is_target (lab))
         lab_field (pdf, lab);
     }
+}
+
+/* The estimate, with what it was worked out from, so a reader can check it. */
+static void
+clearance_field (Pdf       *pdf,
+                 CartaCase *kase)
+{
+  CartaPatient *patient = carta_case_get_patient (kase);
+
+  {
+    CartaLabResult *creatinine = NULL;
+    double clearance;
+
+    if (carta_case_estimate_creatinine_clearance (kase, &clearance, &creatinine))
+      {
+        g_autofree char *on = format_date (pdf, carta_lab_result_get_date (creatinine));
+        g_autofree char *value = g_strdup_printf ("%s %s", carta_lab_result_get_value (creatinine),
+                                                  carta_lab_result_get_unit (creatinine));
+        g_autofree char *text = NULL;
+        GDate day;
+        int age = -1;
+
+        /* The estimate used the age on the day of the test. */
+        if (carta_date_parse (carta_lab_result_get_date (creatinine), &day, NULL))
+          age = carta_date_age (carta_patient_get_date_of_birth (patient), &day);
+        /* TRANSLATORS: %1$.0f is a creatinine clearance in mL/min; %2$s a creatinine value and
+         * unit, %3$s its date, %4$d the age then, %5$.0f the weight in kg */
+        text = g_strdup_printf (T (N_("%1$.0f mL/min by Cockcroft-Gault, from creatinine %2$s of %3$s, age %4$d, weight %5$.0f kg and sex")),
+                                                 clearance,
+                                                 value,
+                                                 on ? on : "—",
+                                                 age,
+                                                 carta_patient_get_weight_kg (patient));
+        field (pdf, T (N_("Creatinine clearance, estimated")), text);
+      }
+  }
+}
+
+static void
+cover_current_state (Pdf       *pdf,
+                     CartaCase *kase)
+{
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+  GListModel *labs = carta_clinical_status_get_labs (status);
+  g_autofree char *ecog = NULL;
 
   heading (pdf, T (N_("Current state")));
   if (carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog))
@@ -763,36 +819,13 @@ cover (Pdf       *pdf,
       if (!is_target (lab))
         lab_field (pdf, lab);
     }
-  {
-    CartaLabResult *creatinine = NULL;
-    double clearance;
+  clearance_field (pdf, kase);
+}
 
-    if (carta_case_estimate_creatinine_clearance (kase, &clearance, &creatinine))
-      {
-        g_autofree char *on = format_date (pdf, carta_lab_result_get_date (creatinine));
-        g_autofree char *value = g_strdup_printf ("%s %s", carta_lab_result_get_value (creatinine),
-                                                  carta_lab_result_get_unit (creatinine));
-        g_autofree char *text = NULL;
-        GDate day;
-        int age = -1;
-
-        /* The estimate used the age on the day of the test. */
-        if (carta_date_parse (carta_lab_result_get_date (creatinine), &day, NULL))
-          age = carta_date_age (carta_patient_get_date_of_birth (patient), &day);
-        /* TRANSLATORS: %1$.0f is a creatinine clearance in mL/min; %2$s a creatinine value and
-         * unit, %3$s its date, %4$d the age then, %5$.0f the weight in kg */
-        text = g_strdup_printf (T (N_("%1$.0f mL/min by Cockcroft-Gault, from creatinine %2$s of %3$s, age %4$d, weight %5$.0f kg and sex")),
-                                                 clearance,
-                                                 value,
-                                                 on ? on : "—",
-                                                 age,
-                                                 carta_patient_get_weight_kg (patient));
-        field (pdf, T (N_("Creatinine clearance, estimated")), text);
-      }
-  }
-
-  washouts (pdf, status, when);
-
+static void
+earlier_illnesses (Pdf                 *pdf,
+                   CartaClinicalStatus *status)
+{
   if (carta_clinical_status_get_solid_organ_transplant (status) || carta_clinical_status_get_autoimmune_disease (status) ||
       carta_clinical_status_get_seizures (status) || carta_clinical_status_get_stroke (status) ||
       carta_clinical_status_get_other_cancer (status))
@@ -808,6 +841,22 @@ cover (Pdf       *pdf,
       field (pdf, T (N_("Had another cancer in the last five years")),
              answer_or_null (pdf, carta_clinical_status_get_other_cancer (status)));
     }
+}
+
+static void
+cover (Pdf       *pdf,
+       CartaCase *kase,
+       GPtrArray *docs,
+       GDateTime *when)
+{
+  g_autofree char *size = NULL;
+
+  cover_title (pdf, kase, docs, when);
+  cover_patient (pdf, kase);
+  cover_diagnosis (pdf, kase);
+  cover_current_state (pdf, kase);
+  washouts (pdf, carta_case_get_clinical_status (kase), when);
+  earlier_illnesses (pdf, carta_case_get_clinical_status (kase));
 
   heading (pdf, T (N_("Questions from the family")));
   paragraph (pdf, carta_case_get_questions (kase) ? carta_case_get_questions (kase) : "—");
