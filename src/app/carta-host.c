@@ -146,7 +146,7 @@ on_question_response_cb (AdwMessageDialog *dialog,
  * @default_response: the response the Enter key gives
  *
  * Returns: (transfer none): a dialog asking whether to do something, not
- *   yet shown
+ *   yet shown; its handlers of #AdwMessageDialog::response run once
  */
 AdwMessageDialog *
 carta_host_new_question (GtkWidget             *widget,
@@ -210,7 +210,7 @@ on_dialog_entry_activate_cb (GtkWidget        *entry,
  * @label: what the entry is for, already translated, for screen readers
  *
  * Puts @entry in @dialog; activating it gives the default response, when
- * that is enabled.
+ * that is enabled, and closes @dialog, once.
  */
 void
 carta_host_set_dialog_entry (AdwMessageDialog *dialog,

@@ -22,6 +22,7 @@
 /* Opening a small bundle is quick; show progress only when it is not. */
 #define OPEN_PROGRESS_DELAY_MS 400
 #define PASSPHRASE_DIALOG_KEY "carta-passphrase-dialog"
+#define PASSPHRASE_ANSWERED_KEY "carta-passphrase-answered"
 
 /* What the dialog for a case the store could not read answers about. */
 typedef struct
@@ -139,7 +140,7 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   /* Answered, so on its way out: a new question gets a new dialog. */
-  on_passphrase_destroy_cb (self, GTK_WIDGET (dialog));
+  g_object_set_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY, GINT_TO_POINTER (TRUE));
 
   if (self->open_reader == NULL)
     return;
@@ -169,11 +170,14 @@ ask_passphrase (CartaWindow *self,
   /* One passphrase dialog at a time: a second one would stack on the
    * first, and both would start the open. */
   dialog = g_object_get_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY);
-  if (dialog != NULL)
+  if (dialog != NULL && g_object_get_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY) == NULL)
     {
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
+  /* One that was answered but is still there goes without a response. */
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
                                     "open", _("_Open"), ADW_RESPONSE_SUGGESTED, "open");
