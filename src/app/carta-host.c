@@ -12,6 +12,8 @@
 #include "carta-application.h"
 #include "carta-host.h"
 
+#define ANSWERED_KEY "carta-host-answered"
+
 /**
  * carta_host_add_toast:
  * @widget: a widget inside the window, or one not yet shown
@@ -110,6 +112,27 @@ carta_host_add_undo_toast (GtkWidget      *widget,
   carta_host_add_toast (widget, toast);
 }
 
+/* A question is answered once: whatever gives a response after the first
+ * (Enter, then a click on the button before the dialog went away; the
+ * close that follows a response) reaches none of the handlers. */
+static void
+on_question_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  if (g_object_get_data (G_OBJECT (dialog), ANSWERED_KEY) != NULL)
+    {
+      /* libadwaita emits the signal with the response as its detail. */
+      g_signal_stop_emission (dialog, g_signal_lookup ("response", ADW_TYPE_MESSAGE_DIALOG),
+                              g_quark_try_string (response));
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (dialog), ANSWERED_KEY, GINT_TO_POINTER (TRUE));
+}
+
 /**
  * carta_host_new_question:
  * @widget: a widget inside the window the question is about
@@ -123,7 +146,7 @@ carta_host_add_undo_toast (GtkWidget      *widget,
  * @default_response: the response the Enter key gives
  *
  * Returns: (transfer none): a dialog asking whether to do something, not
- *   yet shown
+ *   yet shown; its handlers of #AdwMessageDialog::response run once
  */
 AdwMessageDialog *
 carta_host_new_question (GtkWidget             *widget,
@@ -150,6 +173,8 @@ carta_host_new_question (GtkWidget             *widget,
   adw_message_dialog_set_response_appearance (dialog, response, appearance);
   adw_message_dialog_set_default_response (dialog, default_response);
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Connected before any caller's handler, so it runs first. */
+  g_signal_connect (dialog, "response", G_CALLBACK (on_question_response_cb), NULL);
 
   return dialog;
 }
@@ -162,8 +187,20 @@ on_dialog_entry_activate_cb (GtkWidget        *entry,
 
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
-  if (response != NULL && adw_message_dialog_get_response_enabled (dialog, response))
-    adw_message_dialog_response (dialog, response);
+  if (g_object_get_data (G_OBJECT (dialog), ANSWERED_KEY) != NULL)
+    return;
+
+  if (response == NULL || !adw_message_dialog_get_response_enabled (dialog, response))
+    return;
+
+  /* In libadwaita 1.2 adw_message_dialog_response() only emits the
+   * signal: the dialog would stay open for a second click, which would
+   * do it all again. Close it as its own buttons do; destroying it
+   * rather than closing it gives no second, "cancel" response. */
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
 }
 
 /**
@@ -173,7 +210,7 @@ on_dialog_entry_activate_cb (GtkWidget        *entry,
  * @label: what the entry is for, already translated, for screen readers
  *
  * Puts @entry in @dialog; activating it gives the default response, when
- * that is enabled.
+ * that is enabled, and closes @dialog, once.
  */
 void
 carta_host_set_dialog_entry (AdwMessageDialog *dialog,

@@ -21,6 +21,8 @@
 
 /* Opening a small bundle is quick; show progress only when it is not. */
 #define OPEN_PROGRESS_DELAY_MS 400
+#define PASSPHRASE_DIALOG_KEY "carta-passphrase-dialog"
+#define PASSPHRASE_ANSWERED_KEY "carta-passphrase-answered"
 
 /* What the dialog for a case the store could not read answers about. */
 typedef struct
@@ -114,6 +116,16 @@ on_passphrase_changed_cb (GtkEditable      *entry,
 }
 
 static void
+on_passphrase_destroy_cb (CartaWindow *self,
+                          GtkWidget   *dialog)
+{
+  g_assert (CARTA_IS_WINDOW (self));
+
+  if (g_object_get_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY) == dialog)
+    g_object_set_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY, NULL);
+}
+
+static void
 on_passphrase_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
                            CartaWindow      *self)
@@ -126,6 +138,9 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
    * is finalized gets a focus notification after its own dispose, and
    * crashes; every way of closing the dialog passes here first. */
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  /* Answered, so on its way out: a new question gets a new dialog. */
+  g_object_set_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY, GINT_TO_POINTER (TRUE));
 
   if (self->open_reader == NULL)
     return;
@@ -152,8 +167,23 @@ ask_passphrase (CartaWindow *self,
 
   hide_open_progress (self);
 
+  /* One passphrase dialog at a time: a second one would stack on the
+   * first, and both would start the open. */
+  dialog = g_object_get_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY);
+  if (dialog != NULL && g_object_get_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY) == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  /* One that was answered but is still there goes without a response. */
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
   dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
                                     "open", _("_Open"), ADW_RESPONSE_SUGGESTED, "open");
+  g_object_set_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY, dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_passphrase_destroy_cb),
+                           self, G_CONNECT_SWAPPED);
   if (again)
     {
       adw_message_dialog_set_heading (dialog, _("Wrong Passphrase"));
