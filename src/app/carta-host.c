@@ -12,7 +12,8 @@
 #include "carta-application.h"
 #include "carta-host.h"
 
-#define ANSWERED_KEY "carta-host-answered"
+/* Set on a question dialog once it has given its response. */
+static G_DEFINE_QUARK (carta-host-answered, answered)
 
 /**
  * carta_host_add_toast:
@@ -122,7 +123,7 @@ on_question_response_cb (AdwMessageDialog *dialog,
 {
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
-  if (g_object_get_data (G_OBJECT (dialog), ANSWERED_KEY) != NULL)
+  if (g_object_get_qdata (G_OBJECT (dialog), answered_quark ()) != NULL)
     {
       /* libadwaita emits the signal with the response as its detail. */
       g_signal_stop_emission (dialog, g_signal_lookup ("response", ADW_TYPE_MESSAGE_DIALOG),
@@ -130,7 +131,7 @@ on_question_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  g_object_set_data (G_OBJECT (dialog), ANSWERED_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_qdata (G_OBJECT (dialog), answered_quark (), GINT_TO_POINTER (TRUE));
 }
 
 /**
@@ -187,7 +188,7 @@ on_dialog_entry_activate_cb (GtkWidget        *entry,
 
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
-  if (g_object_get_data (G_OBJECT (dialog), ANSWERED_KEY) != NULL)
+  if (g_object_get_qdata (G_OBJECT (dialog), answered_quark ()) != NULL)
     return;
 
   if (response == NULL || !adw_message_dialog_get_response_enabled (dialog, response))

@@ -21,8 +21,6 @@
 
 /* Opening a small bundle is quick; show progress only when it is not. */
 #define OPEN_PROGRESS_DELAY_MS 400
-#define PASSPHRASE_DIALOG_KEY "carta-passphrase-dialog"
-#define PASSPHRASE_ANSWERED_KEY "carta-passphrase-answered"
 
 /* What the dialog for a case the store could not read answers about. */
 typedef struct
@@ -121,8 +119,8 @@ on_passphrase_destroy_cb (CartaWindow *self,
 {
   g_assert (CARTA_IS_WINDOW (self));
 
-  if (g_object_get_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY) == dialog)
-    g_object_set_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY, NULL);
+  if ((GtkWidget *) self->passphrase_dialog == dialog)
+    self->passphrase_dialog = NULL;
 }
 
 static void
@@ -140,7 +138,8 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   /* Answered, so on its way out: a new question gets a new dialog. */
-  g_object_set_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY, GINT_TO_POINTER (TRUE));
+  if (dialog == self->passphrase_dialog)
+    self->passphrase_answered = TRUE;
 
   if (self->open_reader == NULL)
     return;
@@ -169,8 +168,8 @@ ask_passphrase (CartaWindow *self,
 
   /* One passphrase dialog at a time: a second one would stack on the
    * first, and both would start the open. */
-  dialog = g_object_get_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY);
-  if (dialog != NULL && g_object_get_data (G_OBJECT (dialog), PASSPHRASE_ANSWERED_KEY) == NULL)
+  dialog = self->passphrase_dialog;
+  if (dialog != NULL && !self->passphrase_answered)
     {
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -181,7 +180,8 @@ ask_passphrase (CartaWindow *self,
 
   dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
                                     "open", _("_Open"), ADW_RESPONSE_SUGGESTED, "open");
-  g_object_set_data (G_OBJECT (self), PASSPHRASE_DIALOG_KEY, dialog);
+  self->passphrase_dialog = dialog;
+  self->passphrase_answered = FALSE;
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_passphrase_destroy_cb),
                            self, G_CONNECT_SWAPPED);
   if (again)

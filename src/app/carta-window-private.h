@@ -54,6 +54,8 @@ struct _CartaWindow
   AdwMessageDialog     *open_progress;
   guint                 open_progress_id;
   gboolean              open_with_passphrase;
+  AdwMessageDialog     *passphrase_dialog;   /* not a ref: forgotten when destroyed */
+  gboolean              passphrase_answered;
 };
 
 /* carta-window.c */
