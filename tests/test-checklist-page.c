@@ -18,6 +18,17 @@
 #include "carta-item-view.h"
 #include "carta-test-ui.h"
 
+/* The month and year a calendar shows (GTK 4.8 has no getters). */
+static int
+calendar_shown (GtkCalendar *calendar,
+                const char  *property)
+{
+  int value = -1;
+
+  g_object_get (calendar, property, &value, NULL);
+  return value;
+}
+
 static void
 spin (void)
 {
@@ -147,6 +158,8 @@ test_custom_item_and_status (void)
   g_autoptr(GError) error = NULL;
   CartaChecklistPage *page;
   CartaItemView *view;
+  g_autoptr(GDateTime) now = NULL;
+  GtkCalendar *calendar;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   GtkListBox *list;
@@ -227,9 +240,23 @@ test_custom_item_and_status (void)
   spin ();
   g_assert_cmpuint (count_rows (list), ==, 4);
 
+  /* The calendar opens on the record's own date; the next record, with
+   * no date, opens on today and not on the date of the one before. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (last_row (list))));
+  spin ();
+  carta_checklist_item_set_document_date (carta_item_view_get_item (view), "2019-07-03");
+  spin ();
+  calendar = GTK_CALENDAR (carta_test_find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (calendar_shown (calendar, "year"), ==, 2019);
+  g_assert_cmpint (calendar_shown (calendar, "month"), ==, 6);
   /* Not applicable counts as ready too. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
   spin ();
+  g_assert_null (carta_checklist_item_get_document_date (carta_item_view_get_item (view)));
+  now = g_date_time_new_now_local ();
+  g_assert_cmpint (calendar_shown (calendar, "year"), ==, g_date_time_get_year (now));
+  g_assert_cmpint (calendar_shown (calendar, "month"), ==, g_date_time_get_month (now) - 1);
   adw_combo_row_set_selected (_carta_item_view_get_status_row (view), CARTA_ITEM_STATUS_NOT_APPLICABLE);
   spin ();
   g_free (expected);

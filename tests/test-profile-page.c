@@ -8,12 +8,24 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "carta-date-row.h"
 #include "carta-profile-page.h"
 #include "carta-store.h"
 #include "carta-test-ui.h"
+
+/* The month and year a calendar shows (GTK 4.8 has no getters). */
+static int
+calendar_shown (GtkCalendar *calendar,
+                const char  *property)
+{
+  int value = -1;
+
+  g_object_get (calendar, property, &value, NULL);
+  return value;
+}
 
 static gboolean
 done_cb (gpointer data)
@@ -412,6 +424,92 @@ test_remove_and_undo (void)
   iterate ();
 }
 
+static gboolean
+is_entry (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* A date of birth typed as ISO, then in the locale's own numbers, reaches
+ * the model as ISO; text that is no date is kept and flagged; the
+ * calendar opens on the row's date, not on today. */
+static void
+test_typed_date (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Dad");
+  g_autofree char *old = g_strdup (setlocale (LC_TIME, NULL));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = carta_profile_page_new ();
+  CartaPatient *patient = carta_case_get_patient (kase);
+  GtkCalendar *calendar;
+  GtkWidget *button;
+  GtkWidget *entry;
+  GtkWidget *row;
+
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+
+  row = carta_test_find_widget (page, is_date_row_titled, "Date of birth");
+  g_assert_nonnull (row);
+  entry = carta_test_find_widget (row, is_entry, NULL);
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1965-04-12");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (carta_patient_get_date_of_birth (patient), ==, "1965-04-12");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* An impossible day: flagged, kept as typed, the model unchanged. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1965-02-30");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (carta_patient_get_date_of_birth (patient), ==, "1965-04-12");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1965-02-30");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not a date"));
+
+  /* Leaving the entry commits too. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1970");
+  gtk_widget_grab_focus (carta_test_find_widget (page, is_row_titled, "Full name as in the passport"));
+  iterate ();
+  g_assert_cmpstr (carta_patient_get_date_of_birth (patient), ==, "1970");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* German order: day, month, year. */
+  if (setlocale (LC_TIME, "de_DE.UTF-8") != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "12.04.1965");
+      g_signal_emit_by_name (entry, "activate");
+      setlocale (LC_TIME, old);
+      g_assert_cmpstr (carta_patient_get_date_of_birth (patient), ==, "1965-04-12");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1965-04-12");
+    }
+  else
+    {
+      g_test_message ("de_DE.UTF-8 is not installed: typing ISO instead");
+      gtk_editable_set_text (GTK_EDITABLE (entry), "1965-04-12");
+      g_signal_emit_by_name (entry, "activate");
+      g_assert_cmpstr (carta_patient_get_date_of_birth (patient), ==, "1965-04-12");
+    }
+
+  /* The calendar opens on April 1965. */
+  button = carta_test_find_widget_of_type (row, GTK_TYPE_MENU_BUTTON);
+  calendar = GTK_CALENDAR (carta_test_find_widget_of_type (row, GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+  g_assert_cmpint (calendar_shown (calendar, "year"), ==, 1965);
+  g_assert_cmpint (calendar_shown (calendar, "month"), ==, 3);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/profile-page/fields-reach-the-model", test_fields_reach_the_model);
   g_test_add_func ("/profile-page/remove-and-undo", test_remove_and_undo);
   g_test_add_func ("/profile-page/screening-fields", test_screening_fields);
+  g_test_add_func ("/profile-page/typed-date", test_typed_date);
 
   return g_test_run ();
 }

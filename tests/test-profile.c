@@ -538,6 +538,130 @@ test_locale_dates (void)
   g_assert_null (carta_date_format ("2024-02-30"));
 }
 
+/* What a person types, in three locales' orders: ISO always works, and
+ * the locale's own numbers are read in its order. */
+static void
+test_typed_dates (void)
+{
+  static const struct {
+    const char     *text;
+    CartaDateOrder  order;
+    const char     *iso;
+  } cases[] = {
+    { "1965-04-12", CARTA_DATE_ORDER_MDY, "1965-04-12" },
+    { "1965-04-12", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "1965-04", CARTA_DATE_ORDER_DMY, "1965-04" },
+    { " 1965 ", CARTA_DATE_ORDER_YMD, "1965" },
+    { "04/12/1965", CARTA_DATE_ORDER_MDY, "1965-04-12" },
+    { "4/12/1965", CARTA_DATE_ORDER_MDY, "1965-04-12" },
+    { "12.04.1965", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "12.4.1965.", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "12/04/1965", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "12-04-1965", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "1965/4/12", CARTA_DATE_ORDER_YMD, "1965-04-12" },
+    { "1965年4月12日", CARTA_DATE_ORDER_YMD, "1965-04-12" },
+    { "1965.04.12", CARTA_DATE_ORDER_DMY, "1965-04-12" },
+    { "04/1965", CARTA_DATE_ORDER_MDY, "1965-04" },
+    { "4.1965", CARTA_DATE_ORDER_DMY, "1965-04" },
+    { "29.02.2024", CARTA_DATE_ORDER_DMY, "2024-02-29" },
+    { "2026-03-14", CARTA_DATE_ORDER_MDY, "2026-03-14" },
+  };
+  static const struct {
+    const char     *text;
+    CartaDateOrder  order;
+  } refused[] = {
+    { "", CARTA_DATE_ORDER_DMY },
+    { "2026-02-30", CARTA_DATE_ORDER_DMY },
+    { "30.02.2026", CARTA_DATE_ORDER_DMY },
+    { "13/12/1965", CARTA_DATE_ORDER_MDY },
+    { "12/13/1965", CARTA_DATE_ORDER_DMY },
+    { "12/04/1965", CARTA_DATE_ORDER_YMD },
+    { "1965-13", CARTA_DATE_ORDER_YMD },
+    { "12.04.65", CARTA_DATE_ORDER_DMY },
+    { "0000", CARTA_DATE_ORDER_YMD },
+    { "12041965", CARTA_DATE_ORDER_DMY },
+    { "1965-04-12-01", CARTA_DATE_ORDER_DMY },
+    { "-1965", CARTA_DATE_ORDER_DMY },
+    { "April 1965", CARTA_DATE_ORDER_MDY },
+    { "1965-04-12x", CARTA_DATE_ORDER_MDY },
+  };
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, G_DATE_MARCH, 2026);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (carta_date_parse_typed (cases[i].text, cases[i].order, &today, &iso, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+      g_assert_true (carta_date_parse (iso, NULL, NULL));
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+
+      g_test_message ("%s", refused[i].text);
+      g_assert_false (carta_date_parse_typed (refused[i].text, refused[i].order, &today, &iso, &error));
+      g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+      g_assert_null (iso);
+    }
+
+  /* The day after today is refused where the field forbids the future,
+   * and a year that has begun is not in the future. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *iso = NULL;
+
+    g_assert_false (carta_date_parse_typed ("15.03.2026", CARTA_DATE_ORDER_DMY, &today, &iso, &error));
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "future"));
+    g_clear_error (&error);
+    g_assert_true (carta_date_parse_typed ("15.03.2026", CARTA_DATE_ORDER_DMY, NULL, &iso, &error));
+    g_assert_cmpstr (iso, ==, "2026-03-15");
+    g_clear_pointer (&iso, g_free);
+    g_assert_true (carta_date_parse_typed ("2026", CARTA_DATE_ORDER_DMY, &today, &iso, NULL));
+    g_assert_cmpstr (iso, ==, "2026");
+  }
+}
+
+/* The order comes from the locale's own numeric format. */
+static void
+test_locale_order (void)
+{
+  static const struct {
+    const char     *locale;
+    CartaDateOrder  order;
+  } locales[] = {
+    { "en_US.UTF-8", CARTA_DATE_ORDER_MDY },
+    { "de_DE.UTF-8", CARTA_DATE_ORDER_DMY },
+    { "zh_CN.UTF-8", CARTA_DATE_ORDER_YMD },
+  };
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  guint tested = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      CartaDateOrder order;
+
+      if (setlocale (LC_ALL, locales[i].locale) == NULL)
+        continue;
+      order = carta_date_locale_order ();
+      setlocale (LC_ALL, old);
+      g_assert_cmpint (order, ==, locales[i].order);
+      tested++;
+    }
+
+  if (tested == 0)
+    g_test_skip ("none of en_US, de_DE and zh_CN is installed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/profile/missing", test_missing);
   g_test_add_func ("/profile/age", test_age);
   g_test_add_func ("/profile/locale-dates", test_locale_dates);
+  g_test_add_func ("/profile/typed-dates", test_typed_dates);
+  g_test_add_func ("/profile/locale-order", test_locale_order);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "carta-attachment-row.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
+#include "carta-date.h"
 #include "carta-fs.h"
 #include "carta-host.h"
 #include "carta-import.h"
@@ -130,6 +131,26 @@ rebind_attachments (CartaItemView *self)
 
 /* Fields */
 
+/* The calendar opens on this record's date, or on today: never on the
+ * date of the record shown before. */
+static void
+sync_calendar (CartaItemView *self)
+{
+  const char *date = self->item ? carta_checklist_item_get_document_date (self->item) : NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  gboolean updating = self->updating;
+  GDate day;
+
+  if (carta_date_parse (date, &day, NULL))
+    dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+  else
+    dt = g_date_time_new_now_local ();
+
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->calendar, dt);
+  self->updating = updating;
+}
+
 static void
 update_fields (CartaItemView *self)
 {
@@ -154,18 +175,11 @@ update_fields (CartaItemView *self)
 
   date = carta_checklist_item_get_document_date (self->item);
   if (date != NULL)
-    {
-      g_autoptr(GDateTime) dt = NULL;
-      g_autofree char *iso = g_strconcat (date, "T00:00:00Z", NULL);
-
-      /* Shown as written, YYYY-MM-DD: no doubt which is day and month. */
-      dt = g_date_time_new_from_iso8601 (iso, NULL);
-      adw_action_row_set_subtitle (self->date_row, date);
-      if (dt != NULL)
-        gtk_calendar_select_day (self->calendar, dt);
-    }
+    /* Shown as written, YYYY-MM-DD: no doubt which is day and month. */
+    adw_action_row_set_subtitle (self->date_row, date);
   else
     adw_action_row_set_subtitle (self->date_row, _("Not set"));
+  sync_calendar (self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_date_button), date != NULL);
 
   attachments = carta_checklist_item_get_attachments (self->item);
@@ -216,6 +230,14 @@ on_day_selected_cb (CartaItemView *self)
   iso = g_date_time_format (day, "%Y-%m-%d");
   carta_checklist_item_set_document_date (self->item, iso);
   gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_date_popover_show_cb (CartaItemView *self)
+{
+  g_assert (CARTA_IS_ITEM_VIEW (self));
+
+  sync_calendar (self);
 }
 
 static void
@@ -1006,6 +1028,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "item.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "item.add-folder", NULL, add_folder_action);

@@ -15,19 +15,24 @@
 #include "carta-date-row.h"
 #include "carta-validate.h"
 
-/* A profile date: shown in the user's locale, picked from a calendar,
- * cleared with a button. A stored value that is wrong stays visible with
- * the reason, and the row turns red, until the family changes it. */
+/* A profile date: typed in the user's locale or as ISO (a whole date, a
+ * month or a year), or picked from a calendar that opens on the row's own
+ * date; shown in the user's locale, cleared with a button. A stored value
+ * that is wrong stays visible with the reason, and the row turns red,
+ * until the family changes it. Typed text that is not a date stays in
+ * the entry with the reason, and the stored date is left as it was. */
 struct _CartaDateRow
 {
   AdwActionRow   parent_instance;
 
+  GtkEntry      *entry;
   GtkMenuButton *button;
   GtkCalendar   *calendar;
   GtkButton     *clear_button;
 
   char          *date;
   char          *extra_error;
+  char          *typed_error;
   guint          show_age : 1;
   guint          syncing : 1;
 };
@@ -48,10 +53,10 @@ update (CartaDateRow *self)
   g_autofree char *shown = carta_date_format (self->date);
   g_autofree char *error = carta_validate_date (self->date, NULL);
   g_autofree char *subtitle = NULL;
-  const char *message = error ? error : self->extra_error;
+  const char *message = self->typed_error ? self->typed_error : error ? error : self->extra_error;
   int age;
 
-  if (self->date == NULL)
+  if (self->date == NULL && message == NULL)
     subtitle = g_strdup (_("Not given"));
   else if (shown == NULL)
     subtitle = g_strdup (message);
@@ -75,6 +80,58 @@ update (CartaDateRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), self->date != NULL);
+}
+
+static void
+sync_entry (CartaDateRow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->date ? self->date : "");
+}
+
+static void
+set_typed_error (CartaDateRow *self,
+                 const char   *message)
+{
+  if (g_strcmp0 (self->typed_error, message) == 0)
+    return;
+
+  g_free (self->typed_error);
+  self->typed_error = g_strdup (message);
+  update (self);
+}
+
+/* Profile dates are all things that have happened: none may be later
+ * than today. */
+static void
+commit_typed (CartaDateRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *iso = NULL;
+  GDate today;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  if (self->typed_error == NULL && g_strcmp0 (text, self->date ? self->date : "") == 0)
+    return;
+
+  if (text[0] == '\0')
+    {
+      set_typed_error (self, NULL);
+      carta_date_row_set_date (self, NULL);
+      return;
+    }
+
+  carta_date_today (&today);
+  if (!carta_date_parse_typed (text, carta_date_locale_order (), &today, &iso, &error))
+    {
+      set_typed_error (self, error->message);
+      return;
+    }
+
+  set_typed_error (self, NULL);
+  carta_date_row_set_date (self, iso);
+  sync_entry (self);
 }
 
 static void
@@ -108,6 +165,22 @@ on_day_selected_cb (CartaDateRow *self)
 }
 
 static void
+on_entry_activate_cb (CartaDateRow *self)
+{
+  g_assert (CARTA_IS_DATE_ROW (self));
+
+  commit_typed (self);
+}
+
+static void
+on_entry_leave_cb (CartaDateRow *self)
+{
+  g_assert (CARTA_IS_DATE_ROW (self));
+
+  commit_typed (self);
+}
+
+static void
 on_popover_show_cb (CartaDateRow *self)
 {
   sync_calendar (self);
@@ -128,6 +201,7 @@ carta_date_row_finalize (GObject *object)
 
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->extra_error, g_free);
+  g_clear_pointer (&self->typed_error, g_free);
 
   G_OBJECT_CLASS (carta_date_row_parent_class)->finalize (object);
 }
@@ -197,12 +271,23 @@ carta_date_row_init (CartaDateRow *self)
 {
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkEventController *focus;
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->clear_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Clear Date")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->clear_button));
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  focus = gtk_event_controller_focus_new ();
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
@@ -213,6 +298,8 @@ carta_date_row_init (CartaDateRow *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
 
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_entry_leave_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self, G_CONNECT_SWAPPED);
@@ -247,6 +334,9 @@ carta_date_row_set_date (CartaDateRow *self,
 
   g_free (self->date);
   self->date = g_strdup (iso_date);
+  /* A new date, from the calendar or the case, replaces what was typed. */
+  g_clear_pointer (&self->typed_error, g_free);
+  sync_entry (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

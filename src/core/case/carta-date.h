@@ -27,6 +27,21 @@ typedef enum
   CARTA_DATE_PRECISION_DAY,
 } CartaDatePrecision;
 
+/**
+ * CartaDateOrder:
+ * @CARTA_DATE_ORDER_YMD: year, month, day (zh_CN, ja_JP, ISO)
+ * @CARTA_DATE_ORDER_DMY: day, month, year (de_DE, fr_FR, ru_RU)
+ * @CARTA_DATE_ORDER_MDY: month, day, year (en_US)
+ *
+ * The order in which a locale writes the numbers of a date.
+ */
+typedef enum
+{
+  CARTA_DATE_ORDER_YMD,
+  CARTA_DATE_ORDER_DMY,
+  CARTA_DATE_ORDER_MDY,
+} CartaDateOrder;
+
 gboolean  carta_date_parse  (const char          *text,
                              GDate               *date,
                              CartaDatePrecision  *precision);
@@ -34,5 +49,12 @@ char     *carta_date_format (const char          *text);
 int       carta_date_age    (const char          *date_of_birth,
                              GDate               *today);
 void      carta_date_today  (GDate               *today);
+
+CartaDateOrder carta_date_locale_order (void);
+gboolean       carta_date_parse_typed  (const char      *text,
+                                        CartaDateOrder   order,
+                                        const GDate     *not_after,
+                                        char           **iso,
+                                        GError         **error);
 
 G_END_DECLS
