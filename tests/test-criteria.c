@@ -462,6 +462,9 @@ test_summary_pdf (void)
   g_assert_nonnull (strstr (text->str, "CD7 positive"));
   g_assert_nonnull (strstr (text->str, "Cockcroft-Gault"));
   g_assert_nonnull (strstr (text->str, "66 mL/min"));
+  /* The estimate names the sex it used. */
+  g_assert_nonnull (strstr (text->str, "kg, Female"));
+  g_assert_null (strstr (text->str, "and sex"));
   g_assert_nonnull (strstr (text->str, "Last steroids"));
   g_assert_nonnull (strstr (text->str, "5 days before this summary"));
   g_assert_nonnull (strstr (text->str, "seizures"));

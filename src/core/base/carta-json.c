@@ -19,13 +19,46 @@
 
 G_DEFINE_QUARK (carta-error-quark, carta_error)
 
+/* What a field should have held; one whole message for each, so a
+ * translator never has to fit a type word into a sentence. */
+typedef enum {
+  EXPECTED_TEXT,
+  EXPECTED_WHOLE_NUMBER,
+  EXPECTED_LIST,
+  EXPECTED_OBJECT,
+} Expected;
+
 static gboolean
 missing (const char  *member,
-         const char  *expected,
+         Expected     expected,
          GError     **error)
 {
-  g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
-               _("the required field “%s” is missing or is not %s"), member, expected);
+  switch (expected)
+    {
+    case EXPECTED_TEXT:
+      /* TRANSLATORS: %s is the name of a field in a saved file, as written there */
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                   _("the required field “%s” is missing or is not text"), member);
+      break;
+    case EXPECTED_WHOLE_NUMBER:
+      /* TRANSLATORS: %s is the name of a field in a saved file, as written there */
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                   _("the required field “%s” is missing or is not a whole number"), member);
+      break;
+    case EXPECTED_LIST:
+      /* TRANSLATORS: %s is the name of a field in a saved file, as written there */
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                   _("the required field “%s” is missing or is not a list"), member);
+      break;
+    case EXPECTED_OBJECT:
+    default:
+      /* TRANSLATORS: %s is the name of a field in a saved file, as written there;
+       * an object is a group of named fields */
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MISSING_FIELD,
+                   _("the required field “%s” is missing or is not an object"), member);
+      break;
+    }
+
   return FALSE;
 }
 
@@ -40,13 +73,13 @@ _carta_json_get_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        missing (member, "text", error);
+        missing (member, EXPECTED_TEXT, error);
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      missing (member, "text", error);
+      missing (member, EXPECTED_TEXT, error);
       return NULL;
     }
 
@@ -65,12 +98,12 @@ _carta_json_get_int (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return missing (member, "a whole number", error);
+        return missing (member, EXPECTED_WHOLE_NUMBER, error);
       return TRUE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return missing (member, "a whole number", error);
+    return missing (member, EXPECTED_WHOLE_NUMBER, error);
 
   *value = json_node_get_int (node);
   return TRUE;
@@ -114,7 +147,7 @@ _carta_json_get_array (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      missing (member, "a list", error);
+      missing (member, EXPECTED_LIST, error);
       return NULL;
     }
 
@@ -133,7 +166,7 @@ _carta_json_get_object (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      missing (member, "an object", error);
+      missing (member, EXPECTED_OBJECT, error);
       return NULL;
     }
 

@@ -769,13 +769,15 @@ clearance_field (Pdf       *pdf,
         if (carta_date_parse (carta_lab_result_get_date (creatinine), &day, NULL))
           age = carta_date_age (carta_patient_get_date_of_birth (patient), &day);
         /* TRANSLATORS: %1$.0f is a creatinine clearance in mL/min; %2$s a creatinine value and
-         * unit, %3$s its date, %4$d the age then, %5$.0f the weight in kg */
-        text = g_strdup_printf (T (N_("%1$.0f mL/min by Cockcroft-Gault, from creatinine %2$s of %3$s, age %4$d, weight %5$.0f kg and sex")),
+         * unit, %3$s its date, %4$d the age then, %5$.0f the weight in kg, %6$s the sex the
+         * estimate used, as the summary's Sex field shows it ("Female", "Male") */
+        text = g_strdup_printf (T (N_("%1$.0f mL/min by Cockcroft-Gault, from creatinine %2$s of %3$s, age %4$d, weight %5$.0f kg, %6$s")),
                                                  clearance,
                                                  value,
                                                  on ? on : "—",
                                                  age,
-                                                 carta_patient_get_weight_kg (patient));
+                                                 carta_patient_get_weight_kg (patient),
+                                                 sex_label (pdf, carta_patient_get_sex (patient)));
         field (pdf, T (N_("Creatinine clearance, estimated")), text);
       }
   }
