@@ -232,6 +232,155 @@ test_close_while_making_sample (void)
   g_assert_cmpuint (count_case_folders (), ==, folders_before);
 }
 
+typedef struct
+{
+  const char *type_name;
+  const char *action;
+} ButtonWant;
+
+/* A button a person can see and press, on a page of the given type. */
+static gboolean
+is_shown_button_for (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  const ButtonWant *want = data;
+
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), want->action) == 0 &&
+         gtk_widget_get_mapped (widget) &&
+         gtk_widget_is_sensitive (widget) &&
+         gtk_widget_get_ancestor (widget, g_type_from_name (want->type_name)) != NULL;
+}
+
+static gboolean
+window_has_case (gpointer data)
+{
+  return carta_window_get_case (data) != NULL;
+}
+
+/* "Start Your Checklist" in the guide with no case open lands on the
+ * checklist's empty state, which offers the next step. */
+static void
+test_checklist_empty_state_creates_case (void)
+{
+  ButtonWant create = { "CartaChecklistPage", "win.new-case" };
+  ButtonWant sample = { "CartaChecklistPage", "win.sample-case" };
+  AdwMessageDialog *dialog;
+  CartaWindow *window;
+  GtkWidget *button;
+  GtkEntry *entry;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  carta_window_set_case (window, NULL);
+  g_assert_null (carta_window_get_case (window));
+
+  /* What the guide's "Start Your Checklist" button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "checklist"));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (window), is_shown_button_for, &sample));
+  button = carta_test_find_widget (GTK_WIDGET (window), is_shown_button_for, &create);
+  g_assert_nonnull (button);
+
+  gtk_widget_activate (button);
+  carta_test_wait_until (dialog_shown, NULL, 10);
+  dialog = carta_test_find_dialog ();
+  entry = GTK_ENTRY (carta_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "From the empty checklist");
+  adw_message_dialog_response (dialog, "ok");
+
+  carta_test_wait_until (window_has_case, window, 10);
+  g_assert_cmpstr (carta_case_get_title (carta_window_get_case (window)), ==, "From the empty checklist");
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  CartaWindow *window;
+  CartaCase   *before;
+} CaseChange;
+
+static gboolean
+case_changed (gpointer data)
+{
+  CaseChange *change = data;
+  CartaCase *now = carta_window_get_case (change->window);
+
+  return now != NULL && now != change->before;
+}
+
+/* The sample case stays within reach from the main menu, even once the
+ * family has a case of their own. */
+static void
+test_menu_opens_sample_again (void)
+{
+  GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
+  CartaWindow *window;
+  GtkWidget *menu_button;
+  CaseChange change;
+  guint before;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-case", "s", "Our own case"));
+  g_assert_nonnull (carta_window_get_case (window));
+
+  menu_button = carta_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                  "win.sample-case"));
+
+  before = g_list_model_get_n_items (cases);
+  change.window = window;
+  change.before = carta_window_get_case (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
+  carta_test_wait_until (case_changed, &change, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
+  g_assert_cmpstr (carta_case_get_title (carta_window_get_case (window)), !=, "Our own case");
+
+  /* And again: the menu is not a one-time offer. */
+  change.before = carta_window_get_case (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
+  carta_test_wait_until (case_changed, &change, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 2);
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +408,8 @@ main (int   argc,
   g_test_add_func ("/window/create-action-and-delete", test_create_action_and_delete);
   g_test_add_func ("/window/change-to-other-case-saved", test_change_to_other_case_saved);
   g_test_add_func ("/window/close-while-making-sample", test_close_while_making_sample);
+  g_test_add_func ("/window/checklist-empty-state-creates-case", test_checklist_empty_state_creates_case);
+  g_test_add_func ("/window/menu-opens-sample-again", test_menu_opens_sample_again);
 
   status = g_test_run ();
   g_clear_object (&app);
