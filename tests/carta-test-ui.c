@@ -113,3 +113,49 @@ carta_test_find_dialog (void)
 
   return NULL;
 }
+
+/* Gives the run its own empty user folders under a new temporary home, so
+ * the store starts empty, then starts the test framework. The folders are
+ * set before GLib reads them once and for all. Returns the home, for
+ * carta_test_remove_home(). */
+char *
+carta_test_init_with_own_home (const char   *name,
+                               int          *argc,
+                               char       ***argv)
+{
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  char *home = g_dir_make_tmp (template, NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (argc, argv, NULL);
+
+  return home;
+}
+
+void
+carta_test_remove_home (const char *home)
+{
+  const char *rm_argv[] = { "rm", "-rf", home, NULL };
+
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+/* A registered application of its own, so the tests never reach a
+ * running Carta. */
+CartaApplication *
+carta_test_start_application (void)
+{
+  CartaApplication *app = carta_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("Could not start the application");
+
+  return app;
+}

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "carta-application.h"
+
 G_BEGIN_DECLS
 
 /* Helpers the UI tests share: waiting on the main loop and finding the
@@ -26,5 +28,11 @@ GtkWidget        *carta_test_find_widget         (GtkWidget       *root,
 GtkWidget        *carta_test_find_widget_of_type (GtkWidget       *root,
                                                   GType            type);
 AdwMessageDialog *carta_test_find_dialog         (void);
+
+char             *carta_test_init_with_own_home  (const char      *name,
+                                                  int             *argc,
+                                                  char          ***argv);
+void              carta_test_remove_home         (const char      *home);
+CartaApplication *carta_test_start_application   (void);
 
 G_END_DECLS

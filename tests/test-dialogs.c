@@ -235,27 +235,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("carta-test-dialogs-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  const char *rm_argv[] = { "rm", "-rf", home, NULL };
+  g_autofree char *home = carta_test_init_with_own_home ("carta-test-dialogs", &argc, &argv);
   int status;
-
-  /* The run gets its own empty user folders, so the store starts empty;
-   * set before GLib reads them once and for all. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_test_init (&argc, &argv, NULL);
 
   work_dir = g_build_filename (home, "work", NULL);
   g_mkdir_with_parents (work_dir, 0700);
 
-  app = carta_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("Could not start the application");
+  app = carta_test_start_application ();
   g_application_activate (G_APPLICATION (app));
   window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -274,7 +260,7 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_pointer (&work_dir, g_free);
 
-  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  carta_test_remove_home (home);
 
   return status;
 }
