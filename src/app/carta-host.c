@@ -180,6 +180,20 @@ carta_host_new_question (GtkWidget             *widget,
   return dialog;
 }
 
+/**
+ * carta_host_question_is_answered:
+ * @dialog: a dialog from carta_host_new_question()
+ *
+ * Returns: whether @dialog has given its one response
+ */
+gboolean
+carta_host_question_is_answered (AdwMessageDialog *dialog)
+{
+  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (dialog), answered_quark ()) != NULL;
+}
+
 static void
 on_dialog_entry_activate_cb (GtkWidget        *entry,
                              AdwMessageDialog *dialog)
@@ -188,7 +202,7 @@ on_dialog_entry_activate_cb (GtkWidget        *entry,
 
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
-  if (g_object_get_qdata (G_OBJECT (dialog), answered_quark ()) != NULL)
+  if (carta_host_question_is_answered (dialog))
     return;
 
   if (response == NULL || !adw_message_dialog_get_response_enabled (dialog, response))

@@ -29,6 +29,7 @@ AdwMessageDialog *carta_host_new_question     (GtkWidget              *widget,
                                                const char             *response_label,
                                                AdwResponseAppearance   appearance,
                                                const char             *default_response);
+gboolean          carta_host_question_is_answered (AdwMessageDialog   *dialog);
 void              carta_host_show_message     (GtkWidget              *widget,
                                                const char             *heading,
                                                const char             *body,

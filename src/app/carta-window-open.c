@@ -137,10 +137,6 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
    * crashes; every way of closing the dialog passes here first. */
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
-  /* Answered, so on its way out: a new question gets a new dialog. */
-  if (dialog == self->passphrase_dialog)
-    self->passphrase_answered = TRUE;
-
   if (self->open_reader == NULL)
     return;
 
@@ -169,7 +165,7 @@ ask_passphrase (CartaWindow *self,
   /* One passphrase dialog at a time: a second one would stack on the
    * first, and both would start the open. */
   dialog = self->passphrase_dialog;
-  if (dialog != NULL && !self->passphrase_answered)
+  if (dialog != NULL && !carta_host_question_is_answered (dialog))
     {
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -181,7 +177,6 @@ ask_passphrase (CartaWindow *self,
   dialog = carta_host_new_question (GTK_WIDGET (self), NULL, NULL, _("_Cancel"),
                                     "open", _("_Open"), ADW_RESPONSE_SUGGESTED, "open");
   self->passphrase_dialog = dialog;
-  self->passphrase_answered = FALSE;
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_passphrase_destroy_cb),
                            self, G_CONNECT_SWAPPED);
   if (again)

@@ -55,7 +55,6 @@ struct _CartaWindow
   guint                 open_progress_id;
   gboolean              open_with_passphrase;
   AdwMessageDialog     *passphrase_dialog;   /* not a ref: forgotten when destroyed */
-  gboolean              passphrase_answered;
 };
 
 /* carta-window.c */
