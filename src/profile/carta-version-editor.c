@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "carta-catalog.h"
@@ -20,15 +21,15 @@
  * page stays as simple as before for those who do not need it. */
 struct _CartaVersionEditor
 {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
 
   GtkExpander *expander;
   GtkTextView *text_view;
-  char        *language;
+  const char  *language;  /* interned: a handful of codes */
   gboolean     updating;
 };
 
-G_DEFINE_FINAL_TYPE (CartaVersionEditor, carta_version_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CartaVersionEditor, carta_version_editor, ADW_TYPE_BIN)
 
 enum {
   CHANGED,
@@ -48,35 +49,8 @@ on_buffer_changed_cb (CartaVersionEditor *self,
 }
 
 static void
-carta_version_editor_dispose (GObject *object)
-{
-  CartaVersionEditor *self = CARTA_VERSION_EDITOR (object);
-
-  g_clear_pointer ((GtkWidget **)&self->expander, gtk_widget_unparent);
-  self->text_view = NULL;
-
-  G_OBJECT_CLASS (carta_version_editor_parent_class)->dispose (object);
-}
-
-static void
-carta_version_editor_finalize (GObject *object)
-{
-  CartaVersionEditor *self = CARTA_VERSION_EDITOR (object);
-
-  g_free (self->language);
-
-  G_OBJECT_CLASS (carta_version_editor_parent_class)->finalize (object);
-}
-
-static void
 carta_version_editor_class_init (CartaVersionEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = carta_version_editor_dispose;
-  object_class->finalize = carta_version_editor_finalize;
-
   /**
    * CartaVersionEditor::changed:
    *
@@ -84,8 +58,6 @@ carta_version_editor_class_init (CartaVersionEditorClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -118,16 +90,10 @@ carta_version_editor_init (CartaVersionEditor *self)
   gtk_box_append (GTK_BOX (box), hint);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_expander_set_child (self->expander, box);
-  gtk_widget_set_parent (GTK_WIDGET (self->expander), GTK_WIDGET (self));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->expander));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-GtkWidget *
-carta_version_editor_new (void)
-{
-  return g_object_new (CARTA_TYPE_VERSION_EDITOR, NULL);
 }
 
 const char *
@@ -146,8 +112,7 @@ carta_version_editor_set_language (CartaVersionEditor *self,
   g_return_if_fail (CARTA_IS_VERSION_EDITOR (self));
   g_return_if_fail (language != NULL);
 
-  g_free (self->language);
-  self->language = g_strdup (language);
+  self->language = g_intern_string (language);
   /* TRANSLATORS: %s is a language by its own name, such as 中文（简体） */
   label = g_strdup_printf (_("_Your version in %s, for the summary"), carta_catalog_get_language_name (language));
   gtk_expander_set_label (self->expander, label);

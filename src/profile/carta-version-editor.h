@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "carta-case.h"
 
@@ -15,9 +15,8 @@ G_BEGIN_DECLS
 
 #define CARTA_TYPE_VERSION_EDITOR (carta_version_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (CartaVersionEditor, carta_version_editor, CARTA, VERSION_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (CartaVersionEditor, carta_version_editor, CARTA, VERSION_EDITOR, AdwBin)
 
-GtkWidget  *carta_version_editor_new          (void);
 const char *carta_version_editor_get_language (CartaVersionEditor *self);
 void        carta_version_editor_set_language (CartaVersionEditor *self,
                                                const char         *language);

@@ -562,6 +562,23 @@ set_translations (JsonObject        *object,
   json_object_set_object_member (object, shadow, element);
 }
 
+/* [{"@member": @text}], with the family's versions of @text. */
+static JsonArray *
+translated_text (const char        *member,
+                 const char        *text,
+                 GStrv              languages,
+                 TranslationGetter  get,
+                 gpointer           owner)
+{
+  JsonArray *array = json_array_new ();
+  JsonObject *element = json_object_new ();
+
+  json_object_set_string_member (element, member, text);
+  set_translations (element, member, languages, get, owner);
+  json_array_add_object_element (array, element);
+  return array;
+}
+
 static const char *
 questions_translation (gpointer    kase,
                        const char *language)
@@ -587,16 +604,12 @@ build_questions (CartaCase  *kase,
   const char *questions = carta_case_get_questions (kase);
   JsonObject *resource;
   JsonArray *categories;
-  JsonArray *payloads;
-  JsonObject *payload;
 
   if (questions == NULL)
     return NULL;
 
   resource = json_object_new ();
   categories = json_array_new ();
-  payloads = json_array_new ();
-  payload = json_object_new ();
   json_object_set_string_member (resource, "resourceType", "Communication");
   json_object_set_string_member (resource, "id", id);
   json_object_set_string_member (resource, "status", "completed");
@@ -604,10 +617,9 @@ build_questions (CartaCase  *kase,
   json_object_set_array_member (resource, "category", categories);
   json_object_set_object_member (resource, "subject", reference (patient_id));
   json_object_set_string_member (resource, "sent", timestamp);
-  json_object_set_string_member (payload, "contentString", questions);
-  set_translations (payload, "contentString", carta_case_dup_questions_languages (kase), questions_translation, kase);
-  json_array_add_object_element (payloads, payload);
-  json_object_set_array_member (resource, "payload", payloads);
+  json_object_set_array_member (resource, "payload",
+                                translated_text ("contentString", questions, carta_case_dup_questions_languages (kase),
+                                                 questions_translation, kase));
 
   return resource;
 }
@@ -667,14 +679,9 @@ build_record_list (CartaChecklistItem *item,
     }
 
   if (notes != NULL)
-    {
-      JsonArray *annotations = json_array_new ();
-      JsonObject *annotation = json_object_new ();
-      json_object_set_string_member (annotation, "text", notes);
-      set_translations (annotation, "text", carta_checklist_item_dup_notes_languages (item), notes_translation, item);
-      json_array_add_object_element (annotations, annotation);
-      json_object_set_array_member (resource, "note", annotations);
-    }
+    json_object_set_array_member (resource, "note",
+                                  translated_text ("text", notes, carta_checklist_item_dup_notes_languages (item),
+                                                   notes_translation, item));
 
   return resource;
 }
