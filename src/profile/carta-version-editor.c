@@ -116,7 +116,10 @@ carta_version_editor_set_language (CartaVersionEditor *self,
   /* TRANSLATORS: %s is a language by its own name, such as 中文（简体） */
   label = g_strdup_printf (_("_Your version in %s, for the summary"), carta_catalog_get_language_name (language));
   gtk_expander_set_label (self->expander, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label + 1, -1);
+  /* The label's text is without its mnemonic, whatever the language
+   * writes it as ("_Your…", "…(_Y)"). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (self->expander))), -1);
 }
 
 /**
