@@ -262,6 +262,90 @@ test_required_fields (void)
 #define SEND_TOKEN "Xq7sJ2kPz9RtYw4"
 #define SEND_SHA256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
+/* The family's own versions of their questions and of a record's notes,
+ * for a summary in another language: kept across saves, written only
+ * when there is one, so files without them read and write as before. */
+static void
+test_family_versions (void)
+{
+  g_autoptr(CartaCase) kase = make_full_case ();
+  g_autoptr(CartaCase) old = NULL;
+  g_autoptr(CartaCase) copy = NULL;
+  g_autoptr(CartaChecklistItem) item = NULL;
+  g_autoptr(CartaChecklistItem) copied_item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = carta_case_to_data (kase, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *cleared = NULL;
+  g_auto(GStrv) languages = NULL;
+  guint count = 0;
+
+  g_assert_null (strstr (plain, "translations"));
+  old = reparse (plain, &error);
+  g_assert_no_error (error);
+  g_assert_null (carta_case_get_questions_translation (old, "zh_CN"));
+  languages = carta_case_dup_questions_languages (old);
+  g_assert_cmpuint (g_strv_length (languages), ==, 0);
+
+  g_signal_connect (kase, "changed", G_CALLBACK (count_cb), &count);
+  carta_case_set_questions (kase, "Can she travel in May?");
+  count = 0;
+  carta_case_set_questions_translation (kase, "zh_CN", "她五月可以出行吗？");
+  carta_case_set_questions_translation (kase, "es", "¿Puede viajar en mayo?");
+  g_assert_cmpuint (count, ==, 2);
+  /* The same text again is no change. */
+  carta_case_set_questions_translation (kase, "es", "¿Puede viajar en mayo?");
+  g_assert_cmpuint (count, ==, 2);
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  carta_checklist_item_set_notes_translation (item, "zh_CN", "北京协和医院原件，第二意见待定。");
+  g_assert_cmpuint (count, ==, 3);
+
+  data = carta_case_to_data (kase, NULL);
+  g_assert_nonnull (strstr (data, "\"questions_translations\""));
+  g_assert_nonnull (strstr (data, "\"notes_translations\""));
+  copy = reparse (data, &error);
+  g_assert_no_error (error);
+  assert_cases_equal (kase, copy);
+  g_assert_cmpstr (carta_case_get_questions_translation (copy, "zh_CN"), ==, "她五月可以出行吗？");
+  g_assert_cmpstr (carta_case_get_questions_translation (copy, "es"), ==, "¿Puede viajar en mayo?");
+  g_assert_null (carta_case_get_questions_translation (copy, "fr"));
+  g_strfreev (languages);
+  languages = carta_case_dup_questions_languages (copy);
+  g_assert_cmpuint (g_strv_length (languages), ==, 2);
+  g_assert_cmpstr (languages[0], ==, "es");
+  g_assert_cmpstr (languages[1], ==, "zh_CN");
+  copied_item = g_list_model_get_item (carta_case_get_items (copy), 0);
+  g_assert_cmpstr (carta_checklist_item_get_notes_translation (copied_item, "zh_CN"), ==, "北京协和医院原件，第二意见待定。");
+  again = carta_case_to_data (copy, NULL);
+  g_assert_cmpstr (data, ==, again);
+
+  /* Emptied, they leave nothing behind. */
+  carta_case_set_questions_translation (kase, "zh_CN", "");
+  carta_case_set_questions_translation (kase, "es", NULL);
+  carta_checklist_item_set_notes_translation (item, "zh_CN", NULL);
+  carta_case_set_questions (kase, NULL);
+  cleared = carta_case_to_data (kase, NULL);
+  g_assert_null (strstr (cleared, "translations"));
+
+  /* Something else than texts by language is a damaged file. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+    JsonArray *texts = json_array_new ();
+
+    g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+    root = json_node_get_object (json_parser_get_root (parser));
+    json_array_add_string_element (texts, "她五月可以出行吗？");
+    json_object_set_array_member (root, "questions_translations", texts);
+    g_clear_object (&old);
+    old = carta_case_new_from_json (json_parser_get_root (parser), &error);
+  }
+  g_assert_null (old);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+}
+
 static void
 test_send_history (void)
 {
@@ -363,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/case/invalid-values", test_invalid_values);
   g_test_add_func ("/case/required-fields", test_required_fields);
   g_test_add_func ("/case/send-history", test_send_history);
+  g_test_add_func ("/case/family-versions", test_family_versions);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "carta-bundle-reader.h"
 #include "carta-bundle-writer.h"
 #include "carta-catalog.h"
+#include "carta-demo-private.h"
 #include "carta-demo.h"
 #include "carta-error.h"
 
@@ -282,6 +283,195 @@ test_unknown_language (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* data/fhir-bundle.json's resource of @type whose @member is @value. */
+static JsonObject *
+find_resource (JsonParser *parser,
+               const char *type,
+               const char *member,
+               const char *value)
+{
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entry");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+
+      if (g_strcmp0 (json_object_get_string_member (resource, "resourceType"), type) == 0 &&
+          (member == NULL || g_strcmp0 (json_object_get_string_member_with_default (resource, member, NULL), value) == 0))
+        return resource;
+    }
+
+  return NULL;
+}
+
+static JsonParser *
+load_fhir (const char *zip)
+{
+  JsonParser *parser = json_parser_new ();
+  g_autofree char *fhir = extract (zip, "data/fhir-bundle.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, fhir, -1, &error));
+  g_assert_no_error (error);
+  return parser;
+}
+
+static void
+assert_has (const char *text,
+            const char *expected)
+{
+  g_autofree char *squeezed = squeeze (expected);
+
+  if (strstr (text, squeezed) == NULL)
+    g_error ("The summary lacks “%s”", expected);
+}
+
+/* A record the family added, with a document and a note, for the tests
+ * of their own words. */
+static CartaChecklistItem *
+add_custom_record (void)
+{
+  static const char * const lines[] = { "Dear colleagues,", NULL };
+  g_autoptr(CartaChecklistItem) letter = carta_checklist_item_new_custom ("Letter from Dr Okafor", "treatment");
+  g_autoptr(GBytes) pdf = _carta_demo_make_pdf ("Letter", lines, 1, NULL);
+  g_autoptr(GError) error = NULL;
+
+  carta_checklist_item_set_status (letter, CARTA_ITEM_STATUS_RECEIVED);
+  g_assert_true (carta_checklist_item_set_document_date (letter, "2026-02-11"));
+  carta_checklist_item_set_notes (letter, "Brought by hand on the fourth of March");
+  g_assert_nonnull (_carta_demo_add_file (letter, fixture.case_dir, pdf, "okafor-letter.pdf", "application/pdf", &error));
+  g_assert_no_error (error);
+  carta_case_add_item (fixture.kase, letter);
+
+  return g_steal_pointer (&letter);
+}
+
+/* Everything the family wrote reaches the coordinators: the notes of a
+ * record, a record they added with its document, and their questions,
+ * in summary.pdf and in the FHIR bundle. In Chinese, what they typed is
+ * marked as their own words, not translated; in their own language
+ * (the window's, Spanish here) it is not. */
+static void
+test_family_words (void)
+{
+  g_autoptr(CartaCatalog) chinese = carta_catalog_new_for_language ("zh_CN", NULL);
+  g_autoptr(CartaChecklistItem) letter = add_custom_record ();
+  g_autoptr(JsonParser) fhir = NULL;
+  g_autofree char *zip = export ("zh_CN");
+  g_autofree char *text = summary_text (zip);
+  g_autofree char *spanish_zip = NULL;
+  g_autofree char *spanish_text = NULL;
+  g_autofree char *marked = NULL;
+  const char *questions = carta_case_get_questions (fixture.kase);
+  JsonObject *list;
+  JsonObject *communication;
+  JsonArray *entries;
+
+  g_assert_nonnull (questions);
+
+  /* A note of a template record, the record the family added (its
+   * name, note, date and document) and the questions, each marked. */
+  assert_has (text, "Not needed for an allogeneic off-the-shelf product †");
+  assert_has (text, "Letter from Dr Okafor †");
+  assert_has (text, "Brought by hand on the fourth of March †");
+  assert_has (text, "2026年02月11");
+  assert_has (text, "okafor-letter.pdf");
+  marked = g_strconcat (questions, " †", NULL);
+  assert_has (text, marked);
+  assert_has (text, carta_catalog_gettext (chinese, "Notes on the records"));
+  /* The mark is explained in the summary's language. */
+  g_assert_cmpstr (carta_catalog_gettext (chinese, "The family's own words, not translated."), !=,
+                   "The family's own words, not translated.");
+  assert_has (text, carta_catalog_gettext (chinese, "The family's own words, not translated."));
+  g_assert_null (strstr (text, "‡"));
+
+  fhir = load_fhir (zip);
+  list = find_resource (fhir, "List", "title", "Letter from Dr Okafor");
+  g_assert_nonnull (list);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (list, "note"), 0), "text"),
+                   ==, "Brought by hand on the fourth of March");
+  entries = json_object_get_array_member (list, "entry");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  {
+    g_autoptr(CartaAttachment) attachment = g_list_model_get_item (carta_checklist_item_get_attachments (letter), 0);
+    g_autofree char *urn = g_strconcat ("urn:uuid:", carta_attachment_get_id (attachment), NULL);
+    JsonObject *item = json_object_get_object_member (json_array_get_object_element (entries, 0), "item");
+
+    g_assert_cmpstr (json_object_get_string_member (item, "reference"), ==, urn);
+    g_assert_nonnull (find_resource (fhir, "DocumentReference", "id", carta_attachment_get_id (attachment)));
+  }
+  list = find_resource (fhir, "List", "title", "HLA typing");
+  g_assert_nonnull (list);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (list, "note"), 0), "text"),
+                   ==, "Not needed for an allogeneic off-the-shelf product");
+  communication = find_resource (fhir, "Communication", NULL, NULL);
+  g_assert_nonnull (communication);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (communication, "payload"), 0),
+                                                  "contentString"), ==, questions);
+
+  /* In the family's own language nothing is marked. */
+  spanish_zip = export ("es");
+  spanish_text = summary_text (spanish_zip);
+  assert_has (spanish_text, "Brought by hand on the fourth of March");
+  g_assert_null (strstr (spanish_text, "†"));
+
+  carta_case_remove_item (fixture.kase, letter, NULL);
+}
+
+/* A version the family typed in the summary's language replaces their
+ * text in that summary, marked as translated by them, and goes with the
+ * original into FHIR; other languages keep the original. */
+static void
+test_family_version (void)
+{
+  g_autoptr(CartaCatalog) chinese = carta_catalog_new_for_language ("zh_CN", NULL);
+  g_autoptr(CartaChecklistItem) letter = add_custom_record ();
+  g_autoptr(JsonParser) fhir = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *english_zip = NULL;
+  g_autofree char *english_text = NULL;
+  JsonObject *list;
+  JsonObject *translation;
+  JsonArray *parts;
+
+  carta_checklist_item_set_notes_translation (letter, "zh_CN", "三月四日亲手送来");
+  carta_case_set_questions_translation (fixture.kase, "zh_CN", "两线治疗后她还符合条件吗？");
+
+  zip = export ("zh_CN");
+  text = summary_text (zip);
+  assert_has (text, "三月四日亲手送来 ‡");
+  assert_has (text, "两线治疗后她还符合条件吗？ ‡");
+  g_assert_null (strstr (text, "Broughtbyhand"));
+  g_assert_null (strstr (text, "eligibleaftertwolines"));
+  assert_has (text, carta_catalog_gettext (chinese, "Translated by the family."));
+  /* What they did not translate is still marked. */
+  assert_has (text, "Not needed for an allogeneic off-the-shelf product †");
+
+  fhir = load_fhir (zip);
+  list = find_resource (fhir, "List", "title", "Letter from Dr Okafor");
+  g_assert_nonnull (list);
+  translation = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (list, "note"), 0), "_text");
+  g_assert_nonnull (translation);
+  translation = json_array_get_object_element (json_object_get_array_member (translation, "extension"), 0);
+  g_assert_cmpstr (json_object_get_string_member (translation, "url"), ==, "http://hl7.org/fhir/StructureDefinition/translation");
+  parts = json_object_get_array_member (translation, "extension");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (parts, 0), "valueCode"), ==, "zh-CN");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (parts, 1), "valueString"), ==, "三月四日亲手送来");
+  g_assert_true (json_object_has_member (json_array_get_object_element (json_object_get_array_member (find_resource (fhir, "Communication", NULL, NULL),
+                                                                                                    "payload"), 0),
+                                         "_contentString"));
+
+  english_zip = export ("en");
+  english_text = summary_text (english_zip);
+  assert_has (english_text, "Brought by hand on the fourth of March †");
+  g_assert_null (strstr (english_text, "三月四日"));
+  g_assert_null (strstr (english_text, "‡"));
+
+  carta_case_set_questions_translation (fixture.kase, "zh_CN", NULL);
+  carta_case_remove_item (fixture.kase, letter, NULL);
+}
+
 static void
 delete_tree (const char *path)
 {
@@ -327,6 +517,8 @@ main (int   argc,
   g_test_add_func ("/summary-language/chinese", test_chinese);
   g_test_add_func ("/summary-language/english", test_english);
   g_test_add_func ("/summary-language/unknown", test_unknown_language);
+  g_test_add_func ("/summary-language/family-words", test_family_words);
+  g_test_add_func ("/summary-language/family-version", test_family_version);
 
   result = g_test_run ();
 

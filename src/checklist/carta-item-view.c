@@ -23,6 +23,7 @@
 #include "carta-photo-pdf-dialog.h"
 #include "carta-photo-pdf.h"
 #include "carta-thumbnail.h"
+#include "carta-version-editor.h"
 
 /* The details of one record: status, date, notes and its files, which
  * the family adds by chooser or by dropping files and folders. */
@@ -41,6 +42,7 @@ struct _CartaItemView
   GtkPopover         *date_popover;
   GtkCalendar        *calendar;
   GtkTextView        *notes_view;
+  CartaVersionEditor *notes_version;
   GtkRevealer        *progress_revealer;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
@@ -260,6 +262,21 @@ on_notes_changed_cb (CartaItemView *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   carta_checklist_item_set_notes (self->item, text[0] != '\0' ? text : NULL);
+}
+
+static void
+on_notes_version_changed_cb (CartaItemView      *self,
+                             CartaVersionEditor *editor)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (CARTA_IS_ITEM_VIEW (self));
+
+  if (self->updating || self->item == NULL)
+    return;
+
+  text = carta_version_editor_dup_text (editor);
+  carta_checklist_item_set_notes_translation (self->item, carta_version_editor_get_language (editor), text);
 }
 
 /* Importing */
@@ -1008,6 +1025,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   widget_class->unroot = carta_item_view_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CARTA_TYPE_VERSION_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, category_label);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, title_label);
@@ -1019,6 +1037,8 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, date_popover);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, calendar);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, notes_version);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_version_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_bar);
@@ -1104,6 +1124,12 @@ carta_item_view_set_item (CartaItemView      *self,
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), carta_checklist_item_get_title (item));
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_set_text (buffer, carta_checklist_item_get_notes (item) ? carta_checklist_item_get_notes (item) : "", -1);
+  {
+    g_autofree char *language = carta_version_editor_pick_language (kase);
+
+    carta_version_editor_set_language (self->notes_version, language);
+    carta_version_editor_set_text (self->notes_version, carta_checklist_item_get_notes_translation (item, language));
+  }
   self->updating = FALSE;
 
   update_fields (self);

@@ -18,6 +18,7 @@
 #include "carta-export-page-private.h"
 #include "carta-export-page.h"
 #include "carta-host.h"
+#include "carta-own-words.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
 
@@ -57,6 +58,9 @@ struct _CartaExportPage
   GtkWidget         *send_box;
   GtkLabel          *send_label;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *own_words_group;
+  AdwExpanderRow    *own_words_row;
+  GPtrArray         *own_words_rows;  /* the rows in own_words_row */
   GtkListBox        *history_list;
 
   /* The missing list follows every edit of the case; while the page is
@@ -134,6 +138,44 @@ update_missing (CartaExportPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), count > 0);
+}
+
+/* What the family typed that a summary in another language shows as
+ * typed: listed, folded, so they know before they send it. */
+static void
+update_own_words (CartaExportPage *self)
+{
+  const char *language = carta_export_page_get_summary_language (self);
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < self->own_words_rows->len; i++)
+    adw_expander_row_remove (self->own_words_row, g_ptr_array_index (self->own_words_rows, i));
+  g_ptr_array_set_size (self->own_words_rows, 0);
+
+  fields = self->kase ? carta_own_words_list (self->kase, language) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->own_words_group), fields != NULL && fields->len > 0);
+  if (fields == NULL || fields->len == 0)
+    return;
+
+  /* TRANSLATORS: %s is a language by its own name, such as 中文（简体） */
+  description = g_strdup_printf (_("The summary is in %s. What you typed yourself stays as you typed it, marked as your own words, not translated. You can add your own version of the questions and of a record’s notes."),
+                                 carta_catalog_get_language_name (language));
+  adw_preferences_group_set_description (self->own_words_group, description);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field as you typed it", "%u fields as you typed them", fields->len),
+                           fields->len);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->own_words_row), title);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (fields, i));
+      adw_expander_row_add_row (self->own_words_row, row);
+      g_ptr_array_add (self->own_words_rows, row);
+    }
 }
 
 static GtkWidget *
@@ -260,70 +302,13 @@ on_send_clicked_cb (CartaExportPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Each language by its name in itself, so a reader finds their own
- * whatever the language of the window: not translated on purpose. */
-static const struct
-{
-  const char *code;
-  const char *name;
-} language_names[] = {
-  { "en", "English" },
-  { "zh_CN", "中文（简体）" },
-  { "zh_TW", "中文（繁體）" },
-  { "es", "Español" },
-  { "fr", "Français" },
-  { "ru", "Русский" },
-  { "ar", "العربية" },
-  { "de", "Deutsch" },
-  { "it", "Italiano" },
-  { "pt", "Português" },
-  { "pt_BR", "Português (Brasil)" },
-};
-
-static const char *
-language_name (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
-    if (g_str_equal (language_names[i].code, code))
-      return language_names[i].name;
-
-  return code;
-}
-
-/* The language Carta's window is in: the first of the user's languages
- * Carta has a translation for, as gettext picks it; "en" when none. */
-static char *
-find_ui_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *code = carta_catalog_normalize_language (names[i]);
-      g_autofree char *path = NULL;
-
-      if (g_str_equal (code, "en"))
-        break;
-
-      if ((path = carta_catalog_find_file (code)) != NULL)
-        {
-          g_autofree char *messages = g_path_get_dirname (path);
-          g_autofree char *dir = g_path_get_dirname (messages);
-
-          return g_path_get_basename (dir);
-        }
-    }
-
-  return g_strdup ("en");
-}
-
 /* English (the default), Simplified Chinese for the coordinators, and
  * the window's language when it is another. */
 static void
 setup_summary_languages (CartaExportPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *ui_language = find_ui_language ();
+  g_autofree char *ui_language = carta_catalog_find_ui_language ();
 
   self->summary_languages = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->summary_languages, g_strdup ("en"));
@@ -332,7 +317,7 @@ setup_summary_languages (CartaExportPage *self)
     g_ptr_array_add (self->summary_languages, g_strdup (ui_language));
 
   for (guint i = 0; i < self->summary_languages->len; i++)
-    gtk_string_list_append (names, language_name (g_ptr_array_index (self->summary_languages, i)));
+    gtk_string_list_append (names, carta_catalog_get_language_name (g_ptr_array_index (self->summary_languages, i)));
 
   adw_combo_row_set_model (self->summary_language_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->summary_language_row, 0);
@@ -679,6 +664,7 @@ carta_export_page_finalize (GObject *object)
 
   g_clear_pointer (&self->bundles, g_hash_table_unref);
   g_clear_pointer (&self->writing_case_id, g_free);
+  g_clear_pointer (&self->own_words_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_export_page_parent_class)->finalize (object);
 }
@@ -769,6 +755,8 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, summary_language_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, encrypt_switch);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, passphrase_row);
@@ -793,6 +781,7 @@ static void
 carta_export_page_init (CartaExportPage *self)
 {
   self->bundles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->own_words_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -846,6 +835,7 @@ carta_export_page_set_case (CartaExportPage *self,
   if (kase != NULL)
     {
       g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "changed", G_CALLBACK (update_own_words), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (carta_case_get_sends (kase), "items-changed",
                                G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -858,6 +848,7 @@ carta_export_page_set_case (CartaExportPage *self,
 
   gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
   update_missing (self);
+  update_own_words (self);
   update_history (self);
   update_sensitivity (self);
 

@@ -16,6 +16,7 @@
 #include "carta-profile-lists.h"
 #include "carta-profile-page.h"
 #include "carta-validate.h"
+#include "carta-version-editor.h"
 
 struct _CartaProfilePage
 {
@@ -61,6 +62,7 @@ struct _CartaProfilePage
   AdwEntryRow         *medication_row;
   CartaListGroup      *labs_group;
   GtkTextView         *questions_view;
+  CartaVersionEditor  *questions_version;
 
   CartaCase           *kase;
 
@@ -496,6 +498,35 @@ on_questions_changed_cb (CartaProfilePage *self,
   carta_case_set_questions (self->kase, text);
 }
 
+/* The family's own version of the questions, for the summary language
+ * chosen on the Export page. */
+static void
+update_questions_version (CartaProfilePage *self)
+{
+  g_autofree char *language = carta_version_editor_pick_language (self->kase);
+
+  self->syncing = TRUE;
+  carta_version_editor_set_language (self->questions_version, language);
+  carta_version_editor_set_text (self->questions_version,
+                                 self->kase ? carta_case_get_questions_translation (self->kase, language) : NULL);
+  self->syncing = FALSE;
+}
+
+static void
+on_questions_version_changed_cb (CartaProfilePage   *self,
+                                 CartaVersionEditor *editor)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (CARTA_IS_PROFILE_PAGE (self));
+
+  if (self->syncing || self->kase == NULL)
+    return;
+
+  text = carta_version_editor_dup_text (editor);
+  carta_case_set_questions_translation (self->kase, carta_version_editor_get_language (editor), text);
+}
+
 /* ------------------------------------------------------------------ */
 /* Following the case shown                                             */
 
@@ -583,6 +614,8 @@ bind_treatment_and_status (CartaProfilePage *self)
   self->case_signals = g_signal_group_new (CARTA_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "notify::questions",
                                  G_CALLBACK (update_questions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->case_signals, "notify::summary-language",
+                                 G_CALLBACK (update_questions_version), self, G_CONNECT_SWAPPED);
 }
 
 /* Points every group at the parts of the case shown, or at nothing. */
@@ -609,6 +642,7 @@ follow_case (CartaProfilePage *self)
   update_diagnosis (self);
   update_failed_reason (self);
   update_questions (self);
+  update_questions_version (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -710,6 +744,7 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
   g_type_ensure (CARTA_TYPE_DATE_ROW);
   g_type_ensure (CARTA_TYPE_LIST_GROUP);
 
+  g_type_ensure (CARTA_TYPE_VERSION_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/profile/carta-profile-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, other_names_row);
@@ -748,6 +783,8 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, medication_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, labs_group);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, questions_view);
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, questions_version);
+  gtk_widget_class_bind_template_callback (widget_class, on_questions_version_changed_cb);
 }
 
 static void

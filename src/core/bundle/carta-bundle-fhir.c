@@ -516,6 +516,176 @@ add_observations (CartaCase       *kase,
     }
 }
 
+/* The family's own versions of @member's text in other languages, as
+ * R4's translation extension on the string (`_text` beside `text`).
+ * Takes @languages; @get gives the version in each. */
+typedef const char *(*TranslationGetter) (gpointer    owner,
+                                           const char *language);
+
+static void
+set_translations (JsonObject        *object,
+                  const char        *member,
+                  GStrv              languages,
+                  TranslationGetter  get,
+                  gpointer           owner)
+{
+  g_autofree char *shadow = g_strconcat ("_", member, NULL);
+  g_auto(GStrv) owned = languages;
+  JsonArray *extensions;
+  JsonObject *element;
+
+  if (languages == NULL || languages[0] == NULL)
+    return;
+
+  extensions = json_array_new ();
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      JsonObject *extension = json_object_new ();
+      JsonArray *parts = json_array_new ();
+      JsonObject *lang = json_object_new ();
+      JsonObject *content = json_object_new ();
+      g_autofree char *tag = g_strdelimit (g_strdup (languages[i]), "_", '-');
+
+      json_object_set_string_member (lang, "url", "lang");
+      json_object_set_string_member (lang, "valueCode", tag);
+      json_object_set_string_member (content, "url", "content");
+      json_object_set_string_member (content, "valueString", get (owner, languages[i]));
+      json_array_add_object_element (parts, lang);
+      json_array_add_object_element (parts, content);
+      json_object_set_string_member (extension, "url", "http://hl7.org/fhir/StructureDefinition/translation");
+      json_object_set_array_member (extension, "extension", parts);
+      json_array_add_object_element (extensions, extension);
+    }
+
+  element = json_object_new ();
+  json_object_set_array_member (element, "extension", extensions);
+  json_object_set_object_member (object, shadow, element);
+}
+
+/* [{"@member": @text}], with the family's versions of @text. */
+static JsonArray *
+translated_text (const char        *member,
+                 const char        *text,
+                 GStrv              languages,
+                 TranslationGetter  get,
+                 gpointer           owner)
+{
+  JsonArray *array = json_array_new ();
+  JsonObject *element = json_object_new ();
+
+  json_object_set_string_member (element, member, text);
+  set_translations (element, member, languages, get, owner);
+  json_array_add_object_element (array, element);
+  return array;
+}
+
+static const char *
+questions_translation (gpointer    kase,
+                       const char *language)
+{
+  return carta_case_get_questions_translation (kase, language);
+}
+
+static const char *
+notes_translation (gpointer    item,
+                   const char *language)
+{
+  return carta_checklist_item_get_notes_translation (item, language);
+}
+
+/* The family's questions for the coordinators: a message from them, so a
+ * Communication, with their own versions in other languages. */
+static JsonObject *
+build_questions (CartaCase  *kase,
+                 const char *id,
+                 const char *patient_id,
+                 const char *timestamp)
+{
+  const char *questions = carta_case_get_questions (kase);
+  JsonObject *resource;
+  JsonArray *categories;
+
+  if (questions == NULL)
+    return NULL;
+
+  resource = json_object_new ();
+  categories = json_array_new ();
+  json_object_set_string_member (resource, "resourceType", "Communication");
+  json_object_set_string_member (resource, "id", id);
+  json_object_set_string_member (resource, "status", "completed");
+  json_array_add_object_element (categories, codeable_text ("Questions from the family"));
+  json_object_set_array_member (resource, "category", categories);
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+  json_object_set_string_member (resource, "sent", timestamp);
+  json_object_set_array_member (resource, "payload",
+                                translated_text ("contentString", questions, carta_case_dup_questions_languages (kase),
+                                                 questions_translation, kase));
+
+  return resource;
+}
+
+/* A checklist record: a List of its documents, with what the family
+ * wrote about it as a note; a record with no document says why. */
+static JsonObject *
+build_record_list (CartaChecklistItem *item,
+                   const char         *id,
+                   const char         *patient_id,
+                   GPtrArray          *docs)
+{
+  JsonObject *resource = json_object_new ();
+  JsonArray *entries = json_array_new ();
+  const char *notes = carta_checklist_item_get_notes (item);
+  const char *category = carta_checklist_item_get_category (item);
+  const char *status = carta_item_status_to_string (carta_checklist_item_get_status (item));
+  GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+  json_object_set_string_member (resource, "resourceType", "List");
+  json_object_set_string_member (resource, "id", id);
+  json_object_set_string_member (resource, "status", "current");
+  json_object_set_string_member (resource, "mode", "snapshot");
+  json_object_set_string_member (resource, "title", _carta_bundle_item_title (item));
+  json_object_set_object_member (resource, "code", codeable_text (category && *category ? category : "Other"));
+  json_object_set_object_member (resource, "subject", reference (patient_id));
+  set_text (resource, "date", carta_checklist_item_get_document_date (item));
+
+  /* Each of its documents the bundle holds, by its DocumentReference. */
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+      const char *attachment_id = carta_attachment_get_id (attachment);
+
+      for (guint j = 0; j < docs->len; j++)
+        {
+          CartaBundleDoc *doc = g_ptr_array_index (docs, j);
+          JsonObject *entry;
+
+          if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE || g_strcmp0 (doc->attachment_id, attachment_id) != 0)
+            continue;
+          entry = json_object_new ();
+          json_object_set_object_member (entry, "item", reference (attachment_id));
+          json_array_add_object_element (entries, entry);
+          break;
+        }
+    }
+
+  /* The record's status ("needed", "requested", "not-applicable"…) says
+   * why nothing is listed. */
+  if (json_array_get_length (entries) > 0)
+    json_object_set_array_member (resource, "entry", entries);
+  else
+    {
+      json_array_unref (entries);
+      json_object_set_object_member (resource, "emptyReason", codeable_text (status));
+    }
+
+  if (notes != NULL)
+    json_object_set_array_member (resource, "note",
+                                  translated_text ("text", notes, carta_checklist_item_dup_notes_languages (item),
+                                                   notes_translation, item));
+
+  return resource;
+}
+
 /* Stable ids for one case: two exports give the same Patient id. */
 static char *
 stable_uuid (const char *seed,
@@ -577,6 +747,24 @@ _carta_bundle_build_fhir (CartaCase *kase,
         continue;
       add_entry (entries, doc->attachment_id, build_document_reference (doc, patient_id, when));
     }
+
+  {
+    g_autofree char *questions_id = stable_uuid (case_urn, "communication#questions");
+    JsonObject *questions = build_questions (kase, questions_id, patient_id, timestamp);
+    GListModel *items = carta_case_get_items (kase);
+
+    if (questions != NULL)
+      add_entry (entries, questions_id, questions);
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+        g_autofree char *key = g_strconcat ("list#", carta_checklist_item_get_id (item), NULL);
+        g_autofree char *list_id = stable_uuid (case_urn, key);
+
+        add_entry (entries, list_id, build_record_list (item, list_id, patient_id, docs));
+      }
+  }
 
   json_object_set_array_member (bundle, "entry", entries);
 

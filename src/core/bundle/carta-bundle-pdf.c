@@ -19,6 +19,7 @@
 #include "carta-date.h"
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
+#include "carta-own-words.h"
 #include "carta-validate.h"
 
 /* summary.pdf: what a coordinator reads first, on screen or on paper.
@@ -53,7 +54,17 @@ typedef struct
   CartaCatalog           *catalog;
   CartaChecklistTemplate *template;
   gboolean                rtl;
+  /* What the family typed is marked when the summary is in another
+   * language than theirs (the window's), or when they gave their own
+   * version in the summary's language. */
+  gboolean                mark_own_words;
+  gboolean                any_family_version;
 } Pdf;
+
+/* After text in the family's words, as they typed it; after text they
+ * translated themselves. The footer explains both. */
+#define OWN_WORDS_MARK       "†"
+#define FAMILY_VERSION_MARK  "‡"
 
 #define T(msgid) carta_catalog_gettext (pdf->catalog, (msgid))
 
@@ -205,15 +216,66 @@ static void draw_text_at (Pdf        *pdf,
                           double      y,
                           double      width);
 
+/* One line under the footer of every page, so that a page printed on
+ * its own still says what the marks mean. */
+static char *
+own_words_legend (Pdf *pdf)
+{
+  g_autofree char *own = NULL;
+  g_autofree char *version = NULL;
+
+  if (pdf->mark_own_words)
+    /* TRANSLATORS: the footnote of the summary PDF for text marked †: what the family
+     * typed, shown as they typed it, in their own language */
+    own = g_strdup_printf ("%s %s", OWN_WORDS_MARK, T (N_("The family's own words, not translated.")));
+  if (pdf->any_family_version)
+    /* TRANSLATORS: the footnote of the summary PDF for text marked ‡: the family gave
+     * their own version of it in the summary's language */
+    version = g_strdup_printf ("%s %s", FAMILY_VERSION_MARK, T (N_("Translated by the family.")));
+
+  if (own == NULL && version == NULL)
+    return NULL;
+  return g_strjoin ("  ", own ? own : version, own ? version : NULL, NULL);
+}
+
+/* @text as the family typed it, marked when it is not in the summary's
+ * language; %NULL stays %NULL. */
+static char *
+own_words (Pdf        *pdf,
+           const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (!pdf->mark_own_words)
+    return g_strdup (text);
+  return g_strdup_printf ("%s %s", text, OWN_WORDS_MARK);
+}
+
+/* The family's version in the summary's language when there is one,
+ * else their text as typed. */
+static char *
+family_text (Pdf        *pdf,
+             const char *text,
+             const char *version)
+{
+  if (version != NULL && *version != '\0')
+    return g_strdup_printf ("%s %s", version, FAMILY_VERSION_MARK);
+  return own_words (pdf, text);
+}
+
 static void
 draw_footer (Pdf *pdf)
 {
   /* TRANSLATORS: in the footer of the summary PDF, as in "page 2" */
   g_autofree char *text = g_strdup_printf ("%s — %s %u", pdf->footer, T (N_("page")), pdf->page);
 
+  g_autofree char *legend = own_words_legend (pdf);
+
   set_font (pdf, 8, PANGO_WEIGHT_NORMAL);
   cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
   draw_text_at (pdf, text, MARGIN, PAGE_HEIGHT - MARGIN + 4, BODY_WIDTH);
+  if (legend != NULL)
+    draw_text_at (pdf, legend, MARGIN, PAGE_HEIGHT - MARGIN + 16, BODY_WIDTH);
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
 }
 
@@ -455,7 +517,7 @@ diagnosis_label (Pdf       *pdf,
   if (disease == CARTA_DISEASE_NOT_SET)
     return NULL;
   if (disease == CARTA_DISEASE_OTHER && carta_diagnosis_get_disease_other (diagnosis) != NULL)
-    return g_strdup (carta_diagnosis_get_disease_other (diagnosis));
+    return own_words (pdf, carta_diagnosis_get_disease_other (diagnosis));
   return g_strdup (carta_disease_to_label_in (disease, pdf->catalog));
 }
 
@@ -476,24 +538,37 @@ sex_label (Pdf        *pdf,
 
 /* A template category by its title in the summary's language; one the
  * family made up as they wrote it. */
-static const char *
+static char *
 category_label (Pdf        *pdf,
                 const char *category)
 {
   if (carta_checklist_template_lookup_category (pdf->template, category) != NULL)
-    return carta_checklist_template_get_category_title_in (pdf->template, category, pdf->catalog);
+    return g_strdup (carta_checklist_template_get_category_title_in (pdf->template, category, pdf->catalog));
   if (category == NULL || *category == '\0')
-    return T (N_("Other records"));
-  return category;
+    return g_strdup (T (N_("Other records")));
+  return own_words (pdf, category);
 }
 
-static const char *
+/* A record by its title in the summary's language; one the family
+ * added by the name they gave it. */
+static char *
+item_title (Pdf                *pdf,
+            CartaChecklistItem *item)
+{
+  const char *title = carta_checklist_template_get_item_title_in (pdf->template, item, pdf->catalog);
+
+  if (carta_checklist_template_lookup_item (pdf->template, carta_checklist_item_get_template_key (item)) != NULL)
+    return g_strdup (title);
+  return own_words (pdf, title);
+}
+
+static char *
 doc_title (Pdf            *pdf,
            CartaBundleDoc *doc)
 {
   const CartaTemplateItem *entry = carta_checklist_template_lookup_item (pdf->template, doc->template_key);
 
-  return entry != NULL ? T (entry->title) : doc->item_title;
+  return entry != NULL ? g_strdup (T (entry->title)) : own_words (pdf, doc->item_title);
 }
 
 static const char *
@@ -541,15 +616,15 @@ dated_text (Pdf        *pdf,
   return g_strjoin (" — ", formatted ? formatted : "—", text ? text : "—", NULL);
 }
 
-static const char *
+static char *
 lab_name (Pdf            *pdf,
           CartaLabResult *lab)
 {
   if (carta_lab_result_get_name (lab) != NULL)
-    return carta_lab_result_get_name (lab);
+    return own_words (pdf, carta_lab_result_get_name (lab));
   if (carta_lab_result_get_kind (lab) != CARTA_LAB_KIND_NOT_SET)
-    return carta_lab_kind_to_label_in (carta_lab_result_get_kind (lab), pdf->catalog);
-  return T (N_("Lab value"));
+    return g_strdup (carta_lab_kind_to_label_in (carta_lab_result_get_kind (lab), pdf->catalog));
+  return g_strdup (T (N_("Lab value")));
 }
 
 static void
@@ -557,7 +632,8 @@ lab_field (Pdf            *pdf,
            CartaLabResult *lab)
 {
   g_autofree char *lab_date = format_date (pdf, carta_lab_result_get_date (lab));
-  const char *method = carta_lab_result_get_method (lab);
+  g_autofree char *method = own_words (pdf, carta_lab_result_get_method (lab));
+  g_autofree char *name = lab_name (pdf, lab);
   g_autofree char *text = g_strdup_printf ("%s %s%s%s%s%s%s",
                                            carta_lab_result_get_value (lab) ? carta_lab_result_get_value (lab) : "—",
                                            carta_lab_result_get_unit (lab) ? carta_lab_result_get_unit (lab) : "",
@@ -567,7 +643,7 @@ lab_field (Pdf            *pdf,
                                            lab_date ? lab_date : "",
                                            lab_date ? ")" : "");
 
-  field (pdf, lab_name (pdf, lab), text);
+  field (pdf, name, text);
 }
 
 static gboolean
@@ -687,9 +763,10 @@ cover_patient (Pdf       *pdf,
   for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
     {
       g_autoptr(CartaContact) contact = g_list_model_get_item (contacts, i);
+      g_autofree char *relation = own_words (pdf, carta_contact_get_relation (contact));
       g_autofree char *text = g_strjoin ("\n",
                                          carta_contact_get_name (contact) ? carta_contact_get_name (contact) : "",
-                                         carta_contact_get_relation (contact) ? carta_contact_get_relation (contact) : "",
+                                         relation ? relation : "",
                                          carta_contact_get_phone (contact) ? carta_contact_get_phone (contact) : "",
                                          carta_contact_get_email (contact) ? carta_contact_get_email (contact) : "",
                                          carta_contact_get_time_zone (contact) ? carta_contact_get_time_zone (contact) : "",
@@ -709,6 +786,9 @@ cover_diagnosis (Pdf       *pdf,
   g_autofree char *diagnosed = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
   g_autofree char *antigen_date = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
   g_autofree char *tested = NULL;
+  g_autofree char *method = own_words (pdf, carta_diagnosis_get_antigen_method (diagnosis));
+  g_autofree char *lp_result = own_words (pdf, carta_diagnosis_get_lumbar_puncture_result (diagnosis));
+  g_autofree char *mri_result = own_words (pdf, carta_diagnosis_get_brain_mri_result (diagnosis));
 
   heading (pdf, T (N_("Diagnosis")));
   field (pdf, T (N_("Disease")), diagnosis_text);
@@ -720,7 +800,7 @@ cover_diagnosis (Pdf       *pdf,
   field (pdf, T (N_("BCMA expression, %")), carta_diagnosis_get_bcma_percent (diagnosis));
   if (carta_diagnosis_get_antigen_method (diagnosis) || carta_diagnosis_get_antigen_date (diagnosis))
     tested = g_strjoin (", ",
-                        carta_diagnosis_get_antigen_method (diagnosis) ? carta_diagnosis_get_antigen_method (diagnosis) : "—",
+                        method ? method : "—",
                         antigen_date ? antigen_date : "—",
                         NULL);
   field (pdf, T (N_("Tested by, on")), tested);
@@ -728,10 +808,8 @@ cover_diagnosis (Pdf       *pdf,
                                              ? carta_cns_status_to_label_in (carta_diagnosis_get_cns_status (diagnosis), pdf->catalog)
                                              : NULL);
   {
-    g_autofree char *lp = dated_text (pdf, carta_diagnosis_get_lumbar_puncture_date (diagnosis),
-                                      carta_diagnosis_get_lumbar_puncture_result (diagnosis));
-    g_autofree char *mri = dated_text (pdf, carta_diagnosis_get_brain_mri_date (diagnosis),
-                                       carta_diagnosis_get_brain_mri_result (diagnosis));
+    g_autofree char *lp = dated_text (pdf, carta_diagnosis_get_lumbar_puncture_date (diagnosis), lp_result);
+    g_autofree char *mri = dated_text (pdf, carta_diagnosis_get_brain_mri_date (diagnosis), mri_result);
 
     field (pdf, T (N_("Lumbar puncture")), lp);
     field (pdf, T (N_("Brain MRI")), mri);
@@ -811,9 +889,15 @@ cover_current_state (Pdf       *pdf,
     field (pdf, T (N_("An infection is active now")),
            answer_or_null (pdf, carta_clinical_status_get_infection_active (status)));
   }
-  field (pdf, T (N_("Infections")), carta_clinical_status_get_infections (status));
-  field (pdf, T (N_("Other illnesses")), carta_clinical_status_get_other_illnesses (status));
-  field (pdf, T (N_("Medication")), carta_clinical_status_get_medication (status));
+  {
+    g_autofree char *infections = own_words (pdf, carta_clinical_status_get_infections (status));
+    g_autofree char *illnesses = own_words (pdf, carta_clinical_status_get_other_illnesses (status));
+    g_autofree char *medication = own_words (pdf, carta_clinical_status_get_medication (status));
+
+    field (pdf, T (N_("Infections")), infections);
+    field (pdf, T (N_("Other illnesses")), illnesses);
+    field (pdf, T (N_("Medication")), medication);
+  }
   for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
     {
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
@@ -861,7 +945,12 @@ cover (Pdf       *pdf,
   earlier_illnesses (pdf, carta_case_get_clinical_status (kase));
 
   heading (pdf, T (N_("Questions from the family")));
-  paragraph (pdf, carta_case_get_questions (kase) ? carta_case_get_questions (kase) : "—");
+  {
+    g_autofree char *questions = family_text (pdf, carta_case_get_questions (kase),
+                                              carta_case_get_questions_translation (kase, carta_catalog_get_language (pdf->catalog)));
+
+    paragraph (pdf, questions ? questions : "—");
+  }
 
   size = g_strdup_printf ("%s: urn:uuid:%s", T (N_("Case identifier")), carta_case_get_id (kase));
   set_font (pdf, 8, PANGO_WEIGHT_NORMAL);
@@ -896,14 +985,16 @@ treatment (Pdf       *pdf,
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *start = format_date (pdf, carta_therapy_line_get_start_date (line));
       g_autofree char *end = format_date (pdf, carta_therapy_line_get_end_date (line));
+      g_autofree char *regimen = own_words (pdf, carta_therapy_line_get_regimen (line));
+      g_autofree char *notes = own_words (pdf, carta_therapy_line_get_notes (line));
       CartaResponse response = carta_therapy_line_get_best_response (line);
       const char *cells[] = {
         number,
-        carta_therapy_line_get_regimen (line),
+        regimen,
         start,
         end,
         response ? carta_response_to_label_in (response, pdf->catalog) : "",
-        carta_therapy_line_get_notes (line),
+        notes,
       };
 
       table_row (pdf, &table, cells, &header_drawn);
@@ -913,11 +1004,12 @@ treatment (Pdf       *pdf,
     {
       g_autoptr(CartaTransplant) transplant = g_list_model_get_item (transplants, i);
       g_autofree char *date = format_date (pdf, carta_transplant_get_date (transplant));
+      g_autofree char *notes = own_words (pdf, carta_transplant_get_notes (transplant));
       g_autofree char *text = g_strdup_printf ("%s, %s; GvHD: %s. %s",
                                                carta_transplant_type_to_label_in (carta_transplant_get_kind (transplant), pdf->catalog),
                                                date ? date : "—",
                                                carta_gvhd_grade_to_label_in (carta_transplant_get_gvhd_grade (transplant), pdf->catalog),
-                                               carta_transplant_get_notes (transplant) ? carta_transplant_get_notes (transplant) : "");
+                                               notes ? notes : "");
       pdf->y += 6;
       field (pdf, T (N_("Transplant")), text);
       if (carta_transplant_get_donor_type (transplant))
@@ -942,13 +1034,14 @@ treatment (Pdf       *pdf,
       g_autoptr(CartaPriorCart) cart = g_list_model_get_item (carts, i);
       g_autofree char *date = format_date (pdf, carta_prior_cart_get_date (cart));
       g_autofree char *relapse = format_date (pdf, carta_prior_cart_get_relapse_date (cart));
+      g_autofree char *notes = own_words (pdf, carta_prior_cart_get_notes (cart));
       g_autofree char *text = g_strdup_printf ("%s, %s; %s; %s %s. %s",
                                                carta_prior_cart_get_product (cart) ? carta_prior_cart_get_product (cart) : "—",
                                                date ? date : "—",
                                                carta_response_to_label_in (carta_prior_cart_get_response (cart), pdf->catalog),
                                                T (N_("relapse")),
                                                relapse ? relapse : "—",
-                                               carta_prior_cart_get_notes (cart) ? carta_prior_cart_get_notes (cart) : "");
+                                               notes ? notes : "");
       pdf->y += 6;
       field (pdf, T (N_("Earlier CAR-T")), text);
       field (pdf, T (N_("Target, such as CD19 or CD7")), carta_prior_cart_get_target (cart));
@@ -992,6 +1085,7 @@ checklist (Pdf       *pdf,
       gboolean header_drawn = FALSE;
       guint received = 0, total = 0;
       g_autofree char *title = NULL;
+      g_autofree char *label = category_label (pdf, category);
 
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
         {
@@ -1006,7 +1100,7 @@ checklist (Pdf       *pdf,
         }
 
       /* TRANSLATORS: a checklist category, then how many of its records the family has */
-      title = g_strdup_printf (T (N_("%s — %u of %u received")), category_label (pdf, category), received, total);
+      title = g_strdup_printf (T (N_("%s — %u of %u received")), label, received, total);
       set_font (pdf, 11, PANGO_WEIGHT_BOLD);
       ensure_room (pdf, 60);
       pdf->y += 6;
@@ -1019,18 +1113,70 @@ checklist (Pdf       *pdf,
           guint n = g_list_model_get_n_items (carta_checklist_item_get_attachments (item));
           g_autofree char *count = n ? g_strdup_printf ("%u", n) : g_strdup ("");
           g_autofree char *date = format_date (pdf, carta_checklist_item_get_document_date (item));
+          g_autofree char *record = NULL;
           const char *cells[4];
 
           if (g_strcmp0 (carta_checklist_item_get_category (item), category) != 0)
             continue;
 
-          cells[0] = carta_checklist_template_get_item_title_in (pdf->template, item, pdf->catalog);
+          cells[0] = record = item_title (pdf, item);
           cells[1] = status_label (pdf, carta_item_status_to_string (carta_checklist_item_get_status (item)));
           cells[2] = date;
           cells[3] = count;
           table_row (pdf, &table, cells, &header_drawn);
         }
     }
+}
+
+/* What the family wrote about each record, after the checklist that
+ * names them. */
+static void
+record_notes (Pdf       *pdf,
+              CartaCase *kase)
+{
+  GListModel *items = carta_case_get_items (kase);
+  const char *language = carta_catalog_get_language (pdf->catalog);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      g_autofree char *notes = family_text (pdf, carta_checklist_item_get_notes (item),
+                                            carta_checklist_item_get_notes_translation (item, language));
+      g_autofree char *title = NULL;
+
+      if (notes == NULL)
+        continue;
+
+      if (!any)
+        {
+          heading (pdf, T (N_("Notes on the records")));
+          any = TRUE;
+        }
+      title = item_title (pdf, item);
+      field (pdf, title, notes);
+    }
+}
+
+/* Whether a summary in @language uses a version the family gave. */
+static gboolean
+has_family_version (CartaCase  *kase,
+                    const char *language)
+{
+  GListModel *items = carta_case_get_items (kase);
+
+  if (carta_case_get_questions_translation (kase, language) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (carta_checklist_item_get_notes_translation (item, language) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -1055,6 +1201,8 @@ index_of_documents (Pdf       *pdf,
       g_autofree char *pages_size = NULL;
       g_autofree char *hash = g_strndup (doc->sha256, 12);
       g_autofree char *name = NULL;
+      g_autofree char *category = NULL;
+      g_autofree char *title = NULL;
       const char *cells[6];
 
       if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
@@ -1088,8 +1236,8 @@ index_of_documents (Pdf       *pdf,
       else
         pages_size = g_strdup (size);
 
-      cells[0] = category_label (pdf, doc->category);
-      cells[1] = doc_title (pdf, doc);
+      cells[0] = category = category_label (pdf, doc->category);
+      cells[1] = title = doc_title (pdf, doc);
       cells[2] = date;
       cells[3] = name ? name : doc->original_name;
       cells[4] = pages_size;
@@ -1166,6 +1314,8 @@ _carta_bundle_render_summary (CartaCase     *kase,
   pdf.catalog = catalog;
   pdf.template = carta_checklist_template_get_default ();
   pdf.rtl = carta_catalog_is_rtl (catalog);
+  pdf.mark_own_words = carta_own_words_are_marked (carta_catalog_get_language (catalog));
+  pdf.any_family_version = has_family_version (kase, carta_catalog_get_language (catalog));
   date = format_date_time (&pdf, when);
 
   pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, PAGE_WIDTH, PAGE_HEIGHT);
@@ -1198,6 +1348,7 @@ _carta_bundle_render_summary (CartaCase     *kase,
   cover (&pdf, kase, docs, when);
   treatment (&pdf, kase);
   checklist (&pdf, kase, docs);
+  record_notes (&pdf, kase);
   index_of_documents (&pdf, docs);
   imaging (&pdf, docs);
   draw_footer (&pdf);

@@ -24,6 +24,7 @@
 #include "carta-json-private.h"
 #include "carta-patient-private.h"
 #include "carta-send-record-private.h"
+#include "carta-translations-private.h"
 #include "carta-treatment-history-private.h"
 
 struct _CartaCase
@@ -43,6 +44,7 @@ struct _CartaCase
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus   *status;
   char                  *questions;
+  GHashTable            *questions_translations;  /* language → the family's version */
   char                  *summary_language;
 
   /* When which bundle went to which server; newest last. */
@@ -136,6 +138,7 @@ carta_case_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->questions, g_free);
+  g_clear_pointer (&self->questions_translations, g_hash_table_unref);
   g_clear_pointer (&self->summary_language, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
@@ -504,6 +507,51 @@ carta_case_set_questions (CartaCase  *self,
 }
 
 /**
+ * carta_case_get_questions_translation:
+ * @language: a summary language, such as `zh_CN`
+ *
+ * Returns: (nullable): the family's own version of their questions in
+ *   @language, used by a summary in that language
+ */
+const char *
+carta_case_get_questions_translation (CartaCase  *self,
+                                      const char *language)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return _carta_translations_get (self->questions_translations, language);
+}
+
+/**
+ * carta_case_set_questions_translation:
+ * @language: a summary language, such as `zh_CN`
+ * @text: (nullable): their version, or %NULL or empty to remove it
+ */
+void
+carta_case_set_questions_translation (CartaCase  *self,
+                                      const char *language,
+                                      const char *text)
+{
+  g_return_if_fail (CARTA_IS_CASE (self));
+  g_return_if_fail (language != NULL);
+
+  if (_carta_translations_set (&self->questions_translations, language, text))
+    touch (self);
+}
+
+/**
+ * carta_case_dup_questions_languages:
+ *
+ * Returns: (transfer full): the languages the family gave their own
+ *   version of the questions in, sorted; empty when none
+ */
+GStrv
+carta_case_dup_questions_languages (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return _carta_translations_languages (self->questions_translations);
+}
+
+/**
  * carta_case_get_summary_language:
  *
  * Returns: (nullable): the language chosen for the summary PDF, or
@@ -699,6 +747,7 @@ carta_case_to_json (CartaCase *self)
   json_object_set_object_member (object, "treatment", _carta_treatment_history_to_json (self->treatment));
   json_object_set_object_member (object, "current_status", _carta_clinical_status_to_json (self->status));
   _carta_json_set_string (object, "questions", self->questions);
+  _carta_translations_to_json (self->questions_translations, object, "questions_translations");
   _carta_json_set_string (object, "summary_language", self->summary_language);
 
   items = json_array_new ();
@@ -1067,6 +1116,9 @@ carta_case_new_from_json (JsonNode  *root,
       return NULL;
     }
   carta_case_set_questions (self, questions);
+  /* Optional: files from before the family's own versions have none. */
+  if (!_carta_translations_from_json (object, "questions_translations", &self->questions_translations, error))
+    return NULL;
 
   /* Optional: files from before the choice was remembered have none. */
   {

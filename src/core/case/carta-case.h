@@ -73,6 +73,12 @@ CartaClinicalStatus   *carta_case_get_clinical_status (CartaCase    *self);
 const char            *carta_case_get_questions       (CartaCase    *self);
 void                   carta_case_set_questions       (CartaCase    *self,
                                                        const char   *questions);
+const char            *carta_case_get_questions_translation (CartaCase  *self,
+                                                             const char *language);
+void                   carta_case_set_questions_translation (CartaCase  *self,
+                                                             const char *language,
+                                                             const char *text);
+GStrv                  carta_case_dup_questions_languages   (CartaCase  *self);
 const char            *carta_case_get_summary_language (CartaCase   *self);
 void                   carta_case_set_summary_language (CartaCase   *self,
                                                         const char  *language);

@@ -690,3 +690,74 @@ carta_catalog_ngettext (CartaCatalog *self,
 
   return translation;
 }
+
+/**
+ * carta_catalog_find_ui_language:
+ *
+ * The language Carta's window is in: the first of the user's languages
+ * Carta has a translation for, as gettext picks it. The family's own
+ * words are taken to be in it.
+ *
+ * Returns: (transfer full): a language such as `es`; `en` when none
+ */
+char *
+carta_catalog_find_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *code = carta_catalog_normalize_language (names[i]);
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (code, "en"))
+        break;
+
+      if ((path = carta_catalog_find_file (code)) != NULL)
+        {
+          g_autofree char *messages = g_path_get_dirname (path);
+          g_autofree char *dir = g_path_get_dirname (messages);
+
+          return g_path_get_basename (dir);
+        }
+    }
+
+  return g_strdup ("en");
+}
+
+/* Each language by its name in itself, so a reader finds their own
+ * whatever the language of the window: not translated on purpose. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "en", "English" },
+  { "zh_CN", "中文（简体）" },
+  { "zh_TW", "中文（繁體）" },
+  { "es", "Español" },
+  { "fr", "Français" },
+  { "ru", "Русский" },
+  { "ar", "العربية" },
+  { "de", "Deutsch" },
+  { "it", "Italiano" },
+  { "pt", "Português" },
+  { "pt_BR", "Português (Brasil)" },
+};
+
+/**
+ * carta_catalog_get_language_name:
+ * @code: a language such as `zh_CN`
+ *
+ * Returns: the language's name in itself, or @code when Carta does not
+ *   know it
+ */
+const char *
+carta_catalog_get_language_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_str_equal (language_names[i].code, code))
+      return language_names[i].name;
+
+  return code;
+}

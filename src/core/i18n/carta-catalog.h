@@ -35,5 +35,7 @@ char         *carta_catalog_find_file        (const char    *language);
 GStrv         carta_catalog_list_languages   (void);
 char         *carta_catalog_normalize_language (const char  *language);
 gboolean      carta_catalog_is_rtl           (CartaCatalog  *self);
+char         *carta_catalog_find_ui_language (void);
+const char   *carta_catalog_get_language_name (const char *code);
 
 G_END_DECLS

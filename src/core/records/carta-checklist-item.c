@@ -15,6 +15,7 @@
 #include "carta-checklist-item-private.h"
 #include "carta-error.h"
 #include "carta-json-private.h"
+#include "carta-translations-private.h"
 
 struct _CartaChecklistItem
 {
@@ -25,6 +26,7 @@ struct _CartaChecklistItem
   char            *title;
   char            *category;
   char            *notes;
+  GHashTable      *notes_translations;  /* language → the family's version */
   char            *document_date;
   GListStore      *attachments;
   CartaItemStatus  status;
@@ -94,6 +96,7 @@ carta_checklist_item_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->notes_translations, g_hash_table_unref);
   g_clear_pointer (&self->document_date, g_free);
 
   G_OBJECT_CLASS (carta_checklist_item_parent_class)->finalize (object);
@@ -325,6 +328,51 @@ DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
 
 #undef DEFINE_STRING_ACCESSORS
 
+/**
+ * carta_checklist_item_get_notes_translation:
+ * @language: a summary language, such as `zh_CN`
+ *
+ * Returns: (nullable): the family's own version of the notes in
+ *   @language, used by a summary in that language
+ */
+const char *
+carta_checklist_item_get_notes_translation (CartaChecklistItem *self,
+                                            const char         *language)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (self), NULL);
+  return _carta_translations_get (self->notes_translations, language);
+}
+
+/**
+ * carta_checklist_item_dup_notes_languages:
+ *
+ * Returns: (transfer full): the languages the family gave their own
+ *   version of the notes in, sorted; empty when none
+ */
+GStrv
+carta_checklist_item_dup_notes_languages (CartaChecklistItem *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (self), NULL);
+  return _carta_translations_languages (self->notes_translations);
+}
+
+/**
+ * carta_checklist_item_set_notes_translation:
+ * @language: a summary language, such as `zh_CN`
+ * @text: (nullable): their version, or %NULL or empty to remove it
+ */
+void
+carta_checklist_item_set_notes_translation (CartaChecklistItem *self,
+                                            const char         *language,
+                                            const char         *text)
+{
+  g_return_if_fail (CARTA_IS_CHECKLIST_ITEM (self));
+  g_return_if_fail (language != NULL);
+
+  if (_carta_translations_set (&self->notes_translations, language, text))
+    emit_changed (self);
+}
+
 CartaItemStatus
 carta_checklist_item_get_status (CartaChecklistItem *self)
 {
@@ -481,6 +529,7 @@ _carta_checklist_item_to_json (CartaChecklistItem *self)
   _carta_json_set_string (object, "category", self->category);
   json_object_set_string_member (object, "status", carta_item_status_to_string (self->status));
   _carta_json_set_string (object, "notes", self->notes);
+  _carta_translations_to_json (self->notes_translations, object, "notes_translations");
   _carta_json_set_string (object, "document_date", self->document_date);
 
   for (guint i = 0; i < n; i++)
@@ -581,6 +630,9 @@ _carta_checklist_item_from_json (JsonObject  *object,
                        "document-date", document_date,
                        NULL);
   g_list_store_splice (self->attachments, 0, 0, attachments->pdata, attachments->len);
+  /* Optional: files from before the family's own versions have none. */
+  if (!_carta_translations_from_json (object, "notes_translations", &self->notes_translations, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

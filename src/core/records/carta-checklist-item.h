@@ -57,6 +57,12 @@ void                carta_checklist_item_set_status        (CartaChecklistItem *
 const char         *carta_checklist_item_get_notes         (CartaChecklistItem *self);
 void                carta_checklist_item_set_notes         (CartaChecklistItem *self,
                                                             const char         *notes);
+const char         *carta_checklist_item_get_notes_translation (CartaChecklistItem *self,
+                                                                const char         *language);
+void                carta_checklist_item_set_notes_translation (CartaChecklistItem *self,
+                                                                const char         *language,
+                                                                const char         *text);
+GStrv               carta_checklist_item_dup_notes_languages   (CartaChecklistItem *self);
 const char         *carta_checklist_item_get_document_date (CartaChecklistItem *self);
 gboolean            carta_checklist_item_set_document_date (CartaChecklistItem *self,
                                                             const char         *iso_date);
