@@ -136,6 +136,56 @@ prefix##_set_property (GObject      *object,                                    
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
 }
 
+/* The whole GObject part of a flat record: its properties, finalize,
+ * class_init and init, and its JSON form (`_prefix_to_json` and
+ * `_prefix_load_json`, declared in its -private.h). The file keeps its
+ * struct, G_DEFINE_FINAL_TYPE, the property enum, the `fields` table,
+ * `properties`, `_new` and the accessors. @what (marked with N_()) names
+ * the record in a message about a damaged case.json. */
+#define CARTA_FIELDS_DEFINE_RECORD(Type, prefix, what)                          \
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (prefix)                                     \
+                                                                                \
+static void                                                                     \
+prefix##_finalize (GObject *object)                                             \
+{                                                                               \
+  _carta_fields_clear (object, fields, G_N_ELEMENTS (fields));                  \
+  G_OBJECT_CLASS (prefix##_parent_class)->finalize (object);                    \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_class_init (Type##Class *klass)                                        \
+{                                                                               \
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);                          \
+                                                                                \
+  object_class->finalize = prefix##_finalize;                                   \
+  object_class->get_property = prefix##_get_property;                           \
+  object_class->set_property = prefix##_set_property;                           \
+  _carta_fields_install (object_class, fields, G_N_ELEMENTS (fields), properties); \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_init (Type *self)                                                      \
+{                                                                               \
+}                                                                               \
+                                                                                \
+JsonObject *                                                                    \
+_##prefix##_to_json (gpointer self)                                             \
+{                                                                               \
+  JsonObject *object = json_object_new ();                                      \
+                                                                                \
+  _carta_fields_to_json (self, fields, G_N_ELEMENTS (fields), object);          \
+  return object;                                                                \
+}                                                                               \
+                                                                                \
+gboolean                                                                        \
+_##prefix##_load_json (gpointer     self,                                       \
+                       JsonObject  *object,                                     \
+                       GError     **error)                                      \
+{                                                                               \
+  return _carta_fields_load_json (self, fields, G_N_ELEMENTS (fields), properties, \
+                                  object, what, error);                         \
+}
+
 #define CARTA_FIELDS_STRING_ACCESSORS(Type, prefix, CHECK, field, PROP)        \
 const char *                                                                    \
 prefix##_get_##field (Type *self)                                               \
