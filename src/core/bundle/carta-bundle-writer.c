@@ -873,13 +873,7 @@ run_job (WriteJob  *job,
   job->temp_path = g_strdup_printf ("%s/.carta-bundle-XXXXXX.part", dir);
   job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (job->fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not create a file in “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
 
   job->archive = archive_write_new ();
   archive_write_set_format_zip (job->archive);
