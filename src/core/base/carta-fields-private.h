@@ -12,9 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The profile types are mostly flat records. One table per type drives
- * its properties, change notification and JSON, so a field cannot be
- * forgotten in one of the three places. */
+/* Flat records (the profile types, send records, upload results): one
+ * table per type drives its properties, change notification and JSON, so
+ * a field cannot be forgotten in one of the three places. */
 typedef enum
 {
   CARTA_FIELD_STRING,
@@ -22,6 +22,11 @@ typedef enum
   CARTA_FIELD_ENUM,     /* stored as int, written as the value's nick */
   CARTA_FIELD_INT,      /* -1 means “not given” */
   CARTA_FIELD_DOUBLE,   /* 0 means “not given” */
+  /* Only for read-only records (_carta_fields_install_read_only()), whose
+   * constructor fills them; no setter, no JSON. */
+  CARTA_FIELD_UINT64,
+  CARTA_FIELD_BOOLEAN,
+  CARTA_FIELD_DATETIME, /* a GDateTime, owned */
 } CartaFieldKind;
 
 typedef struct
@@ -37,12 +42,20 @@ typedef struct
   { name, json, CARTA_FIELD_##kind, G_STRUCT_OFFSET (Type, member), NULL }
 #define CARTA_FIELD_E(name, json, Type, member, get_type) \
   { name, json, CARTA_FIELD_ENUM, G_STRUCT_OFFSET (Type, member), get_type }
+/* A field of a read-only record, which has no JSON member here. */
+#define CARTA_FIELD_RO(kind, name, Type, member) \
+  { name, NULL, CARTA_FIELD_##kind, G_STRUCT_OFFSET (Type, member), NULL }
 
 /* @fields[0] is unused so that indices match property ids. */
 void     _carta_fields_install   (GObjectClass      *klass,
                                   const CartaField  *fields,
                                   guint              n_fields,
                                   GParamSpec       **pspecs);
+/* The same with read-only properties, for immutable records. */
+void     _carta_fields_install_read_only (GObjectClass      *klass,
+                                          const CartaField  *fields,
+                                          guint              n_fields,
+                                          GParamSpec       **pspecs);
 void     _carta_fields_clear     (gpointer           self,
                                   const CartaField  *fields,
                                   guint              n_fields);
@@ -111,7 +124,7 @@ gboolean _carta_list_load_json   (GListStore        *store,
 
 /* Boilerplate shared by the record types. Each file has a static
  * `fields` table and `properties` array indexed by property id. */
-#define CARTA_FIELDS_DEFINE_PROPERTY_FUNCS(prefix)                              \
+#define CARTA_FIELDS_DEFINE_GET_PROPERTY(prefix)                                \
 static void                                                                     \
 prefix##_get_property (GObject    *object,                                      \
                        guint       prop_id,                                     \
@@ -122,7 +135,10 @@ prefix##_get_property (GObject    *object,                                      
     _carta_fields_get_value (object, &fields[prop_id], value);                  \
   else                                                                          \
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
-}                                                                               \
+}
+
+#define CARTA_FIELDS_DEFINE_PROPERTY_FUNCS(prefix)                              \
+CARTA_FIELDS_DEFINE_GET_PROPERTY (prefix)                                       \
                                                                                 \
 static void                                                                     \
 prefix##_set_property (GObject      *object,                                    \
@@ -184,6 +200,42 @@ _##prefix##_load_json (gpointer     self,                                       
 {                                                                               \
   return _carta_fields_load_json (self, fields, G_N_ELEMENTS (fields), properties, \
                                   object, what, error);                         \
+}
+
+/* The GObject part of an immutable record: read-only properties,
+ * finalize, class_init and init. Its constructor sets the members. */
+#define CARTA_FIELDS_DEFINE_READ_ONLY(Type, prefix)                             \
+CARTA_FIELDS_DEFINE_GET_PROPERTY (prefix)                                       \
+                                                                                \
+static void                                                                     \
+prefix##_finalize (GObject *object)                                             \
+{                                                                               \
+  _carta_fields_clear (object, fields, G_N_ELEMENTS (fields));                  \
+  G_OBJECT_CLASS (prefix##_parent_class)->finalize (object);                    \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_class_init (Type##Class *klass)                                        \
+{                                                                               \
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);                          \
+                                                                                \
+  object_class->finalize = prefix##_finalize;                                   \
+  object_class->get_property = prefix##_get_property;                           \
+  _carta_fields_install_read_only (object_class, fields, G_N_ELEMENTS (fields), properties); \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_init (Type *self)                                                      \
+{                                                                               \
+}
+
+/* A public getter of a member, for read-only records. */
+#define CARTA_FIELDS_GETTER(Type, prefix, CHECK, CType, field, fallback)       \
+CType                                                                           \
+prefix##_get_##field (Type *self)                                               \
+{                                                                               \
+  g_return_val_if_fail (CHECK (self), fallback);                                \
+  return self->field;                                                           \
 }
 
 #define CARTA_FIELDS_STRING_ACCESSORS(Type, prefix, CHECK, field, PROP)        \
