@@ -152,15 +152,9 @@ prefix##_set_property (GObject      *object,                                    
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
 }
 
-/* The whole GObject part of a flat record: its properties, finalize,
- * class_init and init, and its JSON form (`_prefix_to_json` and
- * `_prefix_load_json`, declared in its -private.h). The file keeps its
- * struct, G_DEFINE_FINAL_TYPE, the property enum, the `fields` table,
- * `properties`, `_new` and the accessors. @what (marked with N_()) names
- * the record in a message about a damaged case.json. */
-#define CARTA_FIELDS_DEFINE_RECORD(Type, prefix, what)                          \
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (prefix)                                     \
-                                                                                \
+/* finalize, class_init and init of a record whose properties all come
+ * from its table; @set_property is NULL for a read-only record. */
+#define CARTA_FIELDS_DEFINE_TYPE_FUNCS_(Type, prefix, set_property_func, install_func) \
 static void                                                                     \
 prefix##_finalize (GObject *object)                                             \
 {                                                                               \
@@ -175,14 +169,24 @@ prefix##_class_init (Type##Class *klass)                                        
                                                                                 \
   object_class->finalize = prefix##_finalize;                                   \
   object_class->get_property = prefix##_get_property;                           \
-  object_class->set_property = prefix##_set_property;                           \
-  _carta_fields_install (object_class, fields, G_N_ELEMENTS (fields), properties); \
+  object_class->set_property = set_property_func;                               \
+  install_func (object_class, fields, G_N_ELEMENTS (fields), properties);       \
 }                                                                               \
                                                                                 \
 static void                                                                     \
 prefix##_init (Type *self)                                                      \
 {                                                                               \
-}                                                                               \
+}
+
+/* The whole GObject part of a flat record: its properties, finalize,
+ * class_init and init, and its JSON form (`_prefix_to_json` and
+ * `_prefix_load_json`, declared in its -private.h). The file keeps its
+ * struct, G_DEFINE_FINAL_TYPE, the property enum, the `fields` table,
+ * `properties`, `_new` and the accessors. @what (marked with N_()) names
+ * the record in a message about a damaged case.json. */
+#define CARTA_FIELDS_DEFINE_RECORD(Type, prefix, what)                          \
+CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (prefix)                                     \
+CARTA_FIELDS_DEFINE_TYPE_FUNCS_ (Type, prefix, prefix##_set_property, _carta_fields_install) \
                                                                                 \
 JsonObject *                                                                    \
 _##prefix##_to_json (gpointer self)                                             \
@@ -206,28 +210,7 @@ _##prefix##_load_json (gpointer     self,                                       
  * finalize, class_init and init. Its constructor sets the members. */
 #define CARTA_FIELDS_DEFINE_READ_ONLY(Type, prefix)                             \
 CARTA_FIELDS_DEFINE_GET_PROPERTY (prefix)                                       \
-                                                                                \
-static void                                                                     \
-prefix##_finalize (GObject *object)                                             \
-{                                                                               \
-  _carta_fields_clear (object, fields, G_N_ELEMENTS (fields));                  \
-  G_OBJECT_CLASS (prefix##_parent_class)->finalize (object);                    \
-}                                                                               \
-                                                                                \
-static void                                                                     \
-prefix##_class_init (Type##Class *klass)                                        \
-{                                                                               \
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);                          \
-                                                                                \
-  object_class->finalize = prefix##_finalize;                                   \
-  object_class->get_property = prefix##_get_property;                           \
-  _carta_fields_install_read_only (object_class, fields, G_N_ELEMENTS (fields), properties); \
-}                                                                               \
-                                                                                \
-static void                                                                     \
-prefix##_init (Type *self)                                                      \
-{                                                                               \
-}
+CARTA_FIELDS_DEFINE_TYPE_FUNCS_ (Type, prefix, NULL, _carta_fields_install_read_only)
 
 /* A public getter of a member, for read-only records. */
 #define CARTA_FIELDS_GETTER(Type, prefix, CHECK, CType, field, fallback)       \
