@@ -91,6 +91,11 @@ gboolean _carta_fields_load_json (gpointer           self,
                                   const char        *what,
                                   GError           **error);
 
+/* The "changed" signal (no arguments, run last) of a record that holds
+ * others: a case, a checklist item, the treatment history and the
+ * clinical status. Returns its id. */
+guint    _carta_fields_new_changed_signal (GObjectClass *klass);
+
 /* Lists of profile records. Items are watched for “notify” while they
  * are in @store; @changed_cb (swapped, @owner) runs on any change. */
 void     _carta_list_insert      (GListStore        *store,

@@ -355,6 +355,16 @@ _carta_fields_load_json (gpointer           self,
   return TRUE;
 }
 
+guint
+_carta_fields_new_changed_signal (GObjectClass *klass)
+{
+  return g_signal_new ("changed",
+                       G_TYPE_FROM_CLASS (klass),
+                       G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL,
+                       G_TYPE_NONE, 0);
+}
+
 void
 _carta_list_insert (GListStore *store,
                     guint       position,

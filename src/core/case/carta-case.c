@@ -268,12 +268,7 @@ carta_case_class_init (CartaCaseClass *klass)
    * Emitted after anything in the case changed: its title, the patient,
    * a checklist item or an attachment. Autosave listens to it.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void

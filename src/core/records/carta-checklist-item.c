@@ -14,6 +14,7 @@
 #include "carta-attachment-private.h"
 #include "carta-checklist-item-private.h"
 #include "carta-error.h"
+#include "carta-fields-private.h"
 #include "carta-json-private.h"
 
 struct _CartaChecklistItem
@@ -228,12 +229,7 @@ carta_checklist_item_class_init (CartaChecklistItemClass *klass)
    *
    * Emitted after any field or the list of attachments changed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void
