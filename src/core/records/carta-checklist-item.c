@@ -465,11 +465,10 @@ carta_item_status_from_string (const char      *text,
 }
 
 JsonObject *
-_carta_checklist_item_to_json (CartaChecklistItem *self)
+_carta_checklist_item_to_json (gpointer data)
 {
+  CartaChecklistItem *self = data;
   JsonObject *object = json_object_new ();
-  JsonArray *attachments = json_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
 
   json_object_set_string_member (object, "id", self->id);
   _carta_json_set_string (object, "template_key", self->template_key);
@@ -479,12 +478,8 @@ _carta_checklist_item_to_json (CartaChecklistItem *self)
   _carta_json_set_string (object, "notes", self->notes);
   _carta_json_set_string (object, "document_date", self->document_date);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
-      json_array_add_object_element (attachments, _carta_attachment_to_json (attachment));
-    }
-  json_object_set_array_member (object, "attachments", attachments);
+  json_object_set_array_member (object, "attachments",
+                                _carta_list_to_json (G_LIST_MODEL (self->attachments), _carta_attachment_to_json));
 
   return object;
 }

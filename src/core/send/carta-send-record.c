@@ -123,8 +123,9 @@ CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, g
 CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, gboolean, verified, FALSE)
 
 JsonObject *
-_carta_send_record_to_json (CartaSendRecord *self)
+_carta_send_record_to_json (gpointer data)
 {
+  CartaSendRecord *self = data;
   JsonObject *object = json_object_new ();
 
   _carta_json_set_datetime (object, "sent", self->sent);
