@@ -242,7 +242,8 @@ prefix##_set_##field (Type       *self,                                         
   _carta_fields_set_string (self, &fields[PROP], properties[PROP], value);      \
 }
 
-#define CARTA_FIELDS_INT_ACCESSORS(Type, prefix, CHECK, field, PROP, CType)    \
+/* A number kept as @Stored, seen as @CType, set with @set_func. */
+#define CARTA_FIELDS_NUMBER_ACCESSORS_(Type, prefix, CHECK, field, PROP, CType, Stored, set_func) \
 CType                                                                           \
 prefix##_get_##field (Type *self)                                               \
 {                                                                               \
@@ -255,23 +256,14 @@ prefix##_set_##field (Type  *self,                                              
                       CType  value)                                             \
 {                                                                               \
   g_return_if_fail (CHECK (self));                                              \
-  _carta_fields_set_int (self, &fields[PROP], properties[PROP], (int) value);   \
+  set_func (self, &fields[PROP], properties[PROP], (Stored) value);             \
 }
 
+/* An INT or ENUM field, seen as @CType (an enum type or int). */
+#define CARTA_FIELDS_INT_ACCESSORS(Type, prefix, CHECK, field, PROP, CType)    \
+  CARTA_FIELDS_NUMBER_ACCESSORS_ (Type, prefix, CHECK, field, PROP, CType, int, _carta_fields_set_int)
+
 #define CARTA_FIELDS_DOUBLE_ACCESSORS(Type, prefix, CHECK, field, PROP)        \
-double                                                                          \
-prefix##_get_##field (Type *self)                                               \
-{                                                                               \
-  g_return_val_if_fail (CHECK (self), 0);                                       \
-  return self->field;                                                           \
-}                                                                               \
-                                                                                \
-void                                                                            \
-prefix##_set_##field (Type   *self,                                             \
-                      double  value)                                            \
-{                                                                               \
-  g_return_if_fail (CHECK (self));                                              \
-  _carta_fields_set_double (self, &fields[PROP], properties[PROP], value);      \
-}
+  CARTA_FIELDS_NUMBER_ACCESSORS_ (Type, prefix, CHECK, field, PROP, double, double, _carta_fields_set_double)
 
 G_END_DECLS
