@@ -436,6 +436,65 @@ test_send_history (void)
                      CARTA_ERROR_MISSING_FIELD, "verified");
 }
 
+/* Send records and upload results are read-only: their properties give
+ * what the constructor was handed, and cannot be set. */
+static void
+test_send_properties (void)
+{
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 4, 2, 9, 30, 0);
+  g_autoptr(CartaUploadResult) result = NULL;
+  g_autoptr(CartaSendRecord) record = NULL;
+  g_autoptr(GDateTime) finished = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *remote_name = NULL;
+  g_autofree char *sha256 = NULL;
+  guint64 size = 0;
+  double duration = 0;
+  gboolean verified = FALSE;
+  GParamSpec *pspec;
+
+  result = _carta_upload_result_new ("cloud.example.org:8443", "Carta.zip", "https://cloud.example.org:8443/Carta.zip",
+                                     123456789, SEND_SHA256, sent, 12.5, TRUE);
+  g_object_get (result,
+                "host", &host, "remote-name", &remote_name, "location", &location,
+                "size", &size, "sha256", &sha256, "finished", &finished,
+                "duration", &duration, "verified", &verified, NULL);
+  g_assert_cmpstr (host, ==, "cloud.example.org:8443");
+  g_assert_cmpstr (remote_name, ==, "Carta.zip");
+  g_assert_cmpstr (location, ==, "https://cloud.example.org:8443/Carta.zip");
+  g_assert_cmpuint (size, ==, 123456789);
+  g_assert_cmpstr (sha256, ==, SEND_SHA256);
+  g_assert_true (g_date_time_equal (finished, sent));
+  g_assert_cmpfloat (duration, ==, 12.5);
+  g_assert_true (verified);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (result), "location");
+  g_assert_true (pspec->flags & G_PARAM_READABLE);
+  g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+
+  g_clear_pointer (&host, g_free);
+  g_clear_pointer (&remote_name, g_free);
+  g_clear_pointer (&sha256, g_free);
+  size = 0;
+  verified = TRUE;
+  record = carta_send_record_new (sent, "dav.example.net", "Carta (2).zip", SEND_SHA256, 42, FALSE);
+  g_object_get (record,
+                "sent", &when, "host", &host, "remote-name", &remote_name,
+                "sha256", &sha256, "size", &size, "verified", &verified, NULL);
+  g_assert_true (g_date_time_equal (when, sent));
+  g_assert_cmpstr (host, ==, "dav.example.net");
+  g_assert_cmpstr (remote_name, ==, "Carta (2).zip");
+  g_assert_cmpstr (sha256, ==, SEND_SHA256);
+  g_assert_cmpuint (size, ==, 42);
+  g_assert_false (verified);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "host");
+  g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+
+  g_assert_finalize_object (g_steal_pointer (&record));
+  g_assert_finalize_object (g_steal_pointer (&result));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/case/required-fields", test_required_fields);
   g_test_add_func ("/case/send-history", test_send_history);
   g_test_add_func ("/case/family-versions", test_family_versions);
+  g_test_add_func ("/case/send-properties", test_send_properties);
 
   return g_test_run ();
 }

@@ -72,6 +72,12 @@ test_guide_loads (void)
 
   g_assert_cmpuint (carta_guide_get_n_sections (guide), ==, G_N_ELEMENTS (expected));
   g_assert_nonnull (carta_guide_get_title (guide));
+  {
+    g_autofree char *title = NULL;
+
+    g_object_get (guide, "title", &title, NULL);
+    g_assert_cmpstr (title, ==, carta_guide_get_title (guide));
+  }
   g_assert_nonnull (strstr (carta_guide_get_disclaimer (guide), "not medical advice"));
   g_assert_cmpint (g_date_time_get_year (carta_guide_get_reviewed (guide)), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (carta_guide_get_reviewed (guide)), ==, 12);
@@ -82,8 +88,15 @@ test_guide_loads (void)
       CartaGuideSection *section = carta_guide_get_section (guide, i);
       gboolean has_body = FALSE, has_sources = FALSE;
 
+      g_autofree char *id = NULL;
+      g_autofree char *heading = NULL;
+
       g_assert_cmpstr (carta_guide_section_get_id (section), ==, expected[i]);
       g_assert_nonnull (carta_guide_section_get_heading (section));
+      /* The read-only properties give the same as the getters. */
+      g_object_get (section, "id", &id, "heading", &heading, NULL);
+      g_assert_cmpstr (id, ==, expected[i]);
+      g_assert_cmpstr (heading, ==, carta_guide_section_get_heading (section));
       g_assert_cmpuint (strlen (carta_guide_section_get_heading (section)), >, 3);
 
       for (guint j = 0; j < carta_guide_section_get_n_blocks (section); j++)

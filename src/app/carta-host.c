@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "carta-application.h"
+#include "carta-case.h"
 #include "carta-host.h"
 
 /* Set on a question dialog once it has given its response. */
@@ -266,4 +267,19 @@ carta_host_show_message (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", close_label);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * carta_host_case_param_spec:
+ *
+ * The "case" property of the window and of each page, which follow the
+ * window's: the case shown, or %NULL.
+ *
+ * Returns: (transfer floating): a new #GParamSpec to install
+ */
+GParamSpec *
+carta_host_case_param_spec (void)
+{
+  return g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }

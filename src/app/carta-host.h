@@ -37,6 +37,7 @@ void              carta_host_show_message     (GtkWidget              *widget,
 void              carta_host_set_dialog_entry (AdwMessageDialog       *dialog,
                                                GtkWidget              *entry,
                                                const char             *label);
+GParamSpec       *carta_host_case_param_spec  (void);
 void              carta_host_add_undo_toast   (GtkWidget              *widget,
                                                const char             *message,
                                                const char             *undo_label,
@@ -44,5 +45,33 @@ void              carta_host_add_undo_toast   (GtkWidget              *widget,
                                                GCallback               on_dismissed,
                                                gpointer                data,
                                                GClosureNotify          free_data);
+
+/* get_property and set_property of a widget whose one property is
+ * "case" (PROP_CASE, carta_host_case_param_spec()): it is kept in
+ * self->kase and changed only through prefix_set_case(). */
+#define CARTA_HOST_DEFINE_CASE_PROPERTY(Type, prefix)                           \
+static void                                                                     \
+prefix##_get_property (GObject    *object,                                      \
+                       guint       prop_id,                                     \
+                       GValue     *value,                                       \
+                       GParamSpec *pspec)                                       \
+{                                                                               \
+  if (prop_id == PROP_CASE)                                                     \
+    g_value_set_object (value, ((Type *) object)->kase);                        \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+prefix##_set_property (GObject      *object,                                    \
+                       guint         prop_id,                                   \
+                       const GValue *value,                                     \
+                       GParamSpec   *pspec)                                     \
+{                                                                               \
+  if (prop_id == PROP_CASE)                                                     \
+    prefix##_set_case ((Type *) object, g_value_get_object (value));            \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}
 
 G_END_DECLS

@@ -337,9 +337,7 @@ carta_window_class_init (CartaWindowClass *klass)
    * The case open in the window; the pages follow it. It follows the
    * window's session.
    */
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE] = carta_host_case_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

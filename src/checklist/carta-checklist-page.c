@@ -742,9 +742,7 @@ carta_checklist_page_class_init (CartaChecklistPageClass *klass)
   widget_class->map = carta_checklist_page_map;
   widget_class->unroot = carta_checklist_page_unroot;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE] = carta_host_case_param_spec ();
   /* "all" or "needed": the items still needed, neither received nor
    * marked not applicable. */
   properties[PROP_FILTER] =

@@ -669,43 +669,7 @@ carta_export_page_finalize (GObject *object)
   G_OBJECT_CLASS (carta_export_page_parent_class)->finalize (object);
 }
 
-static void
-carta_export_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CartaExportPage *self = CARTA_EXPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-carta_export_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CartaExportPage *self = CARTA_EXPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      carta_export_page_set_case (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+CARTA_HOST_DEFINE_CASE_PROPERTY (CartaExportPage, carta_export_page)
 
 /* A write holds the page, so dispose comes only after it ends: closing
  * the window cancels it here instead. */
@@ -747,9 +711,7 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   object_class->get_property = carta_export_page_get_property;
   object_class->set_property = carta_export_page_set_property;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE] = carta_host_case_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");

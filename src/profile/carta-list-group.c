@@ -343,43 +343,7 @@ carta_list_group_finalize (GObject *object)
   G_OBJECT_CLASS (carta_list_group_parent_class)->finalize (object);
 }
 
-static void
-carta_list_group_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CartaListGroup *self = CARTA_LIST_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-carta_list_group_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CartaListGroup *self = CARTA_LIST_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      carta_list_group_set_case (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+CARTA_HOST_DEFINE_CASE_PROPERTY (CartaListGroup, carta_list_group)
 
 static void
 carta_list_group_class_init (CartaListGroupClass *klass)
@@ -397,9 +361,7 @@ carta_list_group_class_init (CartaListGroupClass *klass)
    *
    * The case whose records are listed, or %NULL.
    */
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE] = carta_host_case_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

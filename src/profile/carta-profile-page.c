@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-date-row.h"
+#include "carta-host.h"
 #include "carta-list-group.h"
 #include "carta-profile-lists.h"
 #include "carta-profile-page.h"
@@ -668,43 +669,7 @@ carta_profile_page_dispose (GObject *object)
   G_OBJECT_CLASS (carta_profile_page_parent_class)->dispose (object);
 }
 
-static void
-carta_profile_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  CartaProfilePage *self = CARTA_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-carta_profile_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  CartaProfilePage *self = CARTA_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      carta_profile_page_set_case (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+CARTA_HOST_DEFINE_CASE_PROPERTY (CartaProfilePage, carta_profile_page)
 
 static void
 carta_profile_page_map (GtkWidget *widget)
@@ -735,9 +700,7 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
    *
    * The case whose profile is shown, or %NULL.
    */
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, CARTA_TYPE_CASE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE] = carta_host_case_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -135,23 +135,37 @@ _carta_json_get_datetime (JsonObject  *object,
   return dt;
 }
 
-JsonArray *
-_carta_json_get_array (JsonObject  *object,
-                       const char  *member,
-                       GError     **error)
+/* @member's node when it holds @type; %NULL when it is absent or null,
+ * and also, setting @error, when it holds something else. */
+static JsonNode *
+get_node_of_type (JsonObject    *object,
+                  const char    *member,
+                  JsonNodeType   type,
+                  Expected       expected,
+                  GError       **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (JSON_NODE_TYPE (node) != type)
     {
-      missing (member, EXPECTED_LIST, error);
+      missing (member, expected, error);
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
+}
+
+JsonArray *
+_carta_json_get_array (JsonObject  *object,
+                       const char  *member,
+                       GError     **error)
+{
+  JsonNode *node = get_node_of_type (object, member, JSON_NODE_ARRAY, EXPECTED_LIST, error);
+
+  return node ? json_node_get_array (node) : NULL;
 }
 
 JsonObject *
@@ -159,18 +173,9 @@ _carta_json_get_object (JsonObject  *object,
                         const char  *member,
                         GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = get_node_of_type (object, member, JSON_NODE_OBJECT, EXPECTED_OBJECT, error);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      missing (member, EXPECTED_OBJECT, error);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
+  return node ? json_node_get_object (node) : NULL;
 }
 
 void

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "carta-error.h"
+#include "carta-fs-private.h"
 #include "carta-sha256-private.h"
 #include "carta-task.h"
 
@@ -138,10 +139,7 @@ _carta_sha256_fd (int            fd,
 
       if (n < 0)
         {
-          int saved_errno = errno;
-
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                       _("Could not read “%s”: %s"), display_path, g_strerror (saved_errno));
+          _carta_set_io_error (error, errno, _("Could not read “%s”: %s"), display_path);
           return NULL;
         }
 

@@ -192,13 +192,7 @@ make_parents (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return _carta_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), dir);
 
   return TRUE;
 }
@@ -434,12 +428,7 @@ open_target (const char  *extract_dir,
 
   fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not unpack “%s”: %s"), inner, g_strerror (saved_errno));
-    }
+    _carta_set_io_error (error, errno, _("Could not unpack “%s”: %s"), inner);
 
   return fd;
 }
@@ -1275,13 +1264,7 @@ move_into_case (const char  *from,
                 GError     **error)
 {
   if (g_rename (from, to) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not place “%s” in the case: %s"), bundle_path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return _carta_set_io_error (error, errno, _("Could not place “%s” in the case: %s"), bundle_path);
 
   return TRUE;
 }

@@ -501,6 +501,31 @@ typedef struct
   GBytes     *bytes;
 } MemoryFile;
 
+/* Queues @files for the archive, each with its line in @manifest.
+ * Returns their size. */
+static guint64
+push_memory_files (WriteJob         *job,
+                   const MemoryFile *files,
+                   guint             n_files,
+                   GString          *manifest)
+{
+  char hex[CARTA_BUNDLE_SHA256_HEX_LEN + 1];
+  guint64 total = 0;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      gsize len;
+      const guint8 *data = g_bytes_get_data (files[i].bytes, &len);
+
+      sha256_hex (data, len, hex);
+      g_string_append_printf (manifest, "%s  %s\n", hex, files[i].path);
+      total += len;
+      push_memory (job, files[i].path, files[i].bytes);
+    }
+
+  return total;
+}
+
 static gboolean
 read_everything (WriteJob  *job,
                  GError   **error)
@@ -518,7 +543,6 @@ read_everything (WriteJob  *job,
   g_autoptr(GBytes) tag_manifest_bytes = NULL;
   guint64 payload_bytes = 0;
   guint payload_files = 0;
-  char hex[CARTA_BUNDLE_SHA256_HEX_LEN + 1];
 
   for (guint i = 0; i < job->docs->len; i++)
     {
@@ -551,17 +575,8 @@ read_everything (WriteJob  *job,
       { "data/summary.pdf", summary },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (payload); i++)
-      {
-        gsize len;
-        const guint8 *data = g_bytes_get_data (payload[i].bytes, &len);
-
-        sha256_hex (data, len, hex);
-        g_string_append_printf (manifest, "%s  %s\n", hex, payload[i].path);
-        payload_bytes += len;
-        payload_files++;
-        push_memory (job, payload[i].path, payload[i].bytes);
-      }
+    payload_bytes += push_memory_files (job, payload, G_N_ELEMENTS (payload), manifest);
+    payload_files += G_N_ELEMENTS (payload);
   }
 
   bagit = g_bytes_new_static ("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
@@ -576,15 +591,7 @@ read_everything (WriteJob  *job,
       { "manifest-sha256.txt", manifest_bytes },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-      {
-        gsize len;
-        const guint8 *data = g_bytes_get_data (tags[i].bytes, &len);
-
-        sha256_hex (data, len, hex);
-        g_string_append_printf (tag_manifest, "%s  %s\n", hex, tags[i].path);
-        push_memory (job, tags[i].path, tags[i].bytes);
-      }
+    push_memory_files (job, tags, G_N_ELEMENTS (tags), tag_manifest);
   }
 
   tag_manifest_bytes = take_string (g_steal_pointer (&tag_manifest));
@@ -873,13 +880,7 @@ run_job (WriteJob  *job,
   job->temp_path = g_strdup_printf ("%s/.carta-bundle-XXXXXX.part", dir);
   job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (job->fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not create a file in “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
 
   job->archive = archive_write_new ();
   archive_write_set_format_zip (job->archive);

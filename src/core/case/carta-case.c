@@ -271,12 +271,7 @@ carta_case_class_init (CartaCaseClass *klass)
    * Emitted after anything in the case changed: its title, the patient,
    * a checklist item or an attachment. Autosave listens to it.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void
@@ -728,9 +723,7 @@ JsonNode *
 carta_case_to_json (CartaCase *self)
 {
   JsonObject *object;
-  JsonArray *items;
   JsonNode *root;
-  guint n;
 
   g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
 
@@ -750,29 +743,14 @@ carta_case_to_json (CartaCase *self)
   _carta_translations_to_json (self->questions_translations, object, "questions_translations");
   _carta_json_set_string (object, "summary_language", self->summary_language);
 
-  items = json_array_new ();
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      json_array_add_object_element (items, _carta_checklist_item_to_json (item));
-    }
-  json_object_set_array_member (object, "checklist", items);
+  json_object_set_array_member (object, "checklist",
+                                _carta_list_to_json (G_LIST_MODEL (self->items), _carta_checklist_item_to_json));
 
   /* Optional and additive: older builds ignore it and files without it
    * load with an empty history, so the schema version stays the same. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sends));
-  if (n > 0)
-    {
-      JsonArray *sends = json_array_new ();
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CartaSendRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sends), i);
-          json_array_add_object_element (sends, _carta_send_record_to_json (record));
-        }
-      json_object_set_array_member (object, "sends", sends);
-    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sends)) > 0)
+    json_object_set_array_member (object, "sends",
+                                  _carta_list_to_json (G_LIST_MODEL (self->sends), _carta_send_record_to_json));
 
   root = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (root, object);

@@ -160,12 +160,7 @@ carta_clinical_status_class_init (CartaClinicalStatusClass *klass)
    *
    * Emitted after any field, the list of labs, or a lab changed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void

@@ -48,32 +48,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_contact)
-
-static void
-carta_contact_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_contact_parent_class)->finalize (object);
-}
-
-static void
-carta_contact_class_init (CartaContactClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_contact_finalize;
-  object_class->get_property = carta_contact_get_property;
-  object_class->set_property = carta_contact_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_contact_init (CartaContact *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaContact, carta_contact, N_("contact"))
 
 /**
  * carta_contact_new:
@@ -91,23 +67,3 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, re
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, phone, PROP_PHONE)
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, email, PROP_EMAIL)
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, time_zone, PROP_TIME_ZONE)
-
-JsonObject *
-_carta_contact_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_contact_load_json (gpointer     self,
-                         JsonObject  *object,
-                         GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("contact"), error);
-}

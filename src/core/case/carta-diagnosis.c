@@ -73,32 +73,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_diagnosis)
-
-static void
-carta_diagnosis_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_diagnosis_parent_class)->finalize (object);
-}
-
-static void
-carta_diagnosis_class_init (CartaDiagnosisClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_diagnosis_finalize;
-  object_class->get_property = carta_diagnosis_get_property;
-  object_class->set_property = carta_diagnosis_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_diagnosis_init (CartaDiagnosis *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaDiagnosis, carta_diagnosis, N_("diagnosis"))
 
 /**
  * carta_diagnosis_new:
@@ -124,23 +100,3 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOS
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, lumbar_puncture_result, PROP_LUMBAR_PUNCTURE_RESULT)
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, brain_mri_date, PROP_BRAIN_MRI_DATE)
 CARTA_FIELDS_STRING_ACCESSORS (CartaDiagnosis, carta_diagnosis, CARTA_IS_DIAGNOSIS, brain_mri_result, PROP_BRAIN_MRI_RESULT)
-
-JsonObject *
-_carta_diagnosis_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_diagnosis_load_json (gpointer     self,
-                           JsonObject  *object,
-                           GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("diagnosis"), error);
-}

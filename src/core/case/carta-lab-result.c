@@ -51,32 +51,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_lab_result)
-
-static void
-carta_lab_result_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_lab_result_parent_class)->finalize (object);
-}
-
-static void
-carta_lab_result_class_init (CartaLabResultClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_lab_result_finalize;
-  object_class->get_property = carta_lab_result_get_property;
-  object_class->set_property = carta_lab_result_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_lab_result_init (CartaLabResult *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaLabResult, carta_lab_result, N_("lab result"))
 
 /**
  * carta_lab_result_new:
@@ -112,24 +88,4 @@ carta_lab_result_get_display_name (CartaLabResult *self)
   if (self->kind != CARTA_LAB_KIND_NOT_SET)
     return carta_lab_kind_to_label (self->kind);
   return NULL;
-}
-
-JsonObject *
-_carta_lab_result_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_lab_result_load_json (gpointer     self,
-                            JsonObject  *object,
-                            GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("lab result"), error);
 }

@@ -67,32 +67,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_patient)
-
-static void
-carta_patient_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_patient_parent_class)->finalize (object);
-}
-
-static void
-carta_patient_class_init (CartaPatientClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_patient_finalize;
-  object_class->get_property = carta_patient_get_property;
-  object_class->set_property = carta_patient_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_patient_init (CartaPatient *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaPatient, carta_patient, N_("patient"))
 
 /**
  * carta_patient_new:
@@ -183,24 +159,4 @@ carta_patient_dup_languages_list (CartaPatient *self)
     }
 
   return g_strv_builder_end (builder);
-}
-
-JsonObject *
-_carta_patient_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_patient_load_json (gpointer     self,
-                         JsonObject  *object,
-                         GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("patient"), error);
 }

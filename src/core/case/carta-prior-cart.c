@@ -54,32 +54,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_prior_cart)
-
-static void
-carta_prior_cart_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_prior_cart_parent_class)->finalize (object);
-}
-
-static void
-carta_prior_cart_class_init (CartaPriorCartClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_prior_cart_finalize;
-  object_class->get_property = carta_prior_cart_get_property;
-  object_class->set_property = carta_prior_cart_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_prior_cart_init (CartaPriorCart *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaPriorCart, carta_prior_cart, N_("earlier CAR-T therapy"))
 
 /**
  * carta_prior_cart_new:
@@ -99,23 +75,3 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_
 CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, notes, PROP_NOTES)
 CARTA_FIELDS_STRING_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, target, PROP_TARGET)
 CARTA_FIELDS_INT_ACCESSORS (CartaPriorCart, carta_prior_cart, CARTA_IS_PRIOR_CART, cell_source, PROP_CELL_SOURCE, CartaTransplantType)
-
-JsonObject *
-_carta_prior_cart_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_prior_cart_load_json (gpointer     self,
-                            JsonObject  *object,
-                            GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("earlier CAR-T therapy"), error);
-}

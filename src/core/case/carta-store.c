@@ -653,6 +653,25 @@ deleted_path (CartaStore *self,
   return g_build_filename (root, name, NULL);
 }
 
+/* Moves the folder of @kase aside (@to_aside) or back from there. */
+static gboolean
+move_case_folder (CartaStore  *self,
+                  CartaCase   *kase,
+                  gboolean     to_aside,
+                  GError     **error)
+{
+  g_autoptr(GFile) dir = carta_store_get_case_dir (self, kase);
+  g_autofree char *path = g_file_get_path (dir);
+  g_autofree char *aside = deleted_path (self, carta_case_get_id (kase));
+
+  if (to_aside && g_rename (path, aside) != 0)
+    return _carta_set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
+  if (!to_aside && g_rename (aside, path) != 0)
+    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
+
+  return TRUE;
+}
+
 /**
  * carta_store_delete_case:
  *
@@ -665,20 +684,13 @@ carta_store_delete_case (CartaStore  *self,
                          CartaCase   *kase,
                          GError     **error)
 {
-  g_autoptr(GFile) dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *aside = NULL;
   guint position;
 
   g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
 
-  dir = carta_store_get_case_dir (self, kase);
-  path = g_file_get_path (dir);
-  aside = deleted_path (self, carta_case_get_id (kase));
-
-  if (g_rename (path, aside) != 0)
-    return _carta_set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
+  if (!move_case_folder (self, kase, TRUE, error))
+    return FALSE;
 
   if (g_list_store_find (self->cases, kase, &position))
     g_list_store_remove (self->cases, position);
@@ -691,19 +703,11 @@ carta_store_undelete_case (CartaStore  *self,
                            CartaCase   *kase,
                            GError     **error)
 {
-  g_autoptr(GFile) dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *aside = NULL;
-
   g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
 
-  dir = carta_store_get_case_dir (self, kase);
-  path = g_file_get_path (dir);
-  aside = deleted_path (self, carta_case_get_id (kase));
-
-  if (g_rename (aside, path) != 0)
-    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
+  if (!move_case_folder (self, kase, FALSE, error))
+    return FALSE;
 
   g_list_store_insert_sorted (self->cases, kase, compare_modified_desc, NULL);
   return TRUE;
@@ -842,10 +846,7 @@ _carta_store_create_staging_folder (CartaStore  *self,
   template = g_build_filename (root, STAGING_PREFIX "XXXXXX", NULL);
   if (g_mkdir_with_parents (root, 0700) != 0 || !(staging = g_mkdtemp_full (g_steal_pointer (&template), 0700)))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
-                   _("Could not make room for the case in “%s”: %s"), root, g_strerror (saved_errno));
+      _carta_set_io_error (error, errno, _("Could not make room for the case in “%s”: %s"), root);
       return NULL;
     }
 

@@ -48,32 +48,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_therapy_line)
-
-static void
-carta_therapy_line_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_therapy_line_parent_class)->finalize (object);
-}
-
-static void
-carta_therapy_line_class_init (CartaTherapyLineClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_therapy_line_finalize;
-  object_class->get_property = carta_therapy_line_get_property;
-  object_class->set_property = carta_therapy_line_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_therapy_line_init (CartaTherapyLine *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaTherapyLine, carta_therapy_line, N_("line of therapy"))
 
 /**
  * carta_therapy_line_new:
@@ -91,23 +67,3 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaTherapyLine, carta_therapy_line, CARTA_IS_TH
 CARTA_FIELDS_STRING_ACCESSORS (CartaTherapyLine, carta_therapy_line, CARTA_IS_THERAPY_LINE, end_date, PROP_END_DATE)
 CARTA_FIELDS_INT_ACCESSORS (CartaTherapyLine, carta_therapy_line, CARTA_IS_THERAPY_LINE, best_response, PROP_BEST_RESPONSE, CartaResponse)
 CARTA_FIELDS_STRING_ACCESSORS (CartaTherapyLine, carta_therapy_line, CARTA_IS_THERAPY_LINE, notes, PROP_NOTES)
-
-JsonObject *
-_carta_therapy_line_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_therapy_line_load_json (gpointer     self,
-                              JsonObject  *object,
-                              GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("line of therapy"), error);
-}

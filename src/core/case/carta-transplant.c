@@ -57,32 +57,8 @@ static const CartaField fields[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
-CARTA_FIELDS_DEFINE_PROPERTY_FUNCS (carta_transplant)
-
-static void
-carta_transplant_finalize (GObject *object)
-{
-  _carta_fields_clear (object, fields, N_PROPS);
-
-  G_OBJECT_CLASS (carta_transplant_parent_class)->finalize (object);
-}
-
-static void
-carta_transplant_class_init (CartaTransplantClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_transplant_finalize;
-  object_class->get_property = carta_transplant_get_property;
-  object_class->set_property = carta_transplant_set_property;
-
-  _carta_fields_install (object_class, fields, N_PROPS, properties);
-}
-
-static void
-carta_transplant_init (CartaTransplant *self)
-{
-}
+/* TRANSLATORS: the part of a case named in a message about a damaged case.json */
+CARTA_FIELDS_DEFINE_RECORD (CartaTransplant, carta_transplant, N_("transplant"))
 
 /**
  * carta_transplant_new:
@@ -103,23 +79,3 @@ CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLA
 CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, chronic_gvhd, PROP_CHRONIC_GVHD, CartaAnswer)
 CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, gvhd_active, PROP_GVHD_ACTIVE, CartaAnswer)
 CARTA_FIELDS_INT_ACCESSORS (CartaTransplant, carta_transplant, CARTA_IS_TRANSPLANT, immunosuppressants, PROP_IMMUNOSUPPRESSANTS, CartaAnswer)
-
-JsonObject *
-_carta_transplant_to_json (gpointer self)
-{
-  JsonObject *object = json_object_new ();
-
-  _carta_fields_to_json (self, fields, N_PROPS, object);
-
-  return object;
-}
-
-gboolean
-_carta_transplant_load_json (gpointer     self,
-                            JsonObject  *object,
-                            GError     **error)
-{
-  return _carta_fields_load_json (self, fields, N_PROPS, properties, object,
-                                  /* TRANSLATORS: the part of a case named in a message about a damaged case.json */
-                                  N_("transplant"), error);
-}

@@ -125,12 +125,7 @@ carta_treatment_history_class_init (CartaTreatmentHistoryClass *klass)
    *
    * Emitted after any field, list, or record in a list changed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void

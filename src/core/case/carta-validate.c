@@ -368,6 +368,19 @@ add_problem (GPtrArray  *problems,
   g_free (message);
 }
 
+/* Each date of a span, then that the second does not come first. */
+static void
+add_date_span_problems (GPtrArray  *problems,
+                        const char *where,
+                        const char *first,
+                        const char *second,
+                        GDate      *today)
+{
+  add_problem (problems, where, carta_validate_date (first, today));
+  add_problem (problems, where, carta_validate_date (second, today));
+  add_problem (problems, where, carta_validate_date_order (first, second));
+}
+
 /**
  * carta_profile_list_problems:
  * @today: (nullable): the current day, or %NULL for today
@@ -405,12 +418,10 @@ carta_profile_list_problems (CartaCase *kase,
       g_autoptr(CartaTherapyLine) line = g_list_model_get_item (model, i);
       /* TRANSLATORS: %u is the number of a line of therapy, 1 for the first */
       g_autofree char *where = g_strdup_printf (_("Line of therapy %u"), i + 1);
-      const char *start = carta_therapy_line_get_start_date (line);
-      const char *end = carta_therapy_line_get_end_date (line);
 
-      add_problem (problems, where, carta_validate_date (start, today));
-      add_problem (problems, where, carta_validate_date (end, today));
-      add_problem (problems, where, carta_validate_date_order (start, end));
+      add_date_span_problems (problems, where,
+                              carta_therapy_line_get_start_date (line),
+                              carta_therapy_line_get_end_date (line), today);
     }
 
   model = carta_treatment_history_get_transplants (treatment);
@@ -429,12 +440,10 @@ carta_profile_list_problems (CartaCase *kase,
       g_autoptr(CartaPriorCart) cart = g_list_model_get_item (model, i);
       /* TRANSLATORS: %u counts earlier CAR-T treatments, 1 for the first */
       g_autofree char *where = g_strdup_printf (_("Earlier CAR-T %u"), i + 1);
-      const char *date = carta_prior_cart_get_date (cart);
-      const char *relapse = carta_prior_cart_get_relapse_date (cart);
 
-      add_problem (problems, where, carta_validate_date (date, today));
-      add_problem (problems, where, carta_validate_date (relapse, today));
-      add_problem (problems, where, carta_validate_date_order (date, relapse));
+      add_date_span_problems (problems, where,
+                              carta_prior_cart_get_date (cart),
+                              carta_prior_cart_get_relapse_date (cart), today);
     }
 
   add_problem (problems, _("ECOG performance status"),

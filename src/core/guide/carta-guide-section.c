@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "carta-fields-private.h"
 #include "carta-guide-private.h"
 
 struct _CartaGuideSection
@@ -29,6 +30,13 @@ enum {
   PROP_ID,
   PROP_HEADING,
   N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  /* The section's stable name, such as "gene-editing". */
+  [PROP_ID] = CARTA_FIELD_RO (STRING, "id", CartaGuideSection, id),
+  /* The section's translated heading. */
+  [PROP_HEADING] = CARTA_FIELD_RO (STRING, "heading", CartaGuideSection, heading),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -108,35 +116,13 @@ carta_guide_section_finalize (GObject *object)
 {
   CartaGuideSection *self = (CartaGuideSection *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->heading, g_free);
+  _carta_fields_clear (self, fields, N_PROPS);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_guide_section_parent_class)->finalize (object);
 }
 
-static void
-carta_guide_section_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CartaGuideSection *self = CARTA_GUIDE_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_HEADING:
-      g_value_set_string (value, self->heading);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+CARTA_FIELDS_DEFINE_GET_PROPERTY (carta_guide_section)
 
 static void
 carta_guide_section_class_init (CartaGuideSectionClass *klass)
@@ -146,25 +132,7 @@ carta_guide_section_class_init (CartaGuideSectionClass *klass)
   object_class->finalize = carta_guide_section_finalize;
   object_class->get_property = carta_guide_section_get_property;
 
-  /**
-   * CartaGuideSection:id:
-   *
-   * The section's stable name, such as "gene-editing".
-   */
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * CartaGuideSection:heading:
-   *
-   * The section's translated heading.
-   */
-  properties[PROP_HEADING] =
-    g_param_spec_string ("heading", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _carta_fields_install_read_only (object_class, fields, N_PROPS, properties);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "carta-fields-private.h"
 #include "carta-guide-private.h"
 
 struct _CartaGuide
@@ -31,6 +32,11 @@ enum {
   PROP_0,
   PROP_TITLE,
   N_PROPS
+};
+
+static const CartaField fields[N_PROPS] = {
+  /* The guide's translated title. */
+  [PROP_TITLE] = CARTA_FIELD_RO (STRING, "title", CartaGuide, title),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -661,24 +667,7 @@ carta_guide_finalize (GObject *object)
   G_OBJECT_CLASS (carta_guide_parent_class)->finalize (object);
 }
 
-static void
-carta_guide_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  CartaGuide *self = CARTA_GUIDE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+CARTA_FIELDS_DEFINE_GET_PROPERTY (carta_guide)
 
 static void
 carta_guide_class_init (CartaGuideClass *klass)
@@ -688,16 +677,7 @@ carta_guide_class_init (CartaGuideClass *klass)
   object_class->finalize = carta_guide_finalize;
   object_class->get_property = carta_guide_get_property;
 
-  /**
-   * CartaGuide:title:
-   *
-   * The guide's translated title.
-   */
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _carta_fields_install_read_only (object_class, fields, N_PROPS, properties);
 }
 
 static void

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-JsonObject      *_carta_attachment_to_json   (CartaAttachment  *self);
+JsonObject      *_carta_attachment_to_json   (gpointer          self);
 CartaAttachment *_carta_attachment_from_json (JsonObject       *object,
                                               GError          **error);
 

@@ -363,8 +363,9 @@ carta_attachment_set_dicom_summary (CartaAttachment   *self,
 }
 
 JsonObject *
-_carta_attachment_to_json (CartaAttachment *self)
+_carta_attachment_to_json (gpointer data)
 {
+  CartaAttachment *self = data;
   JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "id", self->id);

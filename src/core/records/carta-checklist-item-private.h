@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-JsonObject         *_carta_checklist_item_to_json   (CartaChecklistItem  *self);
+JsonObject         *_carta_checklist_item_to_json   (gpointer             self);
 CartaChecklistItem *_carta_checklist_item_from_json (JsonObject          *object,
                                                      GError             **error);
 

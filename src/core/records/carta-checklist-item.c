@@ -14,6 +14,7 @@
 #include "carta-attachment-private.h"
 #include "carta-checklist-item-private.h"
 #include "carta-error.h"
+#include "carta-fields-private.h"
 #include "carta-json-private.h"
 #include "carta-translations-private.h"
 
@@ -231,12 +232,7 @@ carta_checklist_item_class_init (CartaChecklistItemClass *klass)
    *
    * Emitted after any field or the list of attachments changed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = _carta_fields_new_changed_signal (object_class);
 }
 
 static void
@@ -517,11 +513,10 @@ carta_item_status_from_string (const char      *text,
 }
 
 JsonObject *
-_carta_checklist_item_to_json (CartaChecklistItem *self)
+_carta_checklist_item_to_json (gpointer data)
 {
+  CartaChecklistItem *self = data;
   JsonObject *object = json_object_new ();
-  JsonArray *attachments = json_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
 
   json_object_set_string_member (object, "id", self->id);
   _carta_json_set_string (object, "template_key", self->template_key);
@@ -532,12 +527,8 @@ _carta_checklist_item_to_json (CartaChecklistItem *self)
   _carta_translations_to_json (self->notes_translations, object, "notes_translations");
   _carta_json_set_string (object, "document_date", self->document_date);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
-      json_array_add_object_element (attachments, _carta_attachment_to_json (attachment));
-    }
-  json_object_set_array_member (object, "attachments", attachments);
+  json_object_set_array_member (object, "attachments",
+                                _carta_list_to_json (G_LIST_MODEL (self->attachments), _carta_attachment_to_json));
 
   return object;
 }

@@ -707,34 +707,34 @@ carta_demo_populate (CartaCase     *kase,
       "Impression: relapse of the known lymphoma (Deauville 5).",
       NULL
     };
-    g_autoptr(GBytes) pdf = NULL;
+    /* Each report goes to its item of @made, in this order. */
+    static const struct {
+      guint              item;
+      const char        *title;
+      const char * const *lines;
+      guint              pages;
+      const char        *file_name;
+    } reports[] = {
+      { 0, "Pathology report — lymph node biopsy", biopsy, 2, "Pathologie Befund 2025-09-18.pdf" },
+      { 1, "Flow cytometry", flow, 1, "flow_cytometry.pdf" },
+      { 2, "Discharge summary", discharge, 3, "Entlassbrief Hämatologie.pdf" },
+      { 4, "Complete blood count", blood, 1, "Blutbild 02.03.2026.pdf" },
+      { 6, "PET-CT report", pet, 1, "PET-CT Befund.pdf" },
+    };
     g_autoptr(GBytes) photo = NULL;
     g_autoptr(GBytes) passport = NULL;
-    pdf = _carta_demo_make_pdf ("Pathology report — lymph node biopsy", biopsy, 2, NULL);
-    if (!_carta_demo_add_file (made[0], dir, pdf, "Pathologie Befund 2025-09-18.pdf", "application/pdf", error))
-      return FALSE;
-    g_bytes_unref (pdf);
 
-    pdf = _carta_demo_make_pdf ("Flow cytometry", flow, 1, NULL);
-    if (!_carta_demo_add_file (made[1], dir, pdf, "flow_cytometry.pdf", "application/pdf", error))
-      return FALSE;
-    g_bytes_unref (pdf);
+    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+      {
+        g_autoptr(GBytes) pdf = _carta_demo_make_pdf (reports[i].title, reports[i].lines, reports[i].pages, NULL);
 
-    pdf = _carta_demo_make_pdf ("Discharge summary", discharge, 3, NULL);
-    if (!_carta_demo_add_file (made[2], dir, pdf, "Entlassbrief Hämatologie.pdf", "application/pdf", error))
-      return FALSE;
+        if (!_carta_demo_add_file (made[reports[i].item], dir, pdf, reports[i].file_name, "application/pdf", error))
+          return FALSE;
+      }
+
+    /* A photo of a page, after the discharge summary it belongs to. */
     photo = _carta_demo_make_jpeg (1200, 1600, 42, 88, NULL);
     if (!_carta_demo_add_file (made[2], dir, photo, "IMG_20260130_101512.jpg", "image/jpeg", error))
-      return FALSE;
-    g_bytes_unref (pdf);
-
-    pdf = _carta_demo_make_pdf ("Complete blood count", blood, 1, NULL);
-    if (!_carta_demo_add_file (made[4], dir, pdf, "Blutbild 02.03.2026.pdf", "application/pdf", error))
-      return FALSE;
-    g_bytes_unref (pdf);
-
-    pdf = _carta_demo_make_pdf ("PET-CT report", pet, 1, NULL);
-    if (!_carta_demo_add_file (made[6], dir, pdf, "PET-CT Befund.pdf", "application/pdf", error))
       return FALSE;
     if (!add_disc (made[7], dir, cancellable, error))
       return FALSE;

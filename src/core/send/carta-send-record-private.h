@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-JsonObject      *_carta_send_record_to_json   (CartaSendRecord  *self);
+JsonObject      *_carta_send_record_to_json   (gpointer          self);
 CartaSendRecord *_carta_send_record_from_json (JsonObject       *object,
                                                GError          **error);
 

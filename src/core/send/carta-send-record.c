@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "carta-error.h"
+#include "carta-fields-private.h"
 #include "carta-json-private.h"
+#include "carta-sha256.h"
 #include "carta-send-record-private.h"
 
 /* One line of a case's send history: when a bundle went to which host.
@@ -44,94 +46,18 @@ enum {
   N_PROPS
 };
 
+static const CartaField fields[N_PROPS] = {
+  [PROP_SENT] = CARTA_FIELD_RO (DATETIME, "sent", CartaSendRecord, sent),
+  [PROP_HOST] = CARTA_FIELD_RO (STRING, "host", CartaSendRecord, host),
+  [PROP_REMOTE_NAME] = CARTA_FIELD_RO (STRING, "remote-name", CartaSendRecord, remote_name),
+  [PROP_SHA256] = CARTA_FIELD_RO (STRING, "sha256", CartaSendRecord, sha256),
+  [PROP_SIZE] = CARTA_FIELD_RO (UINT64, "size", CartaSendRecord, size),
+  [PROP_VERIFIED] = CARTA_FIELD_RO (BOOLEAN, "verified", CartaSendRecord, verified),
+};
+
 static GParamSpec *properties[N_PROPS];
 
-static void
-carta_send_record_finalize (GObject *object)
-{
-  CartaSendRecord *self = (CartaSendRecord *)object;
-
-  g_clear_pointer (&self->sent, g_date_time_unref);
-  g_clear_pointer (&self->host, g_free);
-  g_clear_pointer (&self->remote_name, g_free);
-  g_clear_pointer (&self->sha256, g_free);
-
-  G_OBJECT_CLASS (carta_send_record_parent_class)->finalize (object);
-}
-
-static void
-carta_send_record_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CartaSendRecord *self = CARTA_SEND_RECORD (object);
-
-  switch (prop_id)
-    {
-    case PROP_SENT:
-      g_value_set_boxed (value, self->sent);
-      break;
-
-    case PROP_HOST:
-      g_value_set_string (value, self->host);
-      break;
-
-    case PROP_REMOTE_NAME:
-      g_value_set_string (value, self->remote_name);
-      break;
-
-    case PROP_SHA256:
-      g_value_set_string (value, self->sha256);
-      break;
-
-    case PROP_SIZE:
-      g_value_set_uint64 (value, self->size);
-      break;
-
-    case PROP_VERIFIED:
-      g_value_set_boolean (value, self->verified);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-carta_send_record_class_init (CartaSendRecordClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = carta_send_record_finalize;
-  object_class->get_property = carta_send_record_get_property;
-
-  properties[PROP_SENT] =
-    g_param_spec_boxed ("sent", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HOST] =
-    g_param_spec_string ("host", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REMOTE_NAME] =
-    g_param_spec_string ("remote-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHA256] =
-    g_param_spec_string ("sha256", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIZE] =
-    g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERIFIED] =
-    g_param_spec_boolean ("verified", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-carta_send_record_init (CartaSendRecord *self)
-{
-}
+CARTA_FIELDS_DEFINE_READ_ONLY (CartaSendRecord, carta_send_record)
 
 /**
  * carta_send_record_new:
@@ -189,51 +115,17 @@ carta_send_record_new_from_result (CartaUploadResult *result)
                                 carta_upload_result_get_verified (result));
 }
 
-GDateTime *
-carta_send_record_get_sent (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), NULL);
-  return self->sent;
-}
-
-const char *
-carta_send_record_get_host (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), NULL);
-  return self->host;
-}
-
-const char *
-carta_send_record_get_remote_name (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), NULL);
-  return self->remote_name;
-}
-
-const char *
-carta_send_record_get_sha256 (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), NULL);
-  return self->sha256;
-}
-
-guint64
-carta_send_record_get_size (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), 0);
-  return self->size;
-}
-
-gboolean
-carta_send_record_get_verified (CartaSendRecord *self)
-{
-  g_return_val_if_fail (CARTA_IS_SEND_RECORD (self), FALSE);
-  return self->verified;
-}
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, GDateTime *, sent, NULL)
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, const char *, host, NULL)
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, const char *, remote_name, NULL)
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, const char *, sha256, NULL)
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, guint64, size, 0)
+CARTA_FIELDS_GETTER (CartaSendRecord, carta_send_record, CARTA_IS_SEND_RECORD, gboolean, verified, FALSE)
 
 JsonObject *
-_carta_send_record_to_json (CartaSendRecord *self)
+_carta_send_record_to_json (gpointer data)
 {
+  CartaSendRecord *self = data;
   JsonObject *object = json_object_new ();
 
   _carta_json_set_datetime (object, "sent", self->sent);
@@ -244,17 +136,6 @@ _carta_send_record_to_json (CartaSendRecord *self)
   json_object_set_boolean_member (object, "verified", self->verified);
 
   return object;
-}
-
-static gboolean
-is_sha256_hex (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
 }
 
 CartaSendRecord *
@@ -276,7 +157,7 @@ _carta_send_record_from_json (JsonObject  *object,
       !_carta_json_get_int (object, "size", TRUE, &size, error))
     return NULL;
 
-  if (size < 0 || !is_sha256_hex (sha256) || *host == '\0' || *remote_name == '\0')
+  if (size < 0 || !carta_sha256_is_valid (sha256) || *host == '\0' || *remote_name == '\0')
     {
       g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_INVALID,
                            _("a send record has an invalid size, host, name or checksum"));

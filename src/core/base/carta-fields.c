@@ -19,15 +19,17 @@
 #define STR(self, f) G_STRUCT_MEMBER (char *, self, (f)->offset)
 #define INT(self, f) G_STRUCT_MEMBER (int, self, (f)->offset)
 #define DBL(self, f) G_STRUCT_MEMBER (double, self, (f)->offset)
+#define U64(self, f) G_STRUCT_MEMBER (guint64, self, (f)->offset)
+#define BOOL(self, f) G_STRUCT_MEMBER (gboolean, self, (f)->offset)
+#define DATETIME(self, f) G_STRUCT_MEMBER (GDateTime *, self, (f)->offset)
 
-void
-_carta_fields_install (GObjectClass      *klass,
-                       const CartaField  *fields,
-                       guint              n_fields,
-                       GParamSpec       **pspecs)
+static void
+install (GObjectClass      *klass,
+         const CartaField  *fields,
+         guint              n_fields,
+         GParamSpec       **pspecs,
+         GParamFlags        flags)
 {
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
   for (guint i = 1; i < n_fields; i++)
     {
       const CartaField *f = &fields[i];
@@ -52,6 +54,18 @@ _carta_fields_install (GObjectClass      *klass,
           pspecs[i] = g_param_spec_double (f->name, NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
           break;
 
+        case CARTA_FIELD_UINT64:
+          pspecs[i] = g_param_spec_uint64 (f->name, NULL, NULL, 0, G_MAXUINT64, 0, flags);
+          break;
+
+        case CARTA_FIELD_BOOLEAN:
+          pspecs[i] = g_param_spec_boolean (f->name, NULL, NULL, FALSE, flags);
+          break;
+
+        case CARTA_FIELD_DATETIME:
+          pspecs[i] = g_param_spec_boxed (f->name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -61,13 +75,36 @@ _carta_fields_install (GObjectClass      *klass,
 }
 
 void
+_carta_fields_install (GObjectClass      *klass,
+                       const CartaField  *fields,
+                       guint              n_fields,
+                       GParamSpec       **pspecs)
+{
+  install (klass, fields, n_fields, pspecs,
+           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+void
+_carta_fields_install_read_only (GObjectClass      *klass,
+                                 const CartaField  *fields,
+                                 guint              n_fields,
+                                 GParamSpec       **pspecs)
+{
+  install (klass, fields, n_fields, pspecs, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+void
 _carta_fields_clear (gpointer          self,
                      const CartaField *fields,
                      guint             n_fields)
 {
   for (guint i = 1; i < n_fields; i++)
-    if (fields[i].kind == CARTA_FIELD_STRING || fields[i].kind == CARTA_FIELD_DATE)
-      g_clear_pointer (&STR (self, &fields[i]), g_free);
+    {
+      if (fields[i].kind == CARTA_FIELD_STRING || fields[i].kind == CARTA_FIELD_DATE)
+        g_clear_pointer (&STR (self, &fields[i]), g_free);
+      else if (fields[i].kind == CARTA_FIELD_DATETIME)
+        g_clear_pointer (&DATETIME (self, &fields[i]), g_date_time_unref);
+    }
 }
 
 void
@@ -92,6 +129,18 @@ _carta_fields_get_value (gpointer          self,
 
     case CARTA_FIELD_DOUBLE:
       g_value_set_double (value, DBL (self, f));
+      break;
+
+    case CARTA_FIELD_UINT64:
+      g_value_set_uint64 (value, U64 (self, f));
+      break;
+
+    case CARTA_FIELD_BOOLEAN:
+      g_value_set_boolean (value, BOOL (self, f));
+      break;
+
+    case CARTA_FIELD_DATETIME:
+      g_value_set_boxed (value, DATETIME (self, f));
       break;
 
     default:
@@ -168,6 +217,9 @@ _carta_fields_set_value (gpointer          self,
       _carta_fields_set_double (self, f, pspec, g_value_get_double (value));
       break;
 
+    case CARTA_FIELD_UINT64:
+    case CARTA_FIELD_BOOLEAN:
+    case CARTA_FIELD_DATETIME:
     default:
       g_assert_not_reached ();
     }
@@ -211,6 +263,9 @@ _carta_fields_to_json (gpointer          self,
             json_object_set_double_member (object, f->json, DBL (self, f));
           break;
 
+        case CARTA_FIELD_UINT64:
+        case CARTA_FIELD_BOOLEAN:
+        case CARTA_FIELD_DATETIME:
         default:
           g_assert_not_reached ();
         }
@@ -283,6 +338,9 @@ _carta_fields_load_json (gpointer           self,
             }
           break;
 
+        case CARTA_FIELD_UINT64:
+        case CARTA_FIELD_BOOLEAN:
+        case CARTA_FIELD_DATETIME:
         default:
           g_assert_not_reached ();
         }
@@ -295,6 +353,16 @@ _carta_fields_load_json (gpointer           self,
     }
 
   return TRUE;
+}
+
+guint
+_carta_fields_new_changed_signal (GObjectClass *klass)
+{
+  return g_signal_new ("changed",
+                       G_TYPE_FROM_CLASS (klass),
+                       G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL,
+                       G_TYPE_NONE, 0);
 }
 
 void
