@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "carta-bundle-reader.h"
 #include "carta-case.h"
@@ -27,5 +28,11 @@ gboolean   carta_bundle_parse_args           (GOptionContext  *context,
 CartaBundleReader *carta_bundle_parse_reader_args (GOptionContext   *context,
                                                    int              *argc,
                                                    char           ***argv);
+void       carta_bundle_print_identity       (FILE               *stream,
+                                              const char         *indent,
+                                              CartaAttachment    *attachment,
+                                              CartaPatient       *patient);
+guint      carta_bundle_print_discs_to_check (FILE               *stream,
+                                              CartaCase          *kase);
 
 G_END_DECLS
