@@ -18,6 +18,8 @@
 #include "carta-export-page-private.h"
 #include "carta-export-page.h"
 #include "carta-host.h"
+#include "carta-identity-row.h"
+#include "carta-identity.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
 
@@ -41,6 +43,8 @@ struct _CartaExportPage
 
   GtkStack          *stack;
   AdwPreferencesGroup *missing_group;
+  AdwPreferencesGroup *identity_group;
+  GtkListBox        *identity_list;
   GtkListBox        *missing_list;
   AdwComboRow       *summary_language_row;
   GPtrArray         *summary_languages;  /* codes, in the order of the row */
@@ -62,6 +66,7 @@ struct _CartaExportPage
   /* The missing list follows every edit of the case; while the page is
    * hidden it is only marked stale and rebuilt when shown. */
   gboolean           missing_stale;
+  gboolean           identity_stale;
   gboolean           holding;   /* the application, while a write runs */
 };
 
@@ -134,6 +139,49 @@ update_missing (CartaExportPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), count > 0);
+}
+
+/* Imaging discs that may be another patient's or could not be checked,
+ * and those the family confirmed (to take it back): each with its record
+ * and its button, as in the record itself. */
+static void
+update_identity (CartaExportPage *self)
+{
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  GListModel *items;
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->identity_stale = TRUE;
+      return;
+    }
+  self->identity_stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->identity_list))))
+    gtk_list_box_remove (self->identity_list, child);
+
+  items = self->kase ? carta_case_get_items (self->kase) : NULL;
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+          g_autoptr(CartaIdentityCheck) check =
+            carta_identity_check_attachment (attachment, carta_case_get_patient (self->kase));
+
+          if (check != NULL && check->status != CARTA_IDENTITY_MATCHES)
+            gtk_list_box_append (self->identity_list,
+                                 carta_identity_row_new (attachment, check,
+                                                         carta_checklist_template_get_item_title (template, item)));
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_group),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->identity_list)) != NULL);
 }
 
 static GtkWidget *
@@ -745,6 +793,8 @@ carta_export_page_map (GtkWidget *widget)
 
   if (self->missing_stale)
     update_missing (self);
+  if (self->identity_stale)
+    update_identity (self);
 }
 
 static void
@@ -768,6 +818,8 @@ carta_export_page_class_init (CartaExportPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, summary_language_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, encrypt_switch);
@@ -846,6 +898,7 @@ carta_export_page_set_case (CartaExportPage *self,
   if (kase != NULL)
     {
       g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "changed", G_CALLBACK (update_identity), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (carta_case_get_sends (kase), "items-changed",
                                G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -858,6 +911,7 @@ carta_export_page_set_case (CartaExportPage *self,
 
   gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
   update_missing (self);
+  update_identity (self);
   update_history (self);
   update_sensitivity (self);
 
@@ -901,4 +955,11 @@ _carta_export_page_get_history_list (CartaExportPage *self)
 {
   g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
   return self->history_list;
+}
+
+GtkListBox *
+_carta_export_page_get_identity_list (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+  return self->identity_list;
 }
