@@ -279,7 +279,7 @@ carta_checklist_row_init (CartaChecklistRow *self)
   gtk_box_append (GTK_BOX (self->identity_box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   self->identity_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->identity_label, TRUE);
-  gtk_label_set_max_width_chars (self->identity_label, 24);
+  gtk_label_set_max_width_chars (self->identity_label, 32);
   gtk_label_set_xalign (self->identity_label, 0);
   gtk_box_append (GTK_BOX (self->identity_box), GTK_WIDGET (self->identity_label));
   gtk_widget_set_visible (self->identity_box, FALSE);
