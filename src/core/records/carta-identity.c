@@ -625,7 +625,7 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
   if (check->issues & CARTA_IDENTITY_ISSUE_OTHER_SCRIPT)
     /* TRANSLATORS: %s is the patient name read from an imaging disc */
     SENTENCE (TR (N_("This disc names “%s”, in another script than the names in this case, so it could not be checked. "
-                     "Add the patient’s name as written on the disc under Other names on the Case page.")), shown);
+                     "You can add the patient’s name as written on the disc under “Other spellings” on the Case page.")), shown);
   if (check->issues & CARTA_IDENTITY_ISSUE_NO_DISC_NAME)
     SENTENCE ("%s", TR (N_("No patient name could be read from this disc, so it could not be checked.")));
   if (check->issues & CARTA_IDENTITY_ISSUE_NO_CASE_NAME)
