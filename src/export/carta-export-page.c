@@ -66,7 +66,6 @@ struct _CartaExportPage
   /* The missing list follows every edit of the case; while the page is
    * hidden it is only marked stale and rebuilt when shown. */
   gboolean           missing_stale;
-  gboolean           identity_stale;
   gboolean           holding;   /* the application, while a write runs */
 };
 
@@ -151,13 +150,8 @@ update_identity (CartaExportPage *self)
   GListModel *items;
   GtkWidget *child;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->identity_stale = TRUE;
-      return;
-    }
-  self->identity_stale = FALSE;
-
+  /* Unlike the missing list, cheap enough to follow every edit: no file
+   * is read, and a case has few discs. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->identity_list))))
     gtk_list_box_remove (self->identity_list, child);
 
@@ -793,8 +787,6 @@ carta_export_page_map (GtkWidget *widget)
 
   if (self->missing_stale)
     update_missing (self);
-  if (self->identity_stale)
-    update_identity (self);
 }
 
 static void

@@ -57,33 +57,23 @@ int
 carta_bundle_attach (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE-DIR RECORD FILE-OR-FOLDER…"));
   g_autoptr(CartaCase) kase = NULL;
   g_autoptr(CartaChecklistItem) item = NULL;
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) case_dir = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
 
-  context = g_option_context_new (_("CASE-DIR RECORD FILE-OR-FOLDER…"));
   g_option_context_set_summary (context,
                                 _("Add files, or the folder of an imaging disc, to a record of a case "
                                   "folder, as the window does: the files are copied into the case and "
                                   "hashed, a disc is summarised and its patient checked against the "
                                   "case. RECORD is an id shown by “records”."));
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 4)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s\n", error ? error->message : help);
-      return 2;
-    }
-
-  if (!(kase = carta_bundle_load_case_dir (argv[1], &error)))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+  if (!(kase = carta_bundle_parse_case_args (context, &argc, &argv, 4, -1, &status)))
+    return status;
 
   if (!(item = find_record (kase, argv[2])))
     {

@@ -67,23 +67,16 @@ int
 carta_bundle_records (int    argc,
                       char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE-DIR"));
   g_autoptr(CartaCase) kase = NULL;
+  int status = 0;
   GListModel *items;
 
-  context = g_option_context_new (_("CASE-DIR"));
   g_option_context_set_summary (context,
                                 _("List the records of a case folder: each one's id (for “attach”), "
                                   "status, files and warnings about its imaging discs."));
-  if (!carta_bundle_parse_args (context, &argc, &argv, 2))
-    return 2;
-
-  if (!(kase = carta_bundle_load_case_dir (argv[1], &error)))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+  if (!(kase = carta_bundle_parse_case_args (context, &argc, &argv, 2, 2, &status)))
+    return status;
 
   items = carta_case_get_items (kase);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)

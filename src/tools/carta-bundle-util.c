@@ -111,6 +111,48 @@ carta_bundle_parse_args (GOptionContext   *context,
 }
 
 /**
+ * carta_bundle_parse_case_args:
+ * @min_args: how many arguments the command takes at least, its own name
+ *   and the case folder included
+ * @max_args: how many at the most, or -1 for no limit
+ * @status: (out): the exit status when %NULL is returned: 2 for a wrong
+ *   command line, 1 for a case that cannot be read
+ *
+ * Parses a command line whose first argument is a case folder, and reads
+ * the case. When either fails, says why on stderr.
+ *
+ * Returns: (transfer full) (nullable): the case
+ */
+CartaCase *
+carta_bundle_parse_case_args (GOptionContext   *context,
+                              int              *argc,
+                              char           ***argv,
+                              int               min_args,
+                              int               max_args,
+                              int              *status)
+{
+  g_autoptr(GError) error = NULL;
+  CartaCase *kase;
+
+  if (!g_option_context_parse (context, argc, argv, &error) || *argc < min_args ||
+      (max_args >= 0 && *argc > max_args))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s\n", error ? error->message : help);
+      *status = 2;
+      return NULL;
+    }
+
+  if (!(kase = carta_bundle_load_case_dir ((*argv)[1], &error)))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      *status = 1;
+    }
+
+  return kase;
+}
+
+/**
  * carta_bundle_parse_reader_args:
  * @context: the command's options, to which `--passphrase-file` is added
  *

@@ -25,6 +25,12 @@ gboolean   carta_bundle_parse_args           (GOptionContext  *context,
                                               int             *argc,
                                               char          ***argv,
                                               int              n_args);
+CartaCase *carta_bundle_parse_case_args      (GOptionContext  *context,
+                                              int             *argc,
+                                              char          ***argv,
+                                              int              min_args,
+                                              int              max_args,
+                                              int             *status);
 CartaBundleReader *carta_bundle_parse_reader_args (GOptionContext   *context,
                                                    int              *argc,
                                                    char           ***argv);

@@ -264,6 +264,23 @@ english_cb (const char *msgid,
   return msgid;
 }
 
+/* One part of a complex extension; none when @value is NULL. */
+static void
+add_part (JsonArray  *parts,
+          const char *url,
+          const char *type,
+          const char *value)
+{
+  if (value != NULL)
+    {
+      JsonObject *part = json_object_new ();
+
+      json_object_set_string_member (part, "url", url);
+      json_object_set_string_member (part, type, value);
+      json_array_add_object_element (parts, part);
+    }
+}
+
 /* Whether an imaging disc is the patient's, when there is anything to
  * say: a Carta extension a reader may not know, so the same words also go
  * in the description, which every reader shows. In English, as the rest
@@ -280,7 +297,6 @@ add_identity_check (JsonObject      *resource,
   JsonObject *extension;
   JsonArray *parts;
   JsonArray *extensions;
-  JsonObject *part;
 
   if (doc->role != CARTA_BUNDLE_DOC_DISC_MANIFEST || doc->attachment == NULL ||
       !(check = carta_identity_check_attachment (doc->attachment, patient)) ||
@@ -293,21 +309,9 @@ add_identity_check (JsonObject      *resource,
   json_object_set_string_member (resource, "description", description);
 
   parts = json_array_new ();
-  part = json_object_new ();
-  json_object_set_string_member (part, "url", "status");
-  json_object_set_string_member (part, "valueCode", codes[check->status]);
-  json_array_add_object_element (parts, part);
-  part = json_object_new ();
-  json_object_set_string_member (part, "url", "text");
-  json_object_set_string_member (part, "valueString", text);
-  json_array_add_object_element (parts, part);
-  if (check->disc_name != NULL)
-    {
-      part = json_object_new ();
-      json_object_set_string_member (part, "url", "discPatientName");
-      json_object_set_string_member (part, "valueString", check->disc_name);
-      json_array_add_object_element (parts, part);
-    }
+  add_part (parts, "status", "valueCode", codes[check->status]);
+  add_part (parts, "text", "valueString", text);
+  add_part (parts, "discPatientName", "valueString", check->disc_name);
 
   extension = json_object_new ();
   json_object_set_string_member (extension, "url", CARTA_FHIR_IDENTITY_EXTENSION);

@@ -377,30 +377,35 @@ carta_attachment_set_dicom_summary (CartaAttachment   *self,
 }
 
 /**
- * carta_attachment_get_identity_confirmed:
- *
- * Returns: whether the family confirmed that this imaging disc is the
+ * carta_attachment_set_identity_confirmed:
+ * @confirmed: whether the family confirmed that this imaging disc is the
  *   patient's, though its name, birth date or sex did not match the case
  */
-gboolean
-carta_attachment_get_identity_confirmed (CartaAttachment *self)
-{
-  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), FALSE);
-  return self->identity_confirmed;
-}
-
 void
 carta_attachment_set_identity_confirmed (CartaAttachment *self,
                                          gboolean         confirmed)
 {
   g_return_if_fail (CARTA_IS_ATTACHMENT (self));
 
+  /* Notified only on a change: each one is saved with the case. */
   confirmed = !!confirmed;
-  if (self->identity_confirmed == confirmed)
-    return;
+  if (self->identity_confirmed != confirmed)
+    {
+      self->identity_confirmed = confirmed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDENTITY_CONFIRMED]);
+    }
+}
 
-  self->identity_confirmed = confirmed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDENTITY_CONFIRMED]);
+/**
+ * carta_attachment_get_identity_confirmed:
+ *
+ * Returns: what carta_attachment_set_identity_confirmed() set
+ */
+gboolean
+carta_attachment_get_identity_confirmed (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), FALSE);
+  return self->identity_confirmed;
 }
 
 JsonObject *

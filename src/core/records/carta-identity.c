@@ -418,7 +418,7 @@ carta_identity_check_person (const char         *dicom_name,
 
   check->disc_name = carta_dicom_format_person_name (dicom_name);
   check->disc_birth_date = g_strdup (dicom_birth_date);
-  check->disc_sex = g_strdup (dicom_sex);
+  check->disc_sex = disc_sex;
 
   if (!has_words (dicom_name))
     check->issues |= CARTA_IDENTITY_ISSUE_NO_DISC_NAME;
@@ -564,20 +564,18 @@ carta_identity_check_get_title (const CartaIdentityCheck *check,
                                 CartaIdentityTranslate    translate,
                                 gpointer                  user_data)
 {
-  g_return_val_if_fail (check != NULL, NULL);
+  /* In CartaIdentityStatus order; a match needs no title. */
+  static const char *titles[] = {
+    NULL,
+    N_("Patient on the disc not checked"),
+    N_("May be another patient’s disc"),
+    N_("Confirmed by the family as the patient’s disc"),
+  };
 
-  switch (check->status)
-    {
-    case CARTA_IDENTITY_DIFFERS:
-      return TR (N_("May be another patient’s disc"));
-    case CARTA_IDENTITY_UNCHECKED:
-      return TR (N_("Patient on the disc not checked"));
-    case CARTA_IDENTITY_CONFIRMED:
-      return TR (N_("Confirmed by the family as the patient’s disc"));
-    case CARTA_IDENTITY_MATCHES:
-    default:
-      return NULL;
-    }
+  g_return_val_if_fail (check != NULL, NULL);
+  g_return_val_if_fail (check->status < G_N_ELEMENTS (titles), NULL);
+
+  return titles[check->status] ? TR (titles[check->status]) : NULL;
 }
 
 static const char *
@@ -637,7 +635,7 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
   if (check->issues & CARTA_IDENTITY_ISSUE_SEX)
     /* TRANSLATORS: %s is "female" or "male", read from an imaging disc */
     SENTENCE (TR (N_("The disc gives the patient’s sex as %s, which is not the one in this case.")),
-              sex_word (translate, user_data, sex_letter (check->disc_sex)));
+              sex_word (translate, user_data, check->disc_sex));
 
 #undef SENTENCE
 
@@ -657,11 +655,10 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
 void
 carta_identity_check_free (CartaIdentityCheck *check)
 {
-  if (check == NULL)
-    return;
-
-  g_free (check->disc_name);
-  g_free (check->disc_birth_date);
-  g_free (check->disc_sex);
+  if (check != NULL)
+    {
+      g_free (check->disc_name);
+      g_free (check->disc_birth_date);
+    }
   g_free (check);
 }

@@ -66,7 +66,7 @@ typedef enum
  * @issues: what led to it
  * @disc_name: (nullable): the disc's patient name, formatted for reading
  * @disc_birth_date: (nullable): the disc's birth date, `YYYY-MM-DD`
- * @disc_sex: (nullable): the disc's sex as DICOM writes it (`F`, `M`, `O`)
+ * @disc_sex: the disc's sex, `F` or `M`, or 0 when it gives neither
  *
  * What comparing a disc with the case found.
  */
@@ -76,7 +76,7 @@ typedef struct
   CartaIdentityIssues  issues;
   char                *disc_name;
   char                *disc_birth_date;
-  char                *disc_sex;
+  char                 disc_sex;
 } CartaIdentityCheck;
 
 /**
