@@ -611,8 +611,9 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
   text = g_string_new (NULL);
   shown = check->disc_name ? check->disc_name : "";
 
+  /* Chinese sentences follow each other without a space. */
 #define SENTENCE(...) G_STMT_START {                 \
-    if (text->len > 0)                               \
+    if (text->len > 0 && !g_str_has_suffix (text->str, "。")) \
       g_string_append_c (text, ' ');                 \
     g_string_append_printf (text, __VA_ARGS__);      \
   } G_STMT_END
@@ -641,8 +642,11 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
 
   if (check->status == CARTA_IDENTITY_CONFIRMED)
     {
-      g_string_prepend_c (text, ' ');
-      g_string_prepend (text, TR (N_("The family confirmed that this disc is the patient’s.")));
+      const char *confirmed = TR (N_("The family confirmed that this disc is the patient’s."));
+
+      if (!g_str_has_suffix (confirmed, "。"))
+        g_string_prepend_c (text, ' ');
+      g_string_prepend (text, confirmed);
     }
 
   return g_string_free (text, FALSE);
