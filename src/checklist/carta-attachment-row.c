@@ -204,6 +204,14 @@ on_thumbnail_cb (GObject      *object,
     g_debug ("No preview: %s", error->message);
 }
 
+static void
+on_identity_confirmed_cb (CartaAttachmentRow *self)
+{
+  g_assert (CARTA_IS_ATTACHMENT_ROW (self));
+
+  describe (self);
+}
+
 /* attachment.open and attachment.remove: the view does the work, for
  * the file of this row. */
 static void
@@ -323,7 +331,7 @@ carta_attachment_row_new (CartaAttachment *attachment,
   show_attachment (self);
   describe (self);
   g_signal_connect_object (attachment, "notify::identity-confirmed",
-                           G_CALLBACK (describe), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_identity_confirmed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -107,10 +107,15 @@ find_identity_issue (CartaChecklistRow *self)
   return worst;
 }
 
+/* Also the handler of the patient's notify: a new spelling may clear it. */
 static void
 update_identity (CartaChecklistRow *self)
 {
-  g_autoptr(CartaIdentityCheck) check = find_identity_issue (self);
+  g_autoptr(CartaIdentityCheck) check = NULL;
+
+  g_assert (CARTA_IS_CHECKLIST_ROW (self));
+
+  check = find_identity_issue (self);
 
   gtk_widget_set_visible (self->identity_box, check != NULL);
   if (check != NULL)
