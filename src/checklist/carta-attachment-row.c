@@ -13,6 +13,7 @@
 
 #include "carta-attachment-row.h"
 #include "carta-dicom-summary.h"
+#include "carta-identity.h"
 #include "carta-thumbnail.h"
 
 #define THUMBNAIL_SIZE 48
@@ -32,6 +33,9 @@ struct _CartaAttachmentRow
 
   /* State */
   CartaAttachment *attachment;
+  /* The identity check of a disc, redone when the family confirms it */
+  CartaPatient    *patient;
+  gboolean         flagged;
 };
 
 G_DEFINE_FINAL_TYPE (CartaAttachmentRow, carta_attachment_row, ADW_TYPE_ACTION_ROW)
@@ -75,22 +79,19 @@ describe_study (const CartaDicomStudy *study)
   return g_string_free (line, FALSE);
 }
 
-/* The studies on an imaging disc, and whether it names someone else. */
+/* The studies on an imaging disc, and whether it may be someone else's
+ * (the details and the button to confirm it are above the files). */
 static gboolean
 describe_disc (CartaAttachmentRow *self,
-               const char         *patient,
                GString            *text)
 {
   CartaDicomSummary *summary = carta_attachment_get_dicom_summary (self->attachment);
-  const char *other = summary && patient ? carta_dicom_summary_find_other_patient (summary, patient) : NULL;
+  g_autoptr(CartaIdentityCheck) check = self->patient ? carta_identity_check_attachment (self->attachment, self->patient) : NULL;
+  gboolean warn = carta_identity_check_needs_attention (check);
 
-  if (other != NULL)
+  if (warn)
     {
-      g_autofree char *shown = carta_dicom_format_person_name (other);
-
-      /* TRANSLATORS: first %s is the patient name on an imaging disc, second the case's patient */
-      g_string_append_printf (text, _("This disc names “%s”, not %s. Check that it is the right disc."),
-                              shown ? shown : other, patient);
+      g_string_append (text, carta_identity_check_get_title (check, NULL, NULL));
       g_string_append_c (text, '\n');
     }
 
@@ -116,14 +117,13 @@ describe_disc (CartaAttachmentRow *self,
                               summary->problems->len);
     }
 
-  return other != NULL;
+  return warn;
 }
 
 static void
-describe (CartaAttachmentRow *self,
-          const char         *patient,
-          gboolean            flagged)
+describe (CartaAttachmentRow *self)
 {
+  gboolean flagged = self->flagged;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *size = g_format_size (carta_attachment_get_size (self->attachment));
   const char *mime = carta_attachment_get_content_type (self->attachment);
@@ -138,7 +138,7 @@ describe (CartaAttachmentRow *self,
 
   if (is_imaging (self))
     {
-      warn |= describe_disc (self, patient, text);
+      warn |= describe_disc (self, text);
       g_string_append_printf (text, "\n%s", size);
     }
   else
@@ -204,6 +204,14 @@ on_thumbnail_cb (GObject      *object,
     g_debug ("No preview: %s", error->message);
 }
 
+static void
+on_identity_confirmed_cb (CartaAttachmentRow *self)
+{
+  g_assert (CARTA_IS_ATTACHMENT_ROW (self));
+
+  describe (self);
+}
+
 /* attachment.open and attachment.remove: the view does the work, for
  * the file of this row. */
 static void
@@ -227,6 +235,7 @@ carta_attachment_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_ATTACHMENT_ROW);
   g_clear_object (&self->attachment);
+  g_clear_object (&self->patient);
 
   G_OBJECT_CLASS (carta_attachment_row_parent_class)->dispose (object);
 }
@@ -303,13 +312,13 @@ carta_attachment_row_init (CartaAttachmentRow *self)
 /**
  * carta_attachment_row_new:
  * @attachment: the file shown
- * @patient: (nullable): the case's patient, to warn of a disc naming
- *   someone else
+ * @patient: (nullable): the case's patient, to warn of a disc that may
+ *   be someone else's
  * @flagged: whether the stored copy failed the integrity check
  */
 GtkWidget *
 carta_attachment_row_new (CartaAttachment *attachment,
-                          const char      *patient,
+                          CartaPatient    *patient,
                           gboolean         flagged)
 {
   CartaAttachmentRow *self;
@@ -317,8 +326,12 @@ carta_attachment_row_new (CartaAttachment *attachment,
   g_return_val_if_fail (CARTA_IS_ATTACHMENT (attachment), NULL);
 
   self = g_object_new (CARTA_TYPE_ATTACHMENT_ROW, "attachment", attachment, NULL);
+  g_set_object (&self->patient, patient);
+  self->flagged = flagged;
   show_attachment (self);
-  describe (self, patient, flagged);
+  describe (self);
+  g_signal_connect_object (attachment, "notify::identity-confirmed",
+                           G_CALLBACK (on_identity_confirmed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

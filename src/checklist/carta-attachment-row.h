@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "carta-attachment.h"
+#include "carta-patient.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CartaAttachmentRow, carta_attachment_row, CARTA, ATTACHMENT_ROW, AdwActionRow)
 
 GtkWidget       *carta_attachment_row_new            (CartaAttachment    *attachment,
-                                                      const char         *patient,
+                                                      CartaPatient       *patient,
                                                       gboolean            flagged);
 CartaAttachment *carta_attachment_row_get_attachment (CartaAttachmentRow *self);
 void             carta_attachment_row_load_preview   (CartaAttachmentRow *self,

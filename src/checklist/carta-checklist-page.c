@@ -181,6 +181,8 @@ create_row_cb (gpointer object,
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   carta_checklist_row_set_flagged (CARTA_CHECKLIST_ROW (row), item_is_flagged (self, object));
+  carta_checklist_row_set_patient (CARTA_CHECKLIST_ROW (row),
+                                   self->kase ? carta_case_get_patient (self->kase) : NULL);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_row_drop_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 

@@ -13,6 +13,7 @@
 
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
+#include "carta-identity.h"
 
 /* One record on the checklist: its status at a glance, how many files
  * it has, and a way into its details. Built in code: there can be
@@ -24,6 +25,11 @@ struct _CartaChecklistRow
   CartaChecklistItem *item;
   GtkImage           *status_icon;
   GtkWidget          *warning_icon;
+
+  /* A disc that may be another patient's, said in words on the row */
+  CartaPatient       *patient;
+  GtkWidget          *identity_box;
+  GtkLabel           *identity_label;
 };
 
 G_DEFINE_FINAL_TYPE (CartaChecklistRow, carta_checklist_row, ADW_TYPE_ACTION_ROW)
@@ -76,6 +82,51 @@ carta_item_status_get_icon_name (CartaItemStatus status)
     }
 }
 
+/* The most worrying identity check of the record's discs that the
+ * family has not confirmed, or NULL. */
+static CartaIdentityCheck *
+find_identity_issue (CartaChecklistRow *self)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (self->item);
+  CartaIdentityCheck *worst = NULL;
+
+  for (guint i = 0; self->patient != NULL && i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+      CartaIdentityCheck *check = carta_identity_check_attachment (attachment, self->patient);
+
+      if (carta_identity_check_needs_attention (check) && (worst == NULL || check->status > worst->status))
+        {
+          g_clear_pointer (&worst, carta_identity_check_free);
+          worst = check;
+        }
+      else
+        carta_identity_check_free (check);
+    }
+
+  return worst;
+}
+
+/* Also the handler of the patient's notify: a new spelling may clear it. */
+static void
+update_identity (CartaChecklistRow *self)
+{
+  g_autoptr(CartaIdentityCheck) check = NULL;
+
+  g_assert (CARTA_IS_CHECKLIST_ROW (self));
+
+  check = find_identity_issue (self);
+
+  gtk_widget_set_visible (self->identity_box, check != NULL);
+  if (check != NULL)
+    {
+      g_autofree char *description = carta_identity_check_describe (check, NULL, NULL);
+
+      gtk_label_set_label (self->identity_label, carta_identity_check_get_title (check, NULL, NULL));
+      gtk_widget_set_tooltip_text (self->identity_box, description);
+    }
+}
+
 static const char *status_classes[] = { "status-needed", "status-requested", "status-received", "status-not-applicable" };
 
 static void
@@ -117,6 +168,8 @@ update (CartaChecklistRow *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), status_classes[i]);
     }
+
+  update_identity (self);
 }
 
 static void
@@ -136,6 +189,7 @@ carta_checklist_row_dispose (GObject *object)
   CartaChecklistRow *self = (CartaChecklistRow *)object;
 
   g_clear_object (&self->item);
+  g_clear_object (&self->patient);
 
   G_OBJECT_CLASS (carta_checklist_row_parent_class)->dispose (object);
 }
@@ -221,6 +275,21 @@ carta_checklist_row_init (CartaChecklistRow *self)
                                   -1);
   gtk_widget_set_visible (self->warning_icon, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->warning_icon);
+
+  /* Words and an icon, not only grey text: a disc that may be another
+   * patient's must not reach the coordinators unnoticed. */
+  self->identity_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->identity_box, "warning");
+  gtk_widget_set_valign (self->identity_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->identity_box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  self->identity_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->identity_label, TRUE);
+  gtk_label_set_max_width_chars (self->identity_label, 32);
+  gtk_label_set_xalign (self->identity_label, 0);
+  gtk_box_append (GTK_BOX (self->identity_box), GTK_WIDGET (self->identity_label));
+  gtk_widget_set_visible (self->identity_box, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->identity_box);
+
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
@@ -253,6 +322,37 @@ carta_checklist_row_set_flagged (CartaChecklistRow *self,
   g_return_if_fail (CARTA_IS_CHECKLIST_ROW (self));
 
   gtk_widget_set_visible (self->warning_icon, flagged);
+}
+
+/**
+ * carta_checklist_row_set_patient:
+ * @patient: (nullable): the case's patient, to say on the row when a disc
+ *   of the record may be someone else's
+ */
+void
+carta_checklist_row_set_patient (CartaChecklistRow *self,
+                                 CartaPatient      *patient)
+{
+  g_return_if_fail (CARTA_IS_CHECKLIST_ROW (self));
+
+  if (self->patient != NULL)
+    g_signal_handlers_disconnect_by_data (self->patient, self);
+  if (g_set_object (&self->patient, patient) && patient != NULL)
+    g_signal_connect_object (patient, "notify", G_CALLBACK (update_identity), self, G_CONNECT_SWAPPED);
+  update_identity (self);
+}
+
+/**
+ * carta_checklist_row_get_identity_warning:
+ *
+ * Returns: (nullable): the warning the row shows about a disc, or %NULL
+ */
+const char *
+carta_checklist_row_get_identity_warning (CartaChecklistRow *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), NULL);
+
+  return gtk_widget_get_visible (self->identity_box) ? gtk_label_get_label (self->identity_label) : NULL;
 }
 
 gboolean

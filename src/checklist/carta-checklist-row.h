@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "carta-checklist-item.h"
+#include "carta-patient.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ CartaChecklistItem *carta_checklist_row_get_item       (CartaChecklistRow  *self
 void                carta_checklist_row_set_flagged    (CartaChecklistRow  *self,
                                                         gboolean            flagged);
 gboolean            carta_checklist_row_get_flagged    (CartaChecklistRow  *self);
+void                carta_checklist_row_set_patient    (CartaChecklistRow  *self,
+                                                        CartaPatient       *patient);
+const char         *carta_checklist_row_get_identity_warning (CartaChecklistRow *self);
 
 const char         *carta_item_status_get_label        (CartaItemStatus     status);
 const char         *carta_item_status_get_icon_name    (CartaItemStatus     status);

@@ -18,6 +18,8 @@
 #include "carta-date.h"
 #include "carta-fs.h"
 #include "carta-host.h"
+#include "carta-identity-row.h"
+#include "carta-identity.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
 #include "carta-photo-pdf-dialog.h"
@@ -47,6 +49,7 @@ struct _CartaItemView
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
   GtkListBox         *attachments_list;
+  GtkListBox         *identity_list;
   GtkButton          *combine_button;
 
   /* State */
@@ -85,7 +88,7 @@ create_attachment_row (gpointer object,
   CartaAttachment *attachment = object;
   CartaItemView *self = user_data;
   g_autoptr(GFile) case_dir = get_case_dir (self);
-  const char *patient = self->kase ? carta_patient_get_name (carta_case_get_patient (self->kase)) : NULL;
+  CartaPatient *patient = self->kase ? carta_case_get_patient (self->kase) : NULL;
   gboolean flagged = self->flagged != NULL &&
                      g_hash_table_contains (self->flagged, carta_attachment_get_id (attachment));
   GtkWidget *row = carta_attachment_row_new (attachment, patient, flagged);
@@ -117,6 +120,32 @@ count_photos (CartaItemView *self)
   return photos;
 }
 
+/* The discs of the record that may be another patient's, or could not
+ * be checked, each with a way to confirm it: above the files, in the
+ * warning colour. Confirmed discs stay listed, to take it back. */
+static void
+update_identity (CartaItemView *self)
+{
+  GListModel *attachments = self->item ? carta_checklist_item_get_attachments (self->item) : NULL;
+  CartaPatient *patient = self->kase ? carta_case_get_patient (self->kase) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->identity_list))))
+    gtk_list_box_remove (self->identity_list, child);
+
+  for (guint i = 0; attachments != NULL && patient != NULL && i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i);
+      g_autoptr(CartaIdentityCheck) check = carta_identity_check_attachment (attachment, patient);
+
+      if (check != NULL && check->status != CARTA_IDENTITY_MATCHES)
+        gtk_list_box_append (self->identity_list, carta_identity_row_new (attachment, check, NULL));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->identity_list)) != NULL);
+}
+
 static void
 rebind_attachments (CartaItemView *self)
 {
@@ -129,6 +158,8 @@ rebind_attachments (CartaItemView *self)
                              create_attachment_row, self, NULL);
   else
     gtk_list_box_bind_model (self->attachments_list, NULL, NULL, NULL, NULL);
+
+  update_identity (self);
 }
 
 /* Fields */
@@ -970,6 +1001,7 @@ static void
 on_item_changed_cb (CartaItemView *self)
 {
   update_fields (self);
+  update_identity (self);
 }
 
 /* A job holds the view, so dispose comes only after it ends: closing the
@@ -1043,6 +1075,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, attachments_list);
+  gtk_widget_class_bind_template_child (widget_class, CartaItemView, identity_list);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, combine_button);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);

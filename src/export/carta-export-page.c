@@ -19,6 +19,8 @@
 #include "carta-export-page.h"
 #include "carta-host.h"
 #include "carta-own-words.h"
+#include "carta-identity-row.h"
+#include "carta-identity.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
 
@@ -42,6 +44,8 @@ struct _CartaExportPage
 
   GtkStack          *stack;
   AdwPreferencesGroup *missing_group;
+  AdwPreferencesGroup *identity_group;
+  GtkListBox        *identity_list;
   GtkListBox        *missing_list;
   AdwComboRow       *summary_language_row;
   GPtrArray         *summary_languages;  /* codes, in the order of the row */
@@ -176,6 +180,44 @@ update_own_words (CartaExportPage *self)
       adw_expander_row_add_row (self->own_words_row, row);
       g_ptr_array_add (self->own_words_rows, row);
     }
+}
+
+/* Imaging discs that may be another patient's or could not be checked,
+ * and those the family confirmed (to take it back): each with its record
+ * and its button, as in the record itself. */
+static void
+update_identity (CartaExportPage *self)
+{
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  GListModel *items;
+  GtkWidget *child;
+
+  /* Unlike the missing list, cheap enough to follow every edit: no file
+   * is read, and a case has few discs. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->identity_list))))
+    gtk_list_box_remove (self->identity_list, child);
+
+  items = self->kase ? carta_case_get_items (self->kase) : NULL;
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+          g_autoptr(CartaIdentityCheck) check =
+            carta_identity_check_attachment (attachment, carta_case_get_patient (self->kase));
+
+          if (check != NULL && check->status != CARTA_IDENTITY_MATCHES)
+            gtk_list_box_append (self->identity_list,
+                                 carta_identity_row_new (attachment, check,
+                                                         carta_checklist_template_get_item_title (template, item)));
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_group),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->identity_list)) != NULL);
 }
 
 static GtkWidget *
@@ -716,6 +758,8 @@ carta_export_page_class_init (CartaExportPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_row);
@@ -798,6 +842,7 @@ carta_export_page_set_case (CartaExportPage *self,
     {
       g_signal_connect_object (kase, "changed", G_CALLBACK (update_missing), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (kase, "changed", G_CALLBACK (update_own_words), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "changed", G_CALLBACK (update_identity), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (carta_case_get_sends (kase), "items-changed",
                                G_CALLBACK (on_sends_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -811,6 +856,7 @@ carta_export_page_set_case (CartaExportPage *self,
   gtk_stack_set_visible_child_name (self->stack, kase ? "export" : "empty");
   update_missing (self);
   update_own_words (self);
+  update_identity (self);
   update_history (self);
   update_sensitivity (self);
 
@@ -854,4 +900,11 @@ _carta_export_page_get_history_list (CartaExportPage *self)
 {
   g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
   return self->history_list;
+}
+
+GtkListBox *
+_carta_export_page_get_identity_list (CartaExportPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
+  return self->identity_list;
 }

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "carta-case.h"
+
 G_BEGIN_DECLS
 
 /* Each command of carta-bundle lives in its own file and has this
@@ -32,5 +34,13 @@ int carta_bundle_dicom (int    argc,
                         char **argv);
 int carta_bundle_send (int    argc,
                        char **argv);
+int carta_bundle_records (int    argc,
+                          char **argv);
+int carta_bundle_attach  (int    argc,
+                          char **argv);
+
+/* carta-bundle-records.c: one record as `records` and `attach` print it. */
+void carta_bundle_print_record (CartaCase          *kase,
+                                CartaChecklistItem *item);
 
 G_END_DECLS

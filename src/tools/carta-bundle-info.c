@@ -69,6 +69,8 @@ carta_bundle_info (int    argc,
   row (_("Documents:"), count);
   row (_("Size:"), size);
   row (_("Encrypted:"), carta_bundle_reader_get_encrypted (reader) ? _("yes (AES-256)") : _("no"));
+  if (kase != NULL)
+    carta_bundle_print_discs_to_check (stdout, kase);
 
   if (!valid)
     {

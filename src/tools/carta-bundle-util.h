@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "carta-bundle-reader.h"
 #include "carta-case.h"
@@ -24,8 +25,20 @@ gboolean   carta_bundle_parse_args           (GOptionContext  *context,
                                               int             *argc,
                                               char          ***argv,
                                               int              n_args);
+CartaCase *carta_bundle_parse_case_args      (GOptionContext  *context,
+                                              int             *argc,
+                                              char          ***argv,
+                                              int              min_args,
+                                              int              max_args,
+                                              int             *status);
 CartaBundleReader *carta_bundle_parse_reader_args (GOptionContext   *context,
                                                    int              *argc,
                                                    char           ***argv);
+void       carta_bundle_print_identity       (FILE               *stream,
+                                              const char         *indent,
+                                              CartaAttachment    *attachment,
+                                              CartaPatient       *patient);
+guint      carta_bundle_print_discs_to_check (FILE               *stream,
+                                              CartaCase          *kase);
 
 G_END_DECLS

@@ -42,6 +42,9 @@ carta_bundle_verify (int    argc,
               carta_bundle_reader_get_bag_name (reader),
               carta_bundle_reader_get_n_documents (reader));
       printf ("\n");
+      /* Valid, but a disc may be another patient's: the reviewer should know. */
+      if (carta_bundle_reader_get_case (reader) != NULL)
+        carta_bundle_print_discs_to_check (stdout, carta_bundle_reader_get_case (reader));
       return 0;
     }
 

@@ -24,6 +24,8 @@ static const CartaBundleCommand commands[] = {
   { "demo", N_("Create a sample case for a fictional patient"), carta_bundle_demo },
   { "dicom", N_("List the imaging studies in a folder of DICOM files"), carta_bundle_dicom },
   { "send", N_("Send a bundle to the coordinators’ WebDAV folder"), carta_bundle_send },
+  { "records", N_("List the records of a case folder, with their ids and warnings"), carta_bundle_records },
+  { "attach", N_("Add files or an imaging disc to a record of a case folder"), carta_bundle_attach },
   { NULL, NULL, NULL },
 };
 

@@ -14,7 +14,12 @@
 
 #include "carta-bundle-private.h"
 #include "carta-date.h"
+#include "carta-identity.h"
 #include "carta-validate.h"
+
+/* Carta's own extension on an imaging disc's DocumentReference, with
+ * the parts "status", "text" and "discPatientName" (bundle-format.md). */
+#define CARTA_FHIR_IDENTITY_EXTENSION "https://cartahealth.github.io/fhir/StructureDefinition/disc-patient-check"
 
 /* The case as an HL7 FHIR R4 Bundle of type "collection": a Patient, a
  * Condition when the diagnosis is known, one Observation per test result
@@ -250,6 +255,70 @@ build_document_reference (CartaBundleDoc *doc,
   json_object_set_array_member (resource, "content", contents);
 
   return resource;
+}
+
+static const char *
+english_cb (const char *msgid,
+            gpointer    user_data)
+{
+  return msgid;
+}
+
+/* One part of a complex extension; none when @value is NULL. */
+static void
+add_part (JsonArray  *parts,
+          const char *url,
+          const char *type,
+          const char *value)
+{
+  if (value != NULL)
+    {
+      JsonObject *part = json_object_new ();
+
+      json_object_set_string_member (part, "url", url);
+      json_object_set_string_member (part, type, value);
+      json_array_add_object_element (parts, part);
+    }
+}
+
+/* Whether an imaging disc is the patient's, when there is anything to
+ * say: a Carta extension a reader may not know, so the same words also go
+ * in the description, which every reader shows. In English, as the rest
+ * of the resource's fixed text. */
+static void
+add_identity_check (JsonObject      *resource,
+                    CartaBundleDoc  *doc,
+                    CartaPatient    *patient)
+{
+  g_autoptr(CartaIdentityCheck) check = NULL;
+  static const char *codes[] = { "matches", "not-checked", "differs", "confirmed-by-family" };
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  JsonObject *extension;
+  JsonArray *parts;
+  JsonArray *extensions;
+
+  if (doc->role != CARTA_BUNDLE_DOC_DISC_MANIFEST || doc->attachment == NULL ||
+      !(check = carta_identity_check_attachment (doc->attachment, patient)) ||
+      check->status == CARTA_IDENTITY_MATCHES)
+    return;
+
+  text = carta_identity_check_describe (check, english_cb, NULL);
+  description = g_strdup_printf ("%s — %s. %s", doc->original_name,
+                                 carta_identity_check_get_title (check, english_cb, NULL), text);
+  json_object_set_string_member (resource, "description", description);
+
+  parts = json_array_new ();
+  add_part (parts, "status", "valueCode", codes[check->status]);
+  add_part (parts, "text", "valueString", text);
+  add_part (parts, "discPatientName", "valueString", check->disc_name);
+
+  extension = json_object_new ();
+  json_object_set_string_member (extension, "url", CARTA_FHIR_IDENTITY_EXTENSION);
+  json_object_set_array_member (extension, "extension", parts);
+  extensions = json_array_new ();
+  json_array_add_object_element (extensions, extension);
+  json_object_set_array_member (resource, "extension", extensions);
 }
 
 /* The LOINC code of a result, if its kind and unit give exactly one. */
@@ -745,7 +814,12 @@ _carta_bundle_build_fhir (CartaCase *kase,
       /* A disc is one document, represented by its list of files. */
       if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
         continue;
-      add_entry (entries, doc->attachment_id, build_document_reference (doc, patient_id, when));
+      {
+        JsonObject *resource = build_document_reference (doc, patient_id, when);
+
+        add_identity_check (resource, doc, carta_case_get_patient (kase));
+        add_entry (entries, doc->attachment_id, resource);
+      }
     }
 
   {

@@ -20,6 +20,7 @@
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
 #include "carta-own-words.h"
+#include "carta-identity.h"
 #include "carta-validate.h"
 
 /* summary.pdf: what a coordinator reads first, on screen or on paper.
@@ -1249,8 +1250,48 @@ index_of_documents (Pdf       *pdf,
     paragraph (pdf, T (N_("The bundle holds no documents yet.")));
 }
 
+static const char *
+translate_cb (const char *msgid,
+              gpointer    user_data)
+{
+  Pdf *pdf = user_data;
+
+  return T (msgid);
+}
+
+/* Under a disc's studies: whether it is the patient's, when it may not
+ * be, could not be checked, or the family vouched for it. */
+static gboolean
+identity_note (Pdf             *pdf,
+               CartaPatient    *patient,
+               CartaBundleDoc  *doc)
+{
+  g_autoptr(CartaIdentityCheck) check = carta_identity_check_attachment (doc->attachment, patient);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  double height;
+
+  if (check == NULL || check->status == CARTA_IDENTITY_MATCHES)
+    return FALSE;
+
+  /* TRANSLATORS: an imaging disc (a folder name), then what was found about its patient */
+  title = g_strdup_printf (T (N_("Disc “%s”: %s")), doc->original_name,
+                           carta_identity_check_get_title (check, translate_cb, pdf));
+  description = carta_identity_check_describe (check, translate_cb, pdf);
+
+  set_font (pdf, 10, PANGO_WEIGHT_BOLD);
+  height = measure (pdf, title, BODY_WIDTH);
+  ensure_room (pdf, height + 20);
+  pdf->y += 4;
+  draw_text_at (pdf, title, MARGIN, pdf->y, BODY_WIDTH);
+  pdf->y += height + 2;
+  paragraph (pdf, description);
+  return TRUE;
+}
+
 static void
 imaging (Pdf       *pdf,
+         CartaCase *kase,
          GPtrArray *docs)
 {
   static const double widths[] = { 70, 60, 170, 60, 123.276 };
@@ -1268,6 +1309,14 @@ imaging (Pdf       *pdf,
           !(summary = carta_attachment_get_dicom_summary (doc->attachment)))
         continue;
 
+      if (!any)
+        {
+          /* The heading stays with the first rows of the table. */
+          ensure_room (pdf, 90);
+          heading (pdf, T (N_("Imaging studies")));
+          any = TRUE;
+        }
+
       for (guint j = 0; j < summary->studies->len; j++)
         {
           CartaDicomStudy *study = g_ptr_array_index (summary->studies, j);
@@ -1276,13 +1325,12 @@ imaging (Pdf       *pdf,
           g_autofree char *date = format_date (pdf, study->date);
           const char *cells[] = { date, modalities, study->description, images, doc->original_name };
 
-          if (!any)
-            {
-              heading (pdf, T (N_("Imaging studies")));
-              any = TRUE;
-            }
           table_row (pdf, &table, cells, &header_drawn);
         }
+
+      /* After a note, the next disc's studies get their own header. */
+      if (identity_note (pdf, carta_case_get_patient (kase), doc))
+        header_drawn = FALSE;
     }
 }
 
@@ -1350,7 +1398,7 @@ _carta_bundle_render_summary (CartaCase     *kase,
   checklist (&pdf, kase, docs);
   record_notes (&pdf, kase);
   index_of_documents (&pdf, docs);
-  imaging (&pdf, docs);
+  imaging (&pdf, kase, docs);
   draw_footer (&pdf);
   cairo_show_page (pdf.cr);
 

@@ -30,6 +30,8 @@ struct _CartaAttachment
   guint64    size;
   CartaAttachmentKind kind;
   CartaDicomSummary *dicom_summary;
+  /* The family said this disc is the patient's, whatever its name. */
+  gboolean   identity_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (CartaAttachment, carta_attachment, G_TYPE_OBJECT)
@@ -49,6 +51,7 @@ enum {
   PROP_ADDED,
   PROP_KIND,
   PROP_DICOM_SUMMARY,
+  PROP_IDENTITY_CONFIRMED,
   N_PROPS
 };
 
@@ -116,6 +119,10 @@ carta_attachment_get_property (GObject    *object,
       g_value_set_boxed (value, self->dicom_summary);
       break;
 
+    case PROP_IDENTITY_CONFIRMED:
+      g_value_set_boolean (value, self->identity_confirmed);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -169,6 +176,10 @@ carta_attachment_set_property (GObject      *object,
       carta_attachment_set_dicom_summary (self, g_value_get_boxed (value));
       break;
 
+    case PROP_IDENTITY_CONFIRMED:
+      carta_attachment_set_identity_confirmed (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -212,6 +223,9 @@ carta_attachment_class_init (CartaAttachmentClass *klass)
   properties[PROP_DICOM_SUMMARY] =
     g_param_spec_boxed ("dicom-summary", NULL, NULL, CARTA_TYPE_DICOM_SUMMARY,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IDENTITY_CONFIRMED] =
+    g_param_spec_boolean ("identity-confirmed", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -362,6 +376,38 @@ carta_attachment_set_dicom_summary (CartaAttachment   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICOM_SUMMARY]);
 }
 
+/**
+ * carta_attachment_set_identity_confirmed:
+ * @confirmed: whether the family confirmed that this imaging disc is the
+ *   patient's, though its name, birth date or sex did not match the case
+ */
+void
+carta_attachment_set_identity_confirmed (CartaAttachment *self,
+                                         gboolean         confirmed)
+{
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+
+  /* Notified only on a change: each one is saved with the case. */
+  confirmed = !!confirmed;
+  if (self->identity_confirmed != confirmed)
+    {
+      self->identity_confirmed = confirmed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDENTITY_CONFIRMED]);
+    }
+}
+
+/**
+ * carta_attachment_get_identity_confirmed:
+ *
+ * Returns: what carta_attachment_set_identity_confirmed() set
+ */
+gboolean
+carta_attachment_get_identity_confirmed (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), FALSE);
+  return self->identity_confirmed;
+}
+
 JsonObject *
 _carta_attachment_to_json (gpointer data)
 {
@@ -380,6 +426,8 @@ _carta_attachment_to_json (gpointer data)
     _carta_json_set_string (object, "kind", "imaging");
   if (self->dicom_summary != NULL)
     json_object_set_member (object, "dicom_summary", carta_dicom_summary_to_json (self->dicom_summary));
+  if (self->identity_confirmed)
+    json_object_set_boolean_member (object, "identity_confirmed", TRUE);
 
   return object;
 }
@@ -459,6 +507,15 @@ _carta_attachment_from_json (JsonObject  *object,
                        NULL);
   if (added != NULL)
     carta_attachment_set_added (self, added);
+  if (json_object_has_member (object, "identity_confirmed"))
+    {
+      JsonNode *confirmed = json_object_get_member (object, "identity_confirmed");
+
+      /* Anything but true leaves the disc to be checked again. */
+      carta_attachment_set_identity_confirmed (self, JSON_NODE_HOLDS_VALUE (confirmed) &&
+                                                     json_node_get_value_type (confirmed) == G_TYPE_BOOLEAN &&
+                                                     json_node_get_boolean (confirmed));
+    }
 
   return g_steal_pointer (&self);
 }

@@ -61,5 +61,8 @@ void             carta_attachment_set_kind          (CartaAttachment *self,
 CartaDicomSummary *carta_attachment_get_dicom_summary (CartaAttachment   *self);
 void             carta_attachment_set_dicom_summary (CartaAttachment   *self,
                                                      CartaDicomSummary *summary);
+gboolean         carta_attachment_get_identity_confirmed (CartaAttachment *self);
+void             carta_attachment_set_identity_confirmed (CartaAttachment *self,
+                                                          gboolean         confirmed);
 
 G_END_DECLS

@@ -74,6 +74,16 @@ on_attachments_changed_cb (CartaChecklistItem *self,
                            guint               added,
                            GListModel         *model)
 {
+  /* A disc the family confirms as the patient's is saved with the case. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_func (attachment, emit_changed, self);
+      g_signal_connect_object (attachment, "notify::identity-confirmed",
+                               G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+    }
+
   emit_changed (self);
 }
 

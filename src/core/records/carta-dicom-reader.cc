@@ -34,6 +34,7 @@ _carta_dicom_record_clear (CartaDicomRecord *record)
   g_clear_pointer (&record->patient_name, g_free);
   g_clear_pointer (&record->patient_id, g_free);
   g_clear_pointer (&record->patient_birth_date, g_free);
+  g_clear_pointer (&record->patient_sex, g_free);
   record->is_dicomdir = FALSE;
 }
 
@@ -137,6 +138,7 @@ _carta_dicom_read_header (const char        *path,
   record->patient_name = get_text (dataset, DCM_PatientName, use_converter, "\\^=");
   record->patient_id = get_text (dataset, DCM_PatientID, use_converter, "\\");
   record->patient_birth_date = get_text (dataset, DCM_PatientBirthDate, NULL, NULL);
+  record->patient_sex = get_text (dataset, DCM_PatientSex, NULL, NULL);
 
   return TRUE;
 }

@@ -29,6 +29,7 @@ typedef struct
   char     *patient_name;
   char     *patient_id;
   char     *patient_birth_date;
+  char     *patient_sex;
   gboolean  is_dicomdir;
 } CartaDicomRecord;
 

@@ -50,6 +50,7 @@ study_free (CartaDicomStudy *study)
   g_free (study->patient_name);
   g_free (study->patient_id);
   g_free (study->patient_birth_date);
+  g_free (study->patient_sex);
   g_clear_pointer (&study->series, g_ptr_array_unref);
   g_free (study);
 }
@@ -316,6 +317,7 @@ add_record (GHashTable       *studies,
   fill (&builder->study->patient_id, &record->patient_id);
   if (builder->study->patient_birth_date == NULL && record->patient_birth_date != NULL)
     builder->study->patient_birth_date = format_date (record->patient_birth_date);
+  fill (&builder->study->patient_sex, &record->patient_sex);
 
   if (!(series = g_hash_table_lookup (builder->series, series_uid)))
     {
@@ -590,6 +592,7 @@ carta_dicom_summary_to_json (CartaDicomSummary *self)
       _carta_json_set_string (o, "patient_name", study->patient_name);
       _carta_json_set_string (o, "patient_id", study->patient_id);
       _carta_json_set_string (o, "patient_birth_date", study->patient_birth_date);
+      _carta_json_set_string (o, "patient_sex", study->patient_sex);
       json_object_set_int_member (o, "n_series", study->series->len);
       json_object_set_int_member (o, "n_images", study->n_images);
 
@@ -737,6 +740,7 @@ carta_dicom_summary_new_from_json (JsonNode  *node,
       study->patient_name = dup_member (o, "patient_name");
       study->patient_id = dup_member (o, "patient_id");
       study->patient_birth_date = dup_member (o, "patient_birth_date");
+      study->patient_sex = dup_member (o, "patient_sex");
       study->n_images = get_count (o, "n_images");
 
       series = _carta_json_get_array (o, "series", NULL);
@@ -788,198 +792,6 @@ is_ideographic (const char *text)
     if (g_unichar_iswide (g_utf8_get_char (p)))
       return TRUE;
   return FALSE;
-}
-
-/* Splits one representation of a name (family^given^middle^prefix^suffix,
- * or free text) into case-folded words. */
-static void
-add_words (GPtrArray  *words,
-           const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (normal == NULL)
-    return;
-
-  folded = g_utf8_casefold (normal, -1);
-  g_strdelimit (folded, "^,.", ' ');
-  /* The ideographic space separates Chinese and Japanese names. */
-  parts = g_strsplit (folded, " ", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_auto(GStrv) sub = g_strsplit (parts[i], "\u3000", -1);
-
-      for (guint j = 0; sub[j] != NULL; j++)
-        {
-          g_strstrip (sub[j]);
-          if (sub[j][0] != '\0')
-            g_ptr_array_add (words, g_strdup (sub[j]));
-        }
-    }
-}
-
-static int
-compare_words (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *)a, *(char * const *)b);
-}
-
-static char *
-join_words (GPtrArray *words,
-            gboolean   reversed)
-{
-  GString *joined = g_string_new (NULL);
-
-  for (guint i = 0; i < words->len; i++)
-    g_string_append (joined, g_ptr_array_index (words, reversed ? words->len - 1 - i : i));
-
-  return g_string_free (joined, FALSE);
-}
-
-static gboolean
-words_match (GPtrArray *a,
-             GPtrArray *b)
-{
-  g_autofree char *a_joined = NULL;
-  g_autofree char *b_joined = NULL;
-  g_autofree char *b_reversed = NULL;
-  gboolean same = a->len == b->len;
-
-  if (a->len == 0 || b->len == 0)
-    return FALSE;
-
-  /* "Zhang San" and "San Zhang" and "ZHANG^SAN" name the same person; so
-   * do "张三" and "张^三". */
-  a_joined = join_words (a, FALSE);
-  b_joined = join_words (b, FALSE);
-  b_reversed = join_words (b, TRUE);
-  if (g_str_equal (a_joined, b_joined) || g_str_equal (a_joined, b_reversed))
-    return TRUE;
-
-  if (same)
-    {
-      g_ptr_array_sort (a, compare_words);
-      g_ptr_array_sort (b, compare_words);
-      for (guint i = 0; i < a->len; i++)
-        if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-          return FALSE;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * carta_dicom_patient_name_matches:
- * @dicom_name: a DICOM person name (`FAMILY^GIVEN`, possibly with
- *   `=`-separated ideographic and phonetic forms), in UTF-8
- * @name: the name as the family typed it, in any order
- *
- * Compares a disc's patient name with the case's patient, ignoring case,
- * spaces, `^` separators and the order of the names. Any one of the
- * DICOM forms (alphabetic, ideographic, phonetic) may match.
- *
- * Returns: whether both name the same person
- */
-gboolean
-carta_dicom_patient_name_matches (const char *dicom_name,
-                                  const char *name)
-{
-  g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) groups = NULL;
-
-  if (dicom_name == NULL || name == NULL)
-    return FALSE;
-
-  add_words (typed, name);
-  groups = g_strsplit (dicom_name, "=", 3);
-
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) typed_copy = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint j = 0; j < typed->len; j++)
-        g_ptr_array_add (typed_copy, g_strdup (g_ptr_array_index (typed, j)));
-      add_words (words, groups[i]);
-      if (words_match (words, typed_copy))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether one of the forms of @dicom_name is written in the same kind of
- * script (ideographic or not) as @name. */
-static gboolean
-same_script (const char *dicom_name,
-             const char *name)
-{
-  g_auto(GStrv) groups = g_strsplit (dicom_name, "=", 3);
-  gboolean ideographic = is_ideographic (name);
-
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autofree char *trimmed = g_strdup (groups[i]);
-
-      g_strdelimit (trimmed, "^", ' ');
-      g_strstrip (trimmed);
-      if (trimmed[0] != '\0' && is_ideographic (trimmed) == ideographic)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * carta_dicom_summary_find_other_patient:
- * @name: (nullable): the case's patient name
- *
- * Looks for a study whose patient is not @name, so the family can be
- * warned that a disc may belong to someone else.
- *
- * A name written only in another script than @name (`ZHANG^SAN` against
- * `张三`) cannot be compared and is not reported.
- *
- * Returns: (nullable): the first DICOM patient name that does not match
- *   @name, or %NULL if all match (or @name or the names are empty)
- */
-const char *
-carta_dicom_summary_find_other_patient (CartaDicomSummary *self,
-                                        const char        *name)
-{
-  g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (name == NULL)
-    return NULL;
-  add_words (typed, name);
-  if (typed->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < self->studies->len; i++)
-    {
-      CartaDicomStudy *study = g_ptr_array_index (self->studies, i);
-      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-
-      if (study->patient_name == NULL)
-        continue;
-
-      /* A name made only of separators is as good as none. */
-      add_words (words, study->patient_name);
-      if (words->len == 0 || !same_script (study->patient_name, name))
-        continue;
-
-      if (!carta_dicom_patient_name_matches (study->patient_name, name))
-        return study->patient_name;
-    }
-
-  return NULL;
 }
 
 static char *

@@ -46,6 +46,7 @@ typedef struct
  *   forms)
  * @patient_id: (nullable): the PatientID
  * @patient_birth_date: (nullable): the PatientBirthDate as `YYYY-MM-DD`
+ * @patient_sex: (nullable): the PatientSex as written (`F`, `M`, `O`)
  * @series: (element-type CartaDicomSeries): its series, by series number
  * @n_images: the sum of the series' @n_images
  *
@@ -61,6 +62,7 @@ typedef struct
   char       *patient_name;
   char       *patient_id;
   char       *patient_birth_date;
+  char       *patient_sex;
   GPtrArray  *series;
   guint       n_images;
 } CartaDicomStudy;
@@ -112,10 +114,6 @@ CartaDicomSummary *carta_dicom_summary_new_from_json      (JsonNode           *n
 char              *carta_dicom_summary_to_data            (CartaDicomSummary  *self,
                                                            gsize              *length);
 guint              carta_dicom_summary_get_n_images       (CartaDicomSummary  *self);
-gboolean           carta_dicom_patient_name_matches       (const char         *dicom_name,
-                                                           const char         *name);
-const char        *carta_dicom_summary_find_other_patient (CartaDicomSummary  *self,
-                                                           const char         *name);
 char              *carta_dicom_format_person_name         (const char         *dicom_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CartaDicomSummary, carta_dicom_summary_unref)
