@@ -671,15 +671,37 @@ find_table_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* Shows @row a third of the way down, with what comes before it in view.
+ * The viewport follows the focus too, but only as far as the text entry
+ * of a row: the whole row, with its title, should be seen. */
+static void
+scroll_to_row (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
+                                        MAX (page - bounds.size.height, 0) / 3);
+}
+
 static void
 focus_now (CartaProfilePage *self,
            GtkWidget        *target,
            int               position)
 {
   if (CARTA_IS_LIST_GROUP (target))
-    carta_list_group_focus_record (CARTA_LIST_GROUP (target), position);
+    target = carta_list_group_focus_record (CARTA_LIST_GROUP (target), position);
   else
     gtk_widget_grab_focus (target);
+
+  scroll_to_row (target);
 }
 
 /* A page shown for the first time has no layout yet, and the scrolled
