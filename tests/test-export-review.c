@@ -49,6 +49,19 @@ show_export_page (CartaWindow *window)
   return CARTA_EXPORT_PAGE (window->export_page);
 }
 
+enum { TO_CHECK, MISSING, COVERED };
+
+/* The lists of the review, in their order on the page. */
+static GtkListBox *
+review_list (CartaExportPage *page,
+             guint            which)
+{
+  GtkListBox *lists[3];
+
+  _carta_export_page_get_review_lists (page, &lists[TO_CHECK], &lists[MISSING], &lists[COVERED]);
+  return lists[which];
+}
+
 static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  data)
@@ -139,9 +152,9 @@ test_value_to_check_shows_field (void)
   carta_clinical_status_insert_lab (carta_case_get_clinical_status (kase), 0, lab);
 
   page = show_export_page (window);
-  row = wait_for_row (_carta_export_page_get_review_list (page), "CD19");
+  row = wait_for_row (review_list (page, TO_CHECK), "CD19");
   /* The values to check come before what is missing. */
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (_carta_export_page_get_review_list (page)),
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (review_list (page, TO_CHECK)),
                                                                   ADW_TYPE_PREFERENCES_GROUP)));
   activate_row (row);
 
@@ -152,7 +165,7 @@ test_value_to_check_shows_field (void)
 
   /* A lab result far down the page: its record opens, scrolled to. */
   carta_window_show_page (window, "export");
-  row = wait_for_row (_carta_export_page_get_review_list (page), carta_lab_result_get_display_name (lab));
+  row = wait_for_row (review_list (page, TO_CHECK), carta_lab_result_get_display_name (lab));
   activate_row (row);
   labs_group = gtk_widget_get_ancestor (carta_test_find_widget (window->profile_page, is_row_titled,
                                                                 carta_lab_result_get_display_name (lab)),
@@ -167,7 +180,7 @@ test_value_to_check_shows_field (void)
   carta_diagnosis_set_cd19_percent (carta_case_get_diagnosis (kase), "95");
   carta_window_show_page (window, "export");
   while (g_main_context_iteration (NULL, FALSE));
-  g_assert_null (carta_test_find_widget (GTK_WIDGET (_carta_export_page_get_review_list (page)), is_row_titled, "CD19"));
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (review_list (page, TO_CHECK)), is_row_titled, "CD19"));
 
   close_window (window);
 }
@@ -217,13 +230,13 @@ test_missing_record_opens_it (void)
   GtkWidget *name_row;
   FocusWait focus = { window, NULL };
 
-  row = wait_for_row (_carta_export_page_get_missing_list (page), "Original pathology report");
+  row = wait_for_row (review_list (page, MISSING), "Original pathology report");
   activate_row (row);
   carta_test_wait_until (record_open, &wait, 10);
 
   /* A field of the Case page still empty takes the family there. */
   carta_window_show_page (window, "export");
-  row = wait_for_row (_carta_export_page_get_missing_list (page), "Full name as in the passport");
+  row = wait_for_row (review_list (page, MISSING), "Full name as in the passport");
   activate_row (row);
   name_row = carta_test_find_widget (window->profile_page, is_row_titled, "Full name as in the passport");
   g_assert_nonnull (name_row);
@@ -244,12 +257,12 @@ test_record_on_case_page (void)
   GtkWidget *row;
 
   /* Empty, the record is missing. */
-  wait_for_row (_carta_export_page_get_missing_list (page), title);
-  g_assert_null (carta_test_find_widget (GTK_WIDGET (_carta_export_page_get_covered_list (page)), is_row_titled, title));
+  wait_for_row (review_list (page, MISSING), title);
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (review_list (page, COVERED)), is_row_titled, title));
 
   carta_clinical_status_set_ecog (carta_case_get_clinical_status (kase), 1);
-  row = wait_for_row (_carta_export_page_get_covered_list (page), title);
-  g_assert_null (carta_test_find_widget (GTK_WIDGET (_carta_export_page_get_missing_list (page)), is_row_titled, title));
+  row = wait_for_row (review_list (page, COVERED), title);
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (review_list (page, MISSING)), is_row_titled, title));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "ECOG 1"));
 
   activate_row (row);
@@ -266,9 +279,9 @@ test_no_idle_tab_stops (void)
   CartaCase *kase = carta_window_get_case (window);
   CartaExportPage *page = show_export_page (window);
   GtkListBox *lists[] = {
-    _carta_export_page_get_review_list (page),
-    _carta_export_page_get_missing_list (page),
-    _carta_export_page_get_covered_list (page),
+    review_list (page, TO_CHECK),
+    review_list (page, MISSING),
+    review_list (page, COVERED),
   };
   guint rows = 0;
 

@@ -17,8 +17,9 @@ void        _carta_export_page_export_to        (CartaExportPage *self,
 gboolean    _carta_export_page_is_busy          (CartaExportPage *self);
 GFile      *_carta_export_page_get_bundle       (CartaExportPage *self);
 GtkListBox *_carta_export_page_get_history_list (CartaExportPage *self);
-GtkListBox *_carta_export_page_get_review_list  (CartaExportPage *self);
-GtkListBox *_carta_export_page_get_missing_list (CartaExportPage *self);
-GtkListBox *_carta_export_page_get_covered_list (CartaExportPage *self);
+void        _carta_export_page_get_review_lists (CartaExportPage  *self,
+                                                 GtkListBox      **to_check,
+                                                 GtkListBox      **missing,
+                                                 GtkListBox      **covered);
 
 G_END_DECLS

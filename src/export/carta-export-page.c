@@ -88,9 +88,10 @@ static void
 add_review_row (GtkListBox *list,
                 const char *title,
                 const char *subtitle,
-                const char *action,
+                gboolean    record,
                 const char *target)
 {
+  const char *action = record ? "win.show-record" : "win.show-field";
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -128,7 +129,7 @@ update_review (CartaExportPage *self)
     {
       CartaFieldNote *note = g_ptr_array_index (flagged, i);
 
-      add_review_row (self->review_list, note->label, note->message, "win.show-field", note->field);
+      add_review_row (self->review_list, note->label, note->message, FALSE, note->field);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->review_group), flagged != NULL && flagged->len > 0);
@@ -161,7 +162,7 @@ update_missing (CartaExportPage *self)
         {
           CartaFieldNote *note = g_ptr_array_index (fields, i);
 
-          add_review_row (self->missing_list, note->label, _("Case page"), "win.show-field", note->field);
+          add_review_row (self->missing_list, note->label, _("Case page"), FALSE, note->field);
         }
 
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -184,7 +185,7 @@ update_missing (CartaExportPage *self)
               subtitle = g_strdup_printf (_("On the Case page: %s. A copy of the document is still useful."),
                                           on_case_page);
               add_review_row (self->covered_list, carta_checklist_template_get_item_title (template, item),
-                              subtitle, "win.show-record", carta_checklist_item_get_id (item));
+                              subtitle, TRUE, carta_checklist_item_get_id (item));
               covered++;
               continue;
             }
@@ -192,7 +193,7 @@ update_missing (CartaExportPage *self)
           add_review_row (self->missing_list, carta_checklist_template_get_item_title (template, item),
                           carta_checklist_template_get_category_title (template,
                                                                        carta_checklist_item_get_category (item)),
-                          "win.show-record", carta_checklist_item_get_id (item));
+                          TRUE, carta_checklist_item_get_id (item));
           count++;
         }
     }
@@ -974,23 +975,21 @@ _carta_export_page_get_history_list (CartaExportPage *self)
   return self->history_list;
 }
 
-GtkListBox *
-_carta_export_page_get_review_list (CartaExportPage *self)
+/**
+ * _carta_export_page_get_review_lists:
+ * @to_check: (out): the values the Case page flags
+ * @missing: (out): the fields and records still missing
+ * @covered: (out): the records whose value the Case page holds
+ */
+void
+_carta_export_page_get_review_lists (CartaExportPage  *self,
+                                     GtkListBox      **to_check,
+                                     GtkListBox      **missing,
+                                     GtkListBox      **covered)
 {
-  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
-  return self->review_list;
-}
+  g_return_if_fail (CARTA_IS_EXPORT_PAGE (self));
 
-GtkListBox *
-_carta_export_page_get_missing_list (CartaExportPage *self)
-{
-  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
-  return self->missing_list;
-}
-
-GtkListBox *
-_carta_export_page_get_covered_list (CartaExportPage *self)
-{
-  g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
-  return self->covered_list;
+  *to_check = self->review_list;
+  *missing = self->missing_list;
+  *covered = self->covered_list;
 }

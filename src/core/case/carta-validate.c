@@ -355,36 +355,25 @@ carta_validate_lab_value (CartaLabResult *lab)
   return NULL;
 }
 
-/**
- * carta_field_note_free:
- *
- * Frees a #CartaFieldNote.
- */
-void
-carta_field_note_free (CartaFieldNote *note)
-{
-  /* The strings are the note's own. */
-  if (note != NULL)
-    {
-      g_free (note->field);
-      g_free (note->label);
-      g_free (note->message);
-    }
-  g_free (note);
-}
-
+/* A note and its strings are one block, so that g_free() frees it all. */
 static void
 add_note (GPtrArray  *notes,
           const char *field,
           const char *label,
           char       *message)
 {
-  CartaFieldNote *note = g_new0 (CartaFieldNote, 1);
+  gsize field_size = strlen (field) + 1;
+  gsize label_size = strlen (label) + 1;
+  gsize message_size = message ? strlen (message) + 1 : 0;
+  CartaFieldNote *note = g_malloc0 (sizeof *note + field_size + label_size + message_size);
+  char *strings = (char *) (note + 1);
 
-  note->field = g_strdup (field);
-  note->label = g_strdup (label);
-  note->message = message;
+  note->field = memcpy (strings, field, field_size);
+  note->label = memcpy (strings + field_size, label, label_size);
+  if (message != NULL)
+    note->message = memcpy (strings + field_size + label_size, message, message_size);
   g_ptr_array_add (notes, note);
+  g_free (message);
 }
 
 static void
@@ -429,7 +418,7 @@ GPtrArray *
 carta_profile_list_flagged (CartaCase *kase,
                             GDate     *today)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_field_note_free);
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
   CartaDiagnosis *diagnosis;
   CartaTreatmentHistory *treatment;
   GListModel *model;
@@ -594,7 +583,7 @@ carta_profile_list_problems (CartaCase *kase,
 GPtrArray *
 carta_profile_list_missing_fields (CartaCase *kase)
 {
-  GPtrArray *missing = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_field_note_free);
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
   CartaPatient *patient;
   CartaDiagnosis *diagnosis;
   CartaTreatmentHistory *treatment;

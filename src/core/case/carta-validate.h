@@ -52,7 +52,8 @@ GPtrArray *carta_profile_list_missing  (CartaCase  *kase);
  * @label: the translated name of the value, such as “CD19”
  * @message: (nullable): the translated reason it is flagged
  *
- * A value of the profile that needs a look: flagged, or missing.
+ * A value of the profile that needs a look: flagged, or missing. A note
+ * and its strings are one block of memory, freed with g_free().
  */
 typedef struct
 {
@@ -61,7 +62,6 @@ typedef struct
   char *message;
 } CartaFieldNote;
 
-void       carta_field_note_free             (CartaFieldNote *note);
 GPtrArray *carta_profile_list_flagged        (CartaCase      *kase,
                                               GDate          *today);
 GPtrArray *carta_profile_list_missing_fields (CartaCase      *kase);

@@ -37,7 +37,6 @@ template_item_free (CartaTemplateItem *item)
   g_free (item->key);
   g_free (item->title);
   g_free (item->why);
-  g_free (item->case_field);
   g_free (item);
 }
 
@@ -216,7 +215,7 @@ start_element (GMarkupParseContext  *context,
 
       item = g_new0 (CartaTemplateItem, 1);
       item->key = g_strdup (key);
-      item->case_field = g_strdup (case_field);
+      item->case_field = case_field ? g_intern_string (case_field) : NULL;
       item->category = state->category;
       g_ptr_array_add (state->category->items, item);
       g_hash_table_insert (state->self->item_by_key, item->key, item);

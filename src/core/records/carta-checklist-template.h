@@ -54,7 +54,7 @@ struct _CartaTemplateItem
   char                  *title;
   char                  *why;
   gboolean               optional;
-  char                  *case_field;
+  const char            *case_field;
 };
 
 #define CARTA_TYPE_CHECKLIST_TEMPLATE (carta_checklist_template_get_type ())
