@@ -176,6 +176,17 @@ test_value_to_check_shows_field (void)
   carta_test_wait_until (field_focused, &wait, 10);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (wait.target)));
 
+  /* A date folded in the CNS details: the details open on it. */
+  carta_diagnosis_set_lumbar_puncture_date (carta_case_get_diagnosis (kase), "2099-01-01");
+  carta_window_show_page (window, "export");
+  row = wait_for_row (review_list (page, TO_CHECK), "Lumbar puncture");
+  activate_row (row);
+  wait.target = carta_test_find_widget (window->profile_page, is_row_titled, "Date of the lumbar puncture");
+  g_assert_nonnull (wait.target);
+  carta_test_wait_until (field_focused, &wait, 10);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (wait.target,
+                                                                                          ADW_TYPE_EXPANDER_ROW))));
+
   /* Fixed on the Case page, the value leaves the review. */
   carta_diagnosis_set_cd19_percent (carta_case_get_diagnosis (kase), "95");
   carta_window_show_page (window, "export");
