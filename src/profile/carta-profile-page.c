@@ -716,11 +716,13 @@ focus_tick_cb (GtkWidget     *widget,
 
   g_assert (CARTA_IS_PROFILE_PAGE (self));
 
-  if ((!gtk_widget_get_mapped (self->focus_target) || gtk_widget_get_width (self->focus_target) == 0) &&
-      ++self->focus_frames < 300)
+  /* A row never shown (the family went elsewhere) does not take the
+   * focus away from where it is now. */
+  if (gtk_widget_get_mapped (self->focus_target) && gtk_widget_get_width (self->focus_target) > 0)
+    focus_now (self, self->focus_target, self->focus_position);
+  else if (++self->focus_frames < 300)
     return G_SOURCE_CONTINUE;
 
-  focus_now (self, self->focus_target, self->focus_position);
   g_clear_object (&self->focus_target);
   self->focus_tick = 0;
   return G_SOURCE_REMOVE;
