@@ -140,6 +140,7 @@ test_value_to_check_shows_field (void)
   CartaWindow *window = open_window_with_case ();
   CartaCase *kase = carta_window_get_case (window);
   g_autoptr(CartaLabResult) lab = carta_lab_result_new ();
+  g_autofree char *lab_title = NULL;
   CartaExportPage *page;
   GtkWidget *row;
   GtkWidget *cd19_row;
@@ -152,7 +153,7 @@ test_value_to_check_shows_field (void)
   carta_clinical_status_insert_lab (carta_case_get_clinical_status (kase), 0, lab);
 
   page = show_export_page (window);
-  row = wait_for_row (review_list (page, TO_CHECK), "CD19");
+  row = wait_for_row (review_list (page, TO_CHECK), "CD19: 150");
   /* The values to check come before what is missing. */
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (review_list (page, TO_CHECK)),
                                                                   ADW_TYPE_PREFERENCES_GROUP)));
@@ -165,7 +166,8 @@ test_value_to_check_shows_field (void)
 
   /* A lab result far down the page: its record opens, scrolled to. */
   carta_window_show_page (window, "export");
-  row = wait_for_row (review_list (page, TO_CHECK), carta_lab_result_get_display_name (lab));
+  lab_title = g_strdup_printf ("%s: 155", carta_lab_result_get_display_name (lab));
+  row = wait_for_row (review_list (page, TO_CHECK), lab_title);
   activate_row (row);
   labs_group = gtk_widget_get_ancestor (carta_test_find_widget (window->profile_page, is_row_titled,
                                                                 carta_lab_result_get_display_name (lab)),
@@ -179,7 +181,7 @@ test_value_to_check_shows_field (void)
   /* A date folded in the CNS details: the details open on it. */
   carta_diagnosis_set_lumbar_puncture_date (carta_case_get_diagnosis (kase), "2099-01-01");
   carta_window_show_page (window, "export");
-  row = wait_for_row (review_list (page, TO_CHECK), "Lumbar puncture");
+  row = wait_for_row (review_list (page, TO_CHECK), "Lumbar puncture: 2099-01-01");
   activate_row (row);
   wait.target = carta_test_find_widget (window->profile_page, is_row_titled, "Date of the lumbar puncture");
   g_assert_nonnull (wait.target);
@@ -191,7 +193,7 @@ test_value_to_check_shows_field (void)
   carta_diagnosis_set_cd19_percent (carta_case_get_diagnosis (kase), "95");
   carta_window_show_page (window, "export");
   while (g_main_context_iteration (NULL, FALSE));
-  g_assert_null (carta_test_find_widget (GTK_WIDGET (review_list (page, TO_CHECK)), is_row_titled, "CD19"));
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (review_list (page, TO_CHECK)), is_row_titled, "CD19: 150"));
 
   close_window (window);
 }
@@ -298,7 +300,7 @@ test_no_idle_tab_stops (void)
 
   carta_diagnosis_set_bcma_percent (carta_case_get_diagnosis (kase), "about half");
   carta_clinical_status_set_ecog (carta_case_get_clinical_status (kase), 2);
-  wait_for_row (lists[0], "BCMA");
+  wait_for_row (lists[0], "BCMA: about half");
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[i])); row; row = gtk_widget_get_next_sibling (row))

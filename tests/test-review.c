@@ -66,6 +66,7 @@ test_flagged_fields (void)
   note = g_ptr_array_index (flagged, 0);
   g_assert_cmpstr (note->field, ==, "cd19-percent");
   g_assert_cmpstr (note->label, ==, "CD19");
+  g_assert_cmpstr (note->value, ==, "150");
   g_assert_nonnull (note->message);
   note = g_ptr_array_index (flagged, 1);
   g_assert_cmpstr (note->field, ==, "bcma-percent");
@@ -74,6 +75,7 @@ test_flagged_fields (void)
   note = g_ptr_array_index (flagged, 2);
   g_assert_cmpstr (note->field, ==, "lines/1/end");
   g_assert_cmpstr (note->label, ==, "Line of therapy 2");
+  g_assert_cmpstr (note->value, ==, "2025-01-15");
 
   g_assert_true (carta_profile_has_flag (flagged, "cd19-percent"));
   g_assert_true (carta_profile_has_flag (flagged, "lines/1/"));
@@ -91,6 +93,14 @@ test_flagged_fields (void)
   flagged = carta_profile_list_flagged (kase, &today);
   g_assert_cmpuint (flagged->len, ==, 2);
   g_assert_false (carta_profile_has_flag (flagged, "cd19-percent"));
+
+  /* A score as stored. */
+  carta_clinical_status_set_karnofsky (carta_case_get_clinical_status (kase), 85);
+  g_clear_pointer (&flagged, g_ptr_array_unref);
+  flagged = carta_profile_list_flagged (kase, &today);
+  note = g_ptr_array_index (flagged, flagged->len - 1);
+  g_assert_cmpstr (note->field, ==, "karnofsky");
+  g_assert_cmpstr (note->value, ==, "85");
 
   none = carta_profile_list_flagged (clean, &today);
   g_assert_cmpuint (none->len, ==, 0);
@@ -111,6 +121,7 @@ test_missing_fields (void)
 
       g_assert_cmpstr (note->label, ==, g_ptr_array_index (labels, i));
       g_assert_null (note->message);
+      g_assert_null (note->value);
       ecog |= g_str_equal (note->field, "ecog");
     }
   g_assert_true (ecog);

@@ -128,8 +128,12 @@ update_review (CartaExportPage *self)
   for (guint i = 0; flagged != NULL && i < flagged->len; i++)
     {
       CartaFieldNote *note = g_ptr_array_index (flagged, i);
+      g_autofree char *title = NULL;
 
-      add_review_row (self->review_list, note->label, note->message, FALSE, note->field);
+      /* TRANSLATORS: a value the Case page flags, and the value as typed, as in “CD19: 150” */
+      title = note->value ? g_strdup_printf (C_("value to check", "%s: %s"), note->label, note->value)
+                          : g_strdup (note->label);
+      add_review_row (self->review_list, title, note->message, FALSE, note->field);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->review_group), flagged != NULL && flagged->len > 0);

@@ -360,18 +360,32 @@ static void
 add_note (GPtrArray  *notes,
           const char *field,
           const char *label,
+          const char *value,
           char       *message)
 {
-  gsize field_size = strlen (field) + 1;
-  gsize label_size = strlen (label) + 1;
-  gsize message_size = message ? strlen (message) + 1 : 0;
-  CartaFieldNote *note = g_malloc0 (sizeof *note + field_size + label_size + message_size);
-  char *strings = (char *) (note + 1);
+  const char *parts[] = { field, label, value, message };
+  gsize sizes[G_N_ELEMENTS (parts)];
+  gsize total = sizeof (CartaFieldNote);
+  CartaFieldNote *note;
+  char *next;
+  char **members[G_N_ELEMENTS (parts)];
 
-  note->field = memcpy (strings, field, field_size);
-  note->label = memcpy (strings + field_size, label, label_size);
-  if (message != NULL)
-    note->message = memcpy (strings + field_size + label_size, message, message_size);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    total += sizes[i] = parts[i] ? strlen (parts[i]) + 1 : 0;
+
+  note = g_malloc0 (total);
+  members[0] = &note->field;
+  members[1] = &note->label;
+  members[2] = &note->value;
+  members[3] = &note->message;
+  next = (char *) (note + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        *members[i] = memcpy (next, parts[i], sizes[i]);
+        next += sizes[i];
+      }
+
   g_ptr_array_add (notes, note);
   g_free (message);
 }
@@ -380,10 +394,11 @@ static void
 add_problem (GPtrArray  *problems,
              const char *field,
              const char *where,
+             const char *value,
              char       *message)
 {
   if (message != NULL)
-    add_note (problems, field, where, message);
+    add_note (problems, field, where, value, message);
 }
 
 /* Checks of the nth record of a list: its field path is `list/n/part`. */
@@ -393,11 +408,19 @@ add_record_problem (GPtrArray  *problems,
                     guint       position,
                     const char *part,
                     const char *where,
+                    const char *value,
                     char       *message)
 {
   g_autofree char *field = g_strdup_printf ("%s/%u/%s", list, position, part);
 
-  add_problem (problems, field, where, message);
+  add_problem (problems, field, where, value, message);
+}
+
+/* A grade or score as it is stored, for a note. */
+static char *
+format_int (int value)
+{
+  return g_strdup_printf ("%d", value);
 }
 
 /**
@@ -428,14 +451,19 @@ carta_profile_list_flagged (CartaCase *kase,
   diagnosis = carta_case_get_diagnosis (kase);
   treatment = carta_case_get_treatment (kase);
 
-  add_problem (problems, "date-of-birth", _("Date of birth"),
-               carta_validate_date (carta_patient_get_date_of_birth (carta_case_get_patient (kase)), today));
-  add_problem (problems, "diagnosis-date", _("Date of diagnosis"),
-               carta_validate_date (carta_diagnosis_get_diagnosis_date (diagnosis), today));
-  add_problem (problems, "cd19-percent", _("CD19"), carta_validate_percent (carta_diagnosis_get_cd19_percent (diagnosis)));
-  add_problem (problems, "bcma-percent", _("BCMA"), carta_validate_percent (carta_diagnosis_get_bcma_percent (diagnosis)));
-  add_problem (problems, "antigen-date", _("Date of the antigen test"),
-               carta_validate_date (carta_diagnosis_get_antigen_date (diagnosis), today));
+  {
+    const char *birth = carta_patient_get_date_of_birth (carta_case_get_patient (kase));
+    const char *diagnosed = carta_diagnosis_get_diagnosis_date (diagnosis);
+    const char *cd19 = carta_diagnosis_get_cd19_percent (diagnosis);
+    const char *bcma = carta_diagnosis_get_bcma_percent (diagnosis);
+    const char *tested = carta_diagnosis_get_antigen_date (diagnosis);
+
+    add_problem (problems, "date-of-birth", _("Date of birth"), birth, carta_validate_date (birth, today));
+    add_problem (problems, "diagnosis-date", _("Date of diagnosis"), diagnosed, carta_validate_date (diagnosed, today));
+    add_problem (problems, "cd19-percent", _("CD19"), cd19, carta_validate_percent (cd19));
+    add_problem (problems, "bcma-percent", _("BCMA"), bcma, carta_validate_percent (bcma));
+    add_problem (problems, "antigen-date", _("Date of the antigen test"), tested, carta_validate_date (tested, today));
+  }
 
   model = carta_treatment_history_get_lines (treatment);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -446,9 +474,9 @@ carta_profile_list_flagged (CartaCase *kase,
       const char *start = carta_therapy_line_get_start_date (line);
       const char *end = carta_therapy_line_get_end_date (line);
 
-      add_record_problem (problems, "lines", i, "start", where, carta_validate_date (start, today));
-      add_record_problem (problems, "lines", i, "end", where, carta_validate_date (end, today));
-      add_record_problem (problems, "lines", i, "end", where, carta_validate_date_order (start, end));
+      add_record_problem (problems, "lines", i, "start", where, start, carta_validate_date (start, today));
+      add_record_problem (problems, "lines", i, "end", where, end, carta_validate_date (end, today));
+      add_record_problem (problems, "lines", i, "end", where, end, carta_validate_date_order (start, end));
     }
 
   model = carta_treatment_history_get_transplants (treatment);
@@ -458,8 +486,9 @@ carta_profile_list_flagged (CartaCase *kase,
       /* TRANSLATORS: %u counts the stem-cell transplants, 1 for the first */
       g_autofree char *where = g_strdup_printf (_("Transplant %u"), i + 1);
 
-      add_record_problem (problems, "transplants", i, "date", where,
-                          carta_validate_date (carta_transplant_get_date (transplant), today));
+      const char *date = carta_transplant_get_date (transplant);
+
+      add_record_problem (problems, "transplants", i, "date", where, date, carta_validate_date (date, today));
     }
 
   model = carta_treatment_history_get_prior_carts (treatment);
@@ -471,13 +500,18 @@ carta_profile_list_flagged (CartaCase *kase,
       const char *date = carta_prior_cart_get_date (cart);
       const char *relapse = carta_prior_cart_get_relapse_date (cart);
 
-      add_record_problem (problems, "prior-carts", i, "date", where, carta_validate_date (date, today));
-      add_record_problem (problems, "prior-carts", i, "relapse", where, carta_validate_date (relapse, today));
-      add_record_problem (problems, "prior-carts", i, "relapse", where, carta_validate_date_order (date, relapse));
+      add_record_problem (problems, "prior-carts", i, "date", where, date, carta_validate_date (date, today));
+      add_record_problem (problems, "prior-carts", i, "relapse", where, relapse, carta_validate_date (relapse, today));
+      add_record_problem (problems, "prior-carts", i, "relapse", where, relapse,
+                          carta_validate_date_order (date, relapse));
     }
 
-  add_problem (problems, "ecog", _("ECOG performance status"),
-               carta_validate_ecog (carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase))));
+  {
+    int ecog = carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase));
+    g_autofree char *grade = format_int (ecog);
+
+    add_problem (problems, "ecog", _("ECOG performance status"), grade, carta_validate_ecog (ecog));
+  }
 
   model = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -486,8 +520,11 @@ carta_profile_list_flagged (CartaCase *kase,
       const char *name = carta_lab_result_get_display_name (lab);
       const char *where = name ? name : _("Lab result");
 
-      add_record_problem (problems, "labs", i, "date", where, carta_validate_date (carta_lab_result_get_date (lab), today));
-      add_record_problem (problems, "labs", i, "value", where, carta_validate_lab_value (lab));
+      const char *date = carta_lab_result_get_date (lab);
+
+      add_record_problem (problems, "labs", i, "date", where, date, carta_validate_date (date, today));
+      add_record_problem (problems, "labs", i, "value", where, carta_lab_result_get_value (lab),
+                          carta_validate_lab_value (lab));
     }
 
   {
@@ -498,16 +535,22 @@ carta_profile_list_flagged (CartaCase *kase,
       { "brain-mri-date", _("Brain MRI"), carta_diagnosis_get_brain_mri_date (d) },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      add_problem (problems, dates[i].field, dates[i].where, carta_validate_date (dates[i].date, today));
-    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
-      add_problem (problems, carta_clinical_status_get_washout_property (i),
-                   _(carta_clinical_status_get_washout_title (i)),
-                   carta_validate_date (carta_clinical_status_get_washout_date (status, i), today));
+    g_autofree char *karnofsky = format_int (carta_clinical_status_get_karnofsky (status));
+    g_autofree char *lansky = format_int (carta_clinical_status_get_lansky (status));
 
-    add_problem (problems, "karnofsky", _("Karnofsky score"),
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      add_problem (problems, dates[i].field, dates[i].where, dates[i].date, carta_validate_date (dates[i].date, today));
+    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+      {
+        const char *date = carta_clinical_status_get_washout_date (status, i);
+
+        add_problem (problems, carta_clinical_status_get_washout_property (i),
+                     _(carta_clinical_status_get_washout_title (i)), date, carta_validate_date (date, today));
+      }
+
+    add_problem (problems, "karnofsky", _("Karnofsky score"), karnofsky,
                  carta_validate_performance_score (carta_clinical_status_get_karnofsky (status)));
-    add_problem (problems, "lansky", _("Lansky score"),
+    add_problem (problems, "lansky", _("Lansky score"), lansky,
                  carta_validate_performance_score (carta_clinical_status_get_lansky (status)));
   }
 
@@ -589,7 +632,7 @@ carta_profile_list_missing_fields (CartaCase *kase)
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus *status;
 
-#define MISSING(cond, field, label) G_STMT_START { if (cond) add_note (missing, field, label, NULL); } G_STMT_END
+#define MISSING(cond, field, label) G_STMT_START { if (cond) add_note (missing, field, label, NULL, NULL); } G_STMT_END
 
   g_return_val_if_fail (CARTA_IS_CASE (kase), missing);
 

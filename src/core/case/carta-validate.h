@@ -50,6 +50,7 @@ GPtrArray *carta_profile_list_missing  (CartaCase  *kase);
  * @field: where the value is on the Case page (see
  *   carta_profile_list_flagged())
  * @label: the translated name of the value, such as “CD19”
+ * @value: (nullable): the value as the family typed it, such as “150”
  * @message: (nullable): the translated reason it is flagged
  *
  * A value of the profile that needs a look: flagged, or missing. A note
@@ -59,6 +60,7 @@ typedef struct
 {
   char *field;
   char *label;
+  char *value;
   char *message;
 } CartaFieldNote;
 
