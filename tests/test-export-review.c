@@ -154,7 +154,7 @@ test_value_to_check_shows_field (void)
 
   page = show_export_page (window);
   row = wait_for_row (review_list (page, TO_CHECK), "CD19: 150");
-  /* The values to check come first, before what is missing. */
+  /* The values to check come before what is missing. */
   {
     GtkWidget *to_check = gtk_widget_get_ancestor (GTK_WIDGET (review_list (page, TO_CHECK)), ADW_TYPE_PREFERENCES_GROUP);
     GtkWidget *missing = gtk_widget_get_ancestor (GTK_WIDGET (review_list (page, MISSING)), ADW_TYPE_PREFERENCES_GROUP);
@@ -164,8 +164,6 @@ test_value_to_check_shows_field (void)
     while (sibling != NULL && sibling != missing)
       sibling = gtk_widget_get_next_sibling (sibling);
     g_assert_true (sibling == missing);
-    for (sibling = gtk_widget_get_prev_sibling (to_check); sibling; sibling = gtk_widget_get_prev_sibling (sibling))
-      g_assert_false (ADW_IS_PREFERENCES_GROUP (sibling));
   }
   activate_row (row);
 
