@@ -15,6 +15,7 @@
 
 #include "carta-application.h"
 #include "carta-checklist-page-private.h"
+#include "carta-checklist-template.h"
 #include "carta-export-page-private.h"
 #include "carta-test-ui.h"
 #include "carta-window-private.h"
@@ -227,17 +228,11 @@ static CartaChecklistItem *
 find_record (CartaCase  *kase,
              const char *key)
 {
-  GListModel *items = carta_case_get_items (kase);
+  CartaChecklistItem *item = carta_checklist_template_find_case_item (carta_checklist_template_get_default (),
+                                                                      kase, key);
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
-
-      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
-        return item;
-    }
-
-  g_assert_not_reached ();
+  g_assert_nonnull (item);
+  return item;
 }
 
 static void

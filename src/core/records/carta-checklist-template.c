@@ -602,6 +602,35 @@ carta_checklist_template_is_item_optional (CartaChecklistTemplate *self,
   return category != NULL && category->optional;
 }
 
+/**
+ * carta_checklist_template_find_case_item:
+ * @key: the key of an item of the template
+ *
+ * Returns: (transfer none) (nullable): the record of @kase made from the
+ *   template item @key
+ */
+CartaChecklistItem *
+carta_checklist_template_find_case_item (CartaChecklistTemplate *self,
+                                         CartaCase              *kase,
+                                         const char             *key)
+{
+  GListModel *items;
+
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_TEMPLATE (self), NULL);
+  g_return_val_if_fail (CARTA_IS_CASE (kase), NULL);
+
+  items = carta_case_get_items (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
 static gboolean
 is_score (int score)
 {

@@ -91,6 +91,9 @@ const char                  *carta_checklist_template_get_item_why_in   (CartaCh
                                                                          CartaCatalog           *catalog);
 gboolean                     carta_checklist_template_is_item_optional  (CartaChecklistTemplate *self,
                                                                          CartaChecklistItem     *item);
+CartaChecklistItem          *carta_checklist_template_find_case_item (CartaChecklistTemplate *self,
+                                                                      CartaCase              *kase,
+                                                                      const char             *key);
 char                        *carta_checklist_template_describe_case_value (CartaChecklistTemplate *self,
                                                                            CartaCase              *kase,
                                                                            CartaChecklistItem     *item);
