@@ -105,17 +105,7 @@ static CartaChecklistItem *
 find_by_key (CartaCase  *kase,
              const char *key)
 {
-  GListModel *items = carta_case_get_items (kase);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
-
-      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
-        return item;
-    }
-
-  return NULL;
+  return carta_checklist_template_find_case_item (carta_checklist_template_get_default (), kase, key);
 }
 
 static void

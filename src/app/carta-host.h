@@ -14,7 +14,13 @@
 G_BEGIN_DECLS
 
 /* What a page may ask of whatever hosts it, without knowing the window:
- * pages include this header, never carta-window.h. */
+ * pages include this header, never carta-window.h.
+ *
+ * To take the family elsewhere, a page activates one of the window's
+ * actions by name (gtk_widget_activate_action(), or action-name on a
+ * row or button): win.show-page (s: a page), win.show-field (s: a field
+ * path of the Case page, as carta_profile_list_flagged() gives them) and
+ * win.show-record (s: the id of a checklist record). */
 
 void              carta_host_add_toast        (GtkWidget              *widget,
                                                AdwToast               *toast);

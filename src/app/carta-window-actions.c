@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "carta-checklist-page.h"
 #include "carta-host.h"
+#include "carta-profile-page.h"
 #include "carta-window-private.h"
 
 /* The win.* actions hand the work to the session and show its outcome. */
@@ -324,6 +326,40 @@ show_page_action (GtkWidget  *widget,
   carta_window_show_page (CARTA_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* From the Export page's review: a value to check, or a field still
+ * empty, on the Case page. */
+static void
+show_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  g_assert (CARTA_IS_WINDOW (self));
+
+  carta_window_show_page (self, "case");
+  carta_profile_page_focus_field (CARTA_PROFILE_PAGE (self->profile_page), g_variant_get_string (param, NULL));
+}
+
+/* A record by its id, open in the checklist. */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+  CartaChecklistItem *item;
+
+  g_assert (CARTA_IS_WINDOW (self));
+
+  if (self->kase == NULL ||
+      (item = carta_case_find_item (self->kase, g_variant_get_string (param, NULL))) == NULL)
+    return;
+
+  carta_window_show_page (self, "checklist");
+  carta_checklist_page_open_item (CARTA_CHECKLIST_PAGE (self->checklist_page), item);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -381,6 +417,8 @@ _carta_window_class_actions_init (CartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-case", NULL, rename_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-field", "s", show_field_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, open_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.sample-case", NULL, sample_case_action);

@@ -18,5 +18,9 @@ gboolean    _carta_export_page_is_busy          (CartaExportPage *self);
 GFile      *_carta_export_page_get_bundle       (CartaExportPage *self);
 GtkListBox *_carta_export_page_get_history_list (CartaExportPage *self);
 GtkListBox *_carta_export_page_get_identity_list (CartaExportPage *self);
+void        _carta_export_page_get_review_lists (CartaExportPage  *self,
+                                                 GtkListBox      **to_check,
+                                                 GtkListBox      **missing,
+                                                 GtkListBox      **covered);
 
 G_END_DECLS

@@ -43,10 +43,14 @@ struct _CartaExportPage
   GFile             *test_destination;
 
   GtkStack          *stack;
+  AdwPreferencesGroup *review_group;
+  GtkListBox        *review_list;
   AdwPreferencesGroup *missing_group;
   AdwPreferencesGroup *identity_group;
   GtkListBox        *identity_list;
   GtkListBox        *missing_list;
+  AdwPreferencesGroup *covered_group;
+  GtkListBox        *covered_list;
   AdwComboRow       *summary_language_row;
   GPtrArray         *summary_languages;  /* codes, in the order of the row */
   gboolean           showing_language;   /* the row follows the case */
@@ -86,25 +90,68 @@ static GParamSpec *properties[N_PROPS];
 static GFile *current_bundle (CartaExportPage *self);
 static void   update_send    (CartaExportPage *self);
 
+/* Each row of the review takes the family to what it names: a field of
+ * the Case page (win.show-field) or a record (win.show-record). */
 static void
-add_missing_row (CartaExportPage *self,
-                 const char      *title,
-                 const char      *subtitle)
+add_review_row (GtkListBox *list,
+                const char *title,
+                const char *subtitle,
+                gboolean    record,
+                const char *target)
 {
+  const char *action = record ? "win.show-record" : "win.show-field";
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_append (self->missing_list, row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
+  gtk_list_box_append (list, row);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* What the Case page flags comes first: the summary shows it as typed. */
+static void
+update_review (CartaExportPage *self)
+{
+  g_autoptr(GPtrArray) flagged = NULL;
+
+  clear_list (self->review_list);
+
+  if (self->kase != NULL)
+    flagged = carta_profile_list_flagged (self->kase, NULL);
+
+  for (guint i = 0; flagged != NULL && i < flagged->len; i++)
+    {
+      CartaFieldNote *note = g_ptr_array_index (flagged, i);
+      g_autofree char *title = NULL;
+
+      /* TRANSLATORS: a value the Case page flags, and the value as typed, as in “CD19: 150” */
+      title = note->value ? g_strdup_printf (C_("value to check", "%s: %s"), note->label, note->value)
+                          : g_strdup (note->label);
+      add_review_row (self->review_list, title, note->message, FALSE, note->field);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_group), flagged != NULL && flagged->len > 0);
 }
 
 static void
 update_missing (CartaExportPage *self)
 {
-  GtkWidget *child;
   guint count = 0;
+  guint covered = 0;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -113,35 +160,58 @@ update_missing (CartaExportPage *self)
     }
   self->missing_stale = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_list))))
-    gtk_list_box_remove (self->missing_list, child);
+  update_review (self);
+  clear_list (self->missing_list);
+  clear_list (self->covered_list);
 
   if (self->kase != NULL)
     {
       CartaChecklistTemplate *template = carta_checklist_template_get_default ();
-      g_autoptr(GPtrArray) fields = carta_profile_list_missing (self->kase);
+      g_autoptr(GPtrArray) fields = carta_profile_list_missing_fields (self->kase);
       GListModel *items = carta_case_get_items (self->kase);
 
       for (guint i = 0; fields != NULL && i < fields->len; i++, count++)
-        add_missing_row (self, g_ptr_array_index (fields, i), _("Case profile"));
+        {
+          CartaFieldNote *note = g_ptr_array_index (fields, i);
+
+          add_review_row (self->missing_list, note->label, _("Case page"), FALSE, note->field);
+        }
 
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
         {
           g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+          g_autofree char *on_case_page = NULL;
+          g_autofree char *subtitle = NULL;
 
           /* Records asked for only if available are not missing. */
           if (carta_checklist_item_get_status (item) != CARTA_ITEM_STATUS_NEEDED ||
               carta_checklist_template_is_item_optional (template, item))
             continue;
 
-          add_missing_row (self, carta_checklist_template_get_item_title (template, item),
-                           carta_checklist_template_get_category_title (template,
-                                                                        carta_checklist_item_get_category (item)));
+          /* A record whose value the family already entered is not
+           * missing in the same way: the summary has the value. */
+          on_case_page = carta_checklist_template_describe_case_value (template, self->kase, item);
+          if (on_case_page != NULL)
+            {
+              /* TRANSLATORS: %s is what the Case page holds, such as “ECOG 1” or “2 lines of therapy” */
+              subtitle = g_strdup_printf (_("On the Case page: %s. A copy of the document is still useful."),
+                                          on_case_page);
+              add_review_row (self->covered_list, carta_checklist_template_get_item_title (template, item),
+                              subtitle, TRUE, carta_checklist_item_get_id (item));
+              covered++;
+              continue;
+            }
+
+          add_review_row (self->missing_list, carta_checklist_template_get_item_title (template, item),
+                          carta_checklist_template_get_category_title (template,
+                                                                       carta_checklist_item_get_category (item)),
+                          TRUE, carta_checklist_item_get_id (item));
           count++;
         }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), count > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->covered_group), covered > 0);
 }
 
 /* What the family typed that a summary in another language shows as
@@ -245,6 +315,8 @@ create_send_row (CartaSendRecord *record)
                               size, sha);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "property");
+  /* A record of what was sent, not a control: no Tab stop. */
+  gtk_widget_set_focusable (row, FALSE);
 
   if (carta_send_record_get_verified (record))
     {
@@ -757,12 +829,16 @@ carta_export_page_class_init (CartaExportPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/export/carta-export-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, review_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, review_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, identity_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, missing_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_group);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, own_words_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, covered_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaExportPage, covered_list);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, summary_language_row);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, encrypt_switch);
   gtk_widget_class_bind_template_child (widget_class, CartaExportPage, passphrase_row);
@@ -907,4 +983,23 @@ _carta_export_page_get_identity_list (CartaExportPage *self)
 {
   g_return_val_if_fail (CARTA_IS_EXPORT_PAGE (self), NULL);
   return self->identity_list;
+}
+
+/**
+ * _carta_export_page_get_review_lists:
+ * @to_check: (out): the values the Case page flags
+ * @missing: (out): the fields and records still missing
+ * @covered: (out): the records whose value the Case page holds
+ */
+void
+_carta_export_page_get_review_lists (CartaExportPage  *self,
+                                     GtkListBox      **to_check,
+                                     GtkListBox      **missing,
+                                     GtkListBox      **covered)
+{
+  g_return_if_fail (CARTA_IS_EXPORT_PAGE (self));
+
+  *to_check = self->review_list;
+  *missing = self->missing_list;
+  *covered = self->covered_list;
 }

@@ -446,3 +446,37 @@ carta_list_group_set_kind (CartaListGroup      *self,
   adw_button_content_set_label (self->add_content, kind ? _(kind->add_label) : "");
   update_model (self);
 }
+
+/**
+ * carta_list_group_focus_record:
+ * @position: a record's position, or -1 for the list itself
+ *
+ * Unfolds the record at @position and puts the focus on its first field,
+ * so a person sent here from the Export page lands on it. Without such a
+ * record the focus goes to the Add button.
+ *
+ * Returns: (transfer none): the row of the record, or the Add button
+ */
+GtkWidget *
+carta_list_group_focus_record (CartaListGroup *self,
+                               int             position)
+{
+  GtkWidget *row = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (CARTA_IS_LIST_GROUP (self), NULL);
+
+  if (position >= 0 && self->model != NULL && (guint) position < g_list_model_get_n_items (self->model) &&
+      (guint) position < self->rows->len && CARTA_IS_LIST_ROW (g_ptr_array_index (self->rows, position)))
+    {
+      row = g_ptr_array_index (self->rows, position);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      target = carta_list_row_get_first_field (CARTA_LIST_ROW (row));
+    }
+
+  if (target == NULL)
+    row = target = gtk_widget_get_parent (GTK_WIDGET (self->add_content));
+
+  focus_soon (self, target);
+  return row;
+}

@@ -55,5 +55,7 @@ void                 carta_list_group_set_case (CartaListGroup      *self,
 const CartaListKind *carta_list_group_get_kind (CartaListGroup      *self);
 void                 carta_list_group_set_kind (CartaListGroup      *self,
                                                 const CartaListKind *kind);
+GtkWidget           *carta_list_group_focus_record (CartaListGroup  *self,
+                                                    int              position);
 
 G_END_DECLS

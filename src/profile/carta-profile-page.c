@@ -79,6 +79,12 @@ struct _CartaProfilePage
   GSignalGroup        *treatment_signals;
   GSignalGroup        *status_signals;
 
+  /* A field to focus once the page has its layout (carta_profile_page_focus_field()). */
+  GtkWidget           *focus_target;
+  int                  focus_position;
+  guint                focus_tick;
+  guint                focus_frames;
+
   guint                syncing : 1;
 };
 
@@ -198,6 +204,10 @@ typedef struct
   FieldKind   kind;
 } FieldSpec;
 
+/* The rows made from the tables below carry their property, so a field
+ * path of carta_profile_list_flagged() finds them. */
+static G_DEFINE_QUARK (carta-profile-field, field)
+
 static const FieldSpec cns_fields[] = {
   { "lumbar-puncture-date", N_("Date of the lumbar puncture"), FIELD_DATE },
   { "lumbar-puncture-result", N_("Spinal fluid result, such as white cells and blasts"), FIELD_TEXT },
@@ -300,6 +310,7 @@ add_fields (GBindingGroup   *bindings,
         }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->title));
+      g_object_set_qdata (G_OBJECT (row), field_quark (), (gpointer) spec->property);
 
       switch (spec->kind)
         {
@@ -647,11 +658,128 @@ follow_case (CartaProfilePage *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Going to a field                                                     */
+
+/* The fixed rows of the template, by the first part of a field path. */
+static const struct
+{
+  const char *field;
+  gsize       offset;
+} template_fields[] = {
+  { "name", G_STRUCT_OFFSET (CartaProfilePage, name_row) },
+  { "date-of-birth", G_STRUCT_OFFSET (CartaProfilePage, birth_row) },
+  { "sex", G_STRUCT_OFFSET (CartaProfilePage, sex_row) },
+  { "country", G_STRUCT_OFFSET (CartaProfilePage, country_row) },
+  { "languages", G_STRUCT_OFFSET (CartaProfilePage, languages_row) },
+  { "contacts", G_STRUCT_OFFSET (CartaProfilePage, contacts_group) },
+  { "disease", G_STRUCT_OFFSET (CartaProfilePage, disease_row) },
+  { "disease-other", G_STRUCT_OFFSET (CartaProfilePage, disease_other_row) },
+  { "diagnosis-date", G_STRUCT_OFFSET (CartaProfilePage, diagnosis_date_row) },
+  { "state", G_STRUCT_OFFSET (CartaProfilePage, state_row) },
+  { "cns-status", G_STRUCT_OFFSET (CartaProfilePage, cns_row) },
+  { "cd19-percent", G_STRUCT_OFFSET (CartaProfilePage, cd19_row) },
+  { "bcma-percent", G_STRUCT_OFFSET (CartaProfilePage, bcma_row) },
+  { "antigen-date", G_STRUCT_OFFSET (CartaProfilePage, antigen_date_row) },
+  { "lines", G_STRUCT_OFFSET (CartaProfilePage, lines_group) },
+  { "transplants", G_STRUCT_OFFSET (CartaProfilePage, transplants_group) },
+  { "prior-carts", G_STRUCT_OFFSET (CartaProfilePage, carts_group) },
+  { "failed-manufacturing", G_STRUCT_OFFSET (CartaProfilePage, failed_row) },
+  { "ecog", G_STRUCT_OFFSET (CartaProfilePage, ecog_row) },
+  { "labs", G_STRUCT_OFFSET (CartaProfilePage, labs_group) },
+};
+
+static GtkWidget *
+find_table_row (GtkWidget  *widget,
+                const char *field)
+{
+  if (g_strcmp0 (g_object_get_qdata (G_OBJECT (widget), field_quark ()), field) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_table_row (child, field);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Shows @row a third of the way down, with what comes before it in view.
+ * The viewport follows the focus too, but only as far as the text entry
+ * of a row: the whole row, with its title, should be seen. */
+static void
+scroll_to_row (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
+                                        MAX (page - bounds.size.height, 0) / 3);
+}
+
+static void
+focus_now (CartaProfilePage *self,
+           GtkWidget        *target,
+           int               position)
+{
+  if (CARTA_IS_LIST_GROUP (target))
+    target = carta_list_group_focus_record (CARTA_LIST_GROUP (target), position);
+  else
+    gtk_widget_grab_focus (target);
+
+  scroll_to_row (target);
+}
+
+/* A page shown for the first time has no layout yet, and the scrolled
+ * window can only follow the focus to a row that has one: wait for it,
+ * for a few seconds at most. */
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  CartaProfilePage *self = CARTA_PROFILE_PAGE (widget);
+
+  g_assert (CARTA_IS_PROFILE_PAGE (self));
+
+  /* A row never shown (the family went elsewhere) does not take the
+   * focus away from where it is now. */
+  if (gtk_widget_get_mapped (self->focus_target) && gtk_widget_get_width (self->focus_target) > 0)
+    focus_now (self, self->focus_target, self->focus_position);
+  else if (++self->focus_frames < 300)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_object (&self->focus_target);
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_focus (CartaProfilePage *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  g_clear_object (&self->focus_target);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 carta_profile_page_dispose (GObject *object)
 {
   CartaProfilePage *self = (CartaProfilePage *)object;
+
+  cancel_focus (self);
 
   g_clear_object (&self->patient_bindings);
   g_clear_object (&self->diagnosis_bindings);
@@ -818,4 +946,62 @@ carta_profile_page_set_case (CartaProfilePage *self,
   follow_case (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/**
+ * carta_profile_page_focus_field:
+ * @field: a field path, as carta_profile_list_flagged() and
+ *   carta_profile_list_missing_fields() give them: `cd19-percent`,
+ *   `lines/1/end`…
+ *
+ * Puts the focus on the row of @field, unfolding what holds it, and
+ * scrolls to it. The page should be shown, or about to be. Returns
+ * whether the page has such a field.
+ */
+gboolean
+carta_profile_page_focus_field (CartaProfilePage *self,
+                                const char       *field)
+{
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *target = NULL;
+  int position = -1;
+
+  g_return_val_if_fail (CARTA_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  parts = g_strsplit (field, "/", 3);
+  for (guint i = 0; i < G_N_ELEMENTS (template_fields); i++)
+    if (g_str_equal (parts[0], template_fields[i].field))
+      target = G_STRUCT_MEMBER (GtkWidget *, self, template_fields[i].offset);
+  if (target == NULL)
+    target = find_table_row (GTK_WIDGET (self), parts[0]);
+  if (target == NULL)
+    return FALSE;
+
+  if (parts[1] != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXINT, &value, NULL))
+        return FALSE;
+      position = (int) value;
+    }
+
+  /* A row folded in an expander (the CNS details) needs it open. */
+  for (GtkWidget *w = gtk_widget_get_parent (target); w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+
+  cancel_focus (self);
+  if (gtk_widget_get_mapped (target) && gtk_widget_get_width (target) > 0)
+    {
+      focus_now (self, target, position);
+      return TRUE;
+    }
+
+  self->focus_target = g_object_ref (target);
+  self->focus_position = position;
+  self->focus_frames = 0;
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+  return TRUE;
 }

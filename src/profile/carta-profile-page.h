@@ -21,5 +21,7 @@ GtkWidget *carta_profile_page_new      (void);
 CartaCase *carta_profile_page_get_case (CartaProfilePage *self);
 void       carta_profile_page_set_case (CartaProfilePage *self,
                                         CartaCase        *kase);
+gboolean   carta_profile_page_focus_field (CartaProfilePage *self,
+                                           const char       *field);
 
 G_END_DECLS

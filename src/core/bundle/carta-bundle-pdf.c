@@ -60,6 +60,7 @@ typedef struct
    * version in the summary's language. */
   gboolean                mark_own_words;
   gboolean                any_family_version;
+  GPtrArray              *flagged;   /* of CartaFieldNote */
 } Pdf;
 
 /* After text in the family's words, as they typed it; after text they
@@ -617,6 +618,37 @@ dated_text (Pdf        *pdf,
   return g_strjoin (" — ", formatted ? formatted : "—", text ? text : "—", NULL);
 }
 
+/* A value the Case page flags goes into the summary as the family typed
+ * it, marked so that a reader does not take it for a checked one. A
+ * @field ending in “/” marks any flagged part of that record. */
+static char *
+as_entered (Pdf        *pdf,
+            const char *field,
+            const char *value)
+{
+  if (value == NULL || *value == '\0' || !carta_profile_has_flag (pdf->flagged, field))
+    return g_strdup (value);
+
+  /* TRANSLATORS: in the summary PDF, after a value the Case page flags as
+   * probably wrong (“CD19 150”): it is shown as the family typed it */
+  return g_strdup_printf (T (N_("%s (as entered, not checked)")), value);
+}
+
+/* A date of the record at @position of a profile list (`lines`…),
+ * formatted and marked as as_entered() does. */
+static char *
+record_date (Pdf        *pdf,
+             const char *text,
+             const char *list,
+             guint       position,
+             const char *part)
+{
+  g_autofree char *formatted = format_date (pdf, text);
+  g_autofree char *field = g_strdup_printf ("%s/%u/%s", list, position, part);
+
+  return as_entered (pdf, field, formatted);
+}
+
 static char *
 lab_name (Pdf            *pdf,
           CartaLabResult *lab)
@@ -630,8 +662,11 @@ lab_name (Pdf            *pdf,
 
 static void
 lab_field (Pdf            *pdf,
-           CartaLabResult *lab)
+           CartaLabResult *lab,
+           guint           position)
 {
+  g_autofree char *record = g_strdup_printf ("labs/%u/", position);
+  g_autofree char *marked = NULL;
   g_autofree char *lab_date = format_date (pdf, carta_lab_result_get_date (lab));
   g_autofree char *method = own_words (pdf, carta_lab_result_get_method (lab));
   g_autofree char *name = lab_name (pdf, lab);
@@ -644,7 +679,8 @@ lab_field (Pdf            *pdf,
                                            lab_date ? lab_date : "",
                                            lab_date ? ")" : "");
 
-  field (pdf, name, text);
+  marked = as_entered (pdf, record, text);
+  field (pdf, name, marked);
 }
 
 static gboolean
@@ -697,7 +733,12 @@ washouts (Pdf                 *pdf,
                                   formatted, days);
         }
 
-      field (pdf, T (carta_clinical_status_get_washout_title (i)), text ? text : formatted);
+      {
+        g_autofree char *marked = as_entered (pdf, carta_clinical_status_get_washout_property (i),
+                                              text ? text : formatted);
+
+        field (pdf, T (carta_clinical_status_get_washout_title (i)), marked);
+      }
     }
 }
 
@@ -738,7 +779,8 @@ cover_patient (Pdf       *pdf,
 {
   CartaPatient *patient = carta_case_get_patient (kase);
   GListModel *contacts = carta_case_get_contacts (kase);
-  g_autofree char *birth = format_date (pdf, carta_patient_get_date_of_birth (patient));
+  g_autofree char *birth_date = format_date (pdf, carta_patient_get_date_of_birth (patient));
+  g_autofree char *birth = as_entered (pdf, "date-of-birth", birth_date);
   const char *name = carta_patient_get_name (patient);
 
   heading (pdf, T (N_("Patient")));
@@ -784,8 +826,12 @@ cover_diagnosis (Pdf       *pdf,
   CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
   GListModel *labs = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
   g_autofree char *diagnosis_text = diagnosis_label (pdf, kase);
-  g_autofree char *diagnosed = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
-  g_autofree char *antigen_date = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
+  g_autofree char *diagnosis_date = format_date (pdf, carta_diagnosis_get_diagnosis_date (diagnosis));
+  g_autofree char *diagnosed = as_entered (pdf, "diagnosis-date", diagnosis_date);
+  g_autofree char *tested_on = format_date (pdf, carta_diagnosis_get_antigen_date (diagnosis));
+  g_autofree char *antigen_date = as_entered (pdf, "antigen-date", tested_on);
+  g_autofree char *cd19 = as_entered (pdf, "cd19-percent", carta_diagnosis_get_cd19_percent (diagnosis));
+  g_autofree char *bcma = as_entered (pdf, "bcma-percent", carta_diagnosis_get_bcma_percent (diagnosis));
   g_autofree char *tested = NULL;
   g_autofree char *method = own_words (pdf, carta_diagnosis_get_antigen_method (diagnosis));
   g_autofree char *lp_result = own_words (pdf, carta_diagnosis_get_lumbar_puncture_result (diagnosis));
@@ -797,8 +843,8 @@ cover_diagnosis (Pdf       *pdf,
   field (pdf, T (N_("Disease state")), carta_diagnosis_get_state (diagnosis)
                                          ? carta_disease_state_to_label_in (carta_diagnosis_get_state (diagnosis), pdf->catalog)
                                          : NULL);
-  field (pdf, T (N_("CD19 expression, %")), carta_diagnosis_get_cd19_percent (diagnosis));
-  field (pdf, T (N_("BCMA expression, %")), carta_diagnosis_get_bcma_percent (diagnosis));
+  field (pdf, T (N_("CD19 expression, %")), cd19);
+  field (pdf, T (N_("BCMA expression, %")), bcma);
   if (carta_diagnosis_get_antigen_method (diagnosis) || carta_diagnosis_get_antigen_date (diagnosis))
     tested = g_strjoin (", ",
                         method ? method : "—",
@@ -809,8 +855,10 @@ cover_diagnosis (Pdf       *pdf,
                                              ? carta_cns_status_to_label_in (carta_diagnosis_get_cns_status (diagnosis), pdf->catalog)
                                              : NULL);
   {
-    g_autofree char *lp = dated_text (pdf, carta_diagnosis_get_lumbar_puncture_date (diagnosis), lp_result);
-    g_autofree char *mri = dated_text (pdf, carta_diagnosis_get_brain_mri_date (diagnosis), mri_result);
+    g_autofree char *lp_text = dated_text (pdf, carta_diagnosis_get_lumbar_puncture_date (diagnosis), lp_result);
+    g_autofree char *mri_text = dated_text (pdf, carta_diagnosis_get_brain_mri_date (diagnosis), mri_result);
+    g_autofree char *lp = as_entered (pdf, "lumbar-puncture-date", lp_text);
+    g_autofree char *mri = as_entered (pdf, "brain-mri-date", mri_text);
 
     field (pdf, T (N_("Lumbar puncture")), lp);
     field (pdf, T (N_("Brain MRI")), mri);
@@ -820,7 +868,7 @@ cover_diagnosis (Pdf       *pdf,
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
 
       if (is_target (lab))
-        lab_field (pdf, lab);
+        lab_field (pdf, lab, i);
     }
 }
 
@@ -874,6 +922,11 @@ cover_current_state (Pdf       *pdf,
   if (carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog))
     ecog = g_strdup_printf ("%d — %s", carta_clinical_status_get_ecog (status),
                             carta_ecog_to_description_in (carta_clinical_status_get_ecog (status), pdf->catalog));
+  else if (carta_profile_has_flag (pdf->flagged, "ecog"))
+    {
+      g_autofree char *grade = g_strdup_printf ("%d", carta_clinical_status_get_ecog (status));
+      ecog = as_entered (pdf, "ecog", grade);
+    }
   field (pdf, T (N_("ECOG performance")), ecog);
   {
     g_autofree char *karnofsky = NULL;
@@ -881,9 +934,15 @@ cover_current_state (Pdf       *pdf,
     CartaNyhaClass nyha = carta_clinical_status_get_nyha_class (status);
 
     if (carta_clinical_status_get_karnofsky (status) >= 0)
-      karnofsky = g_strdup_printf ("%d", carta_clinical_status_get_karnofsky (status));
+      {
+        g_autofree char *score = g_strdup_printf ("%d", carta_clinical_status_get_karnofsky (status));
+        karnofsky = as_entered (pdf, "karnofsky", score);
+      }
     if (carta_clinical_status_get_lansky (status) >= 0)
-      lansky = g_strdup_printf ("%d", carta_clinical_status_get_lansky (status));
+      {
+        g_autofree char *score = g_strdup_printf ("%d", carta_clinical_status_get_lansky (status));
+        lansky = as_entered (pdf, "lansky", score);
+      }
     field (pdf, T (N_("Karnofsky score")), karnofsky);
     field (pdf, T (N_("Lansky score")), lansky);
     field (pdf, T (N_("Heart failure class (NYHA)")), nyha ? carta_nyha_class_to_label_in (nyha, pdf->catalog) : NULL);
@@ -904,7 +963,7 @@ cover_current_state (Pdf       *pdf,
       g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
 
       if (!is_target (lab))
-        lab_field (pdf, lab);
+        lab_field (pdf, lab, i);
     }
   clearance_field (pdf, kase);
 }
@@ -984,8 +1043,8 @@ treatment (Pdf       *pdf,
     {
       g_autoptr(CartaTherapyLine) line = g_list_model_get_item (lines, i);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *start = format_date (pdf, carta_therapy_line_get_start_date (line));
-      g_autofree char *end = format_date (pdf, carta_therapy_line_get_end_date (line));
+      g_autofree char *start = record_date (pdf, carta_therapy_line_get_start_date (line), "lines", i, "start");
+      g_autofree char *end = record_date (pdf, carta_therapy_line_get_end_date (line), "lines", i, "end");
       g_autofree char *regimen = own_words (pdf, carta_therapy_line_get_regimen (line));
       g_autofree char *notes = own_words (pdf, carta_therapy_line_get_notes (line));
       CartaResponse response = carta_therapy_line_get_best_response (line);
@@ -1004,7 +1063,7 @@ treatment (Pdf       *pdf,
   for (guint i = 0; i < g_list_model_get_n_items (transplants); i++)
     {
       g_autoptr(CartaTransplant) transplant = g_list_model_get_item (transplants, i);
-      g_autofree char *date = format_date (pdf, carta_transplant_get_date (transplant));
+      g_autofree char *date = record_date (pdf, carta_transplant_get_date (transplant), "transplants", i, "date");
       g_autofree char *notes = own_words (pdf, carta_transplant_get_notes (transplant));
       g_autofree char *text = g_strdup_printf ("%s, %s; GvHD: %s. %s",
                                                carta_transplant_type_to_label_in (carta_transplant_get_kind (transplant), pdf->catalog),
@@ -1033,8 +1092,9 @@ treatment (Pdf       *pdf,
   for (guint i = 0; i < g_list_model_get_n_items (carts); i++)
     {
       g_autoptr(CartaPriorCart) cart = g_list_model_get_item (carts, i);
-      g_autofree char *date = format_date (pdf, carta_prior_cart_get_date (cart));
-      g_autofree char *relapse = format_date (pdf, carta_prior_cart_get_relapse_date (cart));
+      g_autofree char *date = record_date (pdf, carta_prior_cart_get_date (cart), "prior-carts", i, "date");
+      g_autofree char *relapse = record_date (pdf, carta_prior_cart_get_relapse_date (cart), "prior-carts", i,
+                                              "relapse");
       g_autofree char *notes = own_words (pdf, carta_prior_cart_get_notes (cart));
       g_autofree char *text = g_strdup_printf ("%s, %s; %s; %s %s. %s",
                                                carta_prior_cart_get_product (cart) ? carta_prior_cart_get_product (cart) : "—",
@@ -1365,6 +1425,15 @@ _carta_bundle_render_summary (CartaCase     *kase,
   pdf.mark_own_words = carta_own_words_are_marked (carta_catalog_get_language (catalog));
   pdf.any_family_version = has_family_version (kase, carta_catalog_get_language (catalog));
   date = format_date_time (&pdf, when);
+  {
+    /* Checked as on the day of the summary, as the Case page does today. */
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                    g_date_time_get_year (when));
+    pdf.flagged = carta_profile_list_flagged (kase, &day);
+  }
 
   pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE,
@@ -1408,6 +1477,7 @@ _carta_bundle_render_summary (CartaCase     *kase,
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
   g_free (pdf.footer);
+  g_ptr_array_unref (pdf.flagged);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -355,30 +355,232 @@ carta_validate_lab_value (CartaLabResult *lab)
   return NULL;
 }
 
+/* A note and its strings are one block, so that g_free() frees it all. */
 static void
-add_problem (GPtrArray  *problems,
-             const char *where,
-             char       *message)
+add_note (GPtrArray  *notes,
+          const char *field,
+          const char *label,
+          const char *value,
+          char       *message)
 {
-  if (message == NULL)
-    return;
+  const char *parts[] = { field, label, value, message };
+  gsize sizes[G_N_ELEMENTS (parts)];
+  gsize total = sizeof (CartaFieldNote);
+  CartaFieldNote *note;
+  char *next;
+  char **members[G_N_ELEMENTS (parts)];
 
-  /* TRANSLATORS: “Where: what is wrong”, e.g. “Date of birth: This date is in the future.” */
-  g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), where, message));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    total += sizes[i] = parts[i] ? strlen (parts[i]) + 1 : 0;
+
+  note = g_malloc0 (total);
+  members[0] = &note->field;
+  members[1] = &note->label;
+  members[2] = &note->value;
+  members[3] = &note->message;
+  next = (char *) (note + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        *members[i] = memcpy (next, parts[i], sizes[i]);
+        next += sizes[i];
+      }
+
+  g_ptr_array_add (notes, note);
   g_free (message);
 }
 
-/* Each date of a span, then that the second does not come first. */
 static void
-add_date_span_problems (GPtrArray  *problems,
-                        const char *where,
-                        const char *first,
-                        const char *second,
-                        GDate      *today)
+add_problem (GPtrArray  *problems,
+             const char *field,
+             const char *where,
+             const char *value,
+             char       *message)
 {
-  add_problem (problems, where, carta_validate_date (first, today));
-  add_problem (problems, where, carta_validate_date (second, today));
-  add_problem (problems, where, carta_validate_date_order (first, second));
+  if (message != NULL)
+    add_note (problems, field, where, value, message);
+}
+
+/* Checks of the nth record of a list: its field path is `list/n/part`. */
+static void
+add_record_problem (GPtrArray  *problems,
+                    const char *list,
+                    guint       position,
+                    const char *part,
+                    const char *where,
+                    const char *value,
+                    char       *message)
+{
+  g_autofree char *field = g_strdup_printf ("%s/%u/%s", list, position, part);
+
+  add_problem (problems, field, where, value, message);
+}
+
+/* A grade or score as it is stored, for a note. */
+static char *
+format_int (int value)
+{
+  return g_strdup_printf ("%d", value);
+}
+
+/**
+ * carta_profile_list_flagged:
+ * @today: (nullable): the current day, or %NULL for today
+ *
+ * Every value in the profile that a check rejects, in the order of the
+ * Case page. The field of each is a path the Case page can show: a
+ * property name such as `cd19-percent` or `ecog`, or `lines/1/end` for
+ * a part of the second line of therapy (also `transplants`,
+ * `prior-carts` and `labs`). A date before the start it follows is
+ * flagged on the later date.
+ *
+ * Returns: (transfer full) (element-type CartaFieldNote): the flagged
+ *   values, maybe none
+ */
+GPtrArray *
+carta_profile_list_flagged (CartaCase *kase,
+                            GDate     *today)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  CartaDiagnosis *diagnosis;
+  CartaTreatmentHistory *treatment;
+  GListModel *model;
+
+  g_return_val_if_fail (CARTA_IS_CASE (kase), problems);
+
+  diagnosis = carta_case_get_diagnosis (kase);
+  treatment = carta_case_get_treatment (kase);
+
+  {
+    const char *birth = carta_patient_get_date_of_birth (carta_case_get_patient (kase));
+    const char *diagnosed = carta_diagnosis_get_diagnosis_date (diagnosis);
+    const char *cd19 = carta_diagnosis_get_cd19_percent (diagnosis);
+    const char *bcma = carta_diagnosis_get_bcma_percent (diagnosis);
+    const char *tested = carta_diagnosis_get_antigen_date (diagnosis);
+
+    add_problem (problems, "date-of-birth", _("Date of birth"), birth, carta_validate_date (birth, today));
+    add_problem (problems, "diagnosis-date", _("Date of diagnosis"), diagnosed, carta_validate_date (diagnosed, today));
+    add_problem (problems, "cd19-percent", _("CD19"), cd19, carta_validate_percent (cd19));
+    add_problem (problems, "bcma-percent", _("BCMA"), bcma, carta_validate_percent (bcma));
+    add_problem (problems, "antigen-date", _("Date of the antigen test"), tested, carta_validate_date (tested, today));
+  }
+
+  model = carta_treatment_history_get_lines (treatment);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CartaTherapyLine) line = g_list_model_get_item (model, i);
+      /* TRANSLATORS: %u is the number of a line of therapy, 1 for the first */
+      g_autofree char *where = g_strdup_printf (_("Line of therapy %u"), i + 1);
+      const char *start = carta_therapy_line_get_start_date (line);
+      const char *end = carta_therapy_line_get_end_date (line);
+
+      add_record_problem (problems, "lines", i, "start", where, start, carta_validate_date (start, today));
+      add_record_problem (problems, "lines", i, "end", where, end, carta_validate_date (end, today));
+      add_record_problem (problems, "lines", i, "end", where, end, carta_validate_date_order (start, end));
+    }
+
+  model = carta_treatment_history_get_transplants (treatment);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CartaTransplant) transplant = g_list_model_get_item (model, i);
+      /* TRANSLATORS: %u counts the stem-cell transplants, 1 for the first */
+      g_autofree char *where = g_strdup_printf (_("Transplant %u"), i + 1);
+
+      const char *date = carta_transplant_get_date (transplant);
+
+      add_record_problem (problems, "transplants", i, "date", where, date, carta_validate_date (date, today));
+    }
+
+  model = carta_treatment_history_get_prior_carts (treatment);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CartaPriorCart) cart = g_list_model_get_item (model, i);
+      /* TRANSLATORS: %u counts earlier CAR-T treatments, 1 for the first */
+      g_autofree char *where = g_strdup_printf (_("Earlier CAR-T %u"), i + 1);
+      const char *date = carta_prior_cart_get_date (cart);
+      const char *relapse = carta_prior_cart_get_relapse_date (cart);
+
+      add_record_problem (problems, "prior-carts", i, "date", where, date, carta_validate_date (date, today));
+      add_record_problem (problems, "prior-carts", i, "relapse", where, relapse, carta_validate_date (relapse, today));
+      add_record_problem (problems, "prior-carts", i, "relapse", where, relapse,
+                          carta_validate_date_order (date, relapse));
+    }
+
+  {
+    int ecog = carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase));
+    g_autofree char *grade = format_int (ecog);
+
+    add_problem (problems, "ecog", _("ECOG performance status"), grade, carta_validate_ecog (ecog));
+  }
+
+  model = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CartaLabResult) lab = g_list_model_get_item (model, i);
+      const char *name = carta_lab_result_get_display_name (lab);
+      const char *where = name ? name : _("Lab result");
+
+      const char *date = carta_lab_result_get_date (lab);
+
+      add_record_problem (problems, "labs", i, "date", where, date, carta_validate_date (date, today));
+      add_record_problem (problems, "labs", i, "value", where, carta_lab_result_get_value (lab),
+                          carta_validate_lab_value (lab));
+    }
+
+  {
+    CartaDiagnosis *d = diagnosis;
+    CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+    struct { const char *field; const char *where; const char *date; } dates[] = {
+      { "lumbar-puncture-date", _("Lumbar puncture"), carta_diagnosis_get_lumbar_puncture_date (d) },
+      { "brain-mri-date", _("Brain MRI"), carta_diagnosis_get_brain_mri_date (d) },
+    };
+
+    g_autofree char *karnofsky = format_int (carta_clinical_status_get_karnofsky (status));
+    g_autofree char *lansky = format_int (carta_clinical_status_get_lansky (status));
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      add_problem (problems, dates[i].field, dates[i].where, dates[i].date, carta_validate_date (dates[i].date, today));
+    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
+      {
+        const char *date = carta_clinical_status_get_washout_date (status, i);
+
+        add_problem (problems, carta_clinical_status_get_washout_property (i),
+                     _(carta_clinical_status_get_washout_title (i)), date, carta_validate_date (date, today));
+      }
+
+    add_problem (problems, "karnofsky", _("Karnofsky score"), karnofsky,
+                 carta_validate_performance_score (carta_clinical_status_get_karnofsky (status)));
+    add_problem (problems, "lansky", _("Lansky score"), lansky,
+                 carta_validate_performance_score (carta_clinical_status_get_lansky (status)));
+  }
+
+  return problems;
+}
+
+/**
+ * carta_profile_has_flag:
+ * @flagged: (element-type CartaFieldNote): from carta_profile_list_flagged()
+ * @field: a field path, or the start of one such as `lines/1/`
+ *
+ * Returns: whether a value at @field, or under it, is flagged
+ */
+gboolean
+carta_profile_has_flag (GPtrArray  *flagged,
+                        const char *field)
+{
+  g_return_val_if_fail (flagged != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  for (guint i = 0; i < flagged->len; i++)
+    {
+      CartaFieldNote *note = g_ptr_array_index (flagged, i);
+
+      if (g_str_equal (note->field, field) ||
+          (g_str_has_suffix (field, "/") && g_str_has_prefix (note->field, field)))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -394,108 +596,35 @@ carta_profile_list_problems (CartaCase *kase,
                              GDate     *today)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  CartaDiagnosis *diagnosis;
-  CartaTreatmentHistory *treatment;
-  GListModel *model;
+  g_autoptr(GPtrArray) flagged = NULL;
 
   g_return_val_if_fail (CARTA_IS_CASE (kase), problems);
 
-  diagnosis = carta_case_get_diagnosis (kase);
-  treatment = carta_case_get_treatment (kase);
-
-  add_problem (problems, _("Date of birth"),
-               carta_validate_date (carta_patient_get_date_of_birth (carta_case_get_patient (kase)), today));
-  add_problem (problems, _("Date of diagnosis"),
-               carta_validate_date (carta_diagnosis_get_diagnosis_date (diagnosis), today));
-  add_problem (problems, _("CD19"), carta_validate_percent (carta_diagnosis_get_cd19_percent (diagnosis)));
-  add_problem (problems, _("BCMA"), carta_validate_percent (carta_diagnosis_get_bcma_percent (diagnosis)));
-  add_problem (problems, _("Date of the antigen test"),
-               carta_validate_date (carta_diagnosis_get_antigen_date (diagnosis), today));
-
-  model = carta_treatment_history_get_lines (treatment);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  flagged = carta_profile_list_flagged (kase, today);
+  for (guint i = 0; i < flagged->len; i++)
     {
-      g_autoptr(CartaTherapyLine) line = g_list_model_get_item (model, i);
-      /* TRANSLATORS: %u is the number of a line of therapy, 1 for the first */
-      g_autofree char *where = g_strdup_printf (_("Line of therapy %u"), i + 1);
+      CartaFieldNote *note = g_ptr_array_index (flagged, i);
 
-      add_date_span_problems (problems, where,
-                              carta_therapy_line_get_start_date (line),
-                              carta_therapy_line_get_end_date (line), today);
+      /* TRANSLATORS: “Where: what is wrong”, e.g. “Date of birth: This date is in the future.” */
+      g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), note->label, note->message));
     }
-
-  model = carta_treatment_history_get_transplants (treatment);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CartaTransplant) transplant = g_list_model_get_item (model, i);
-      /* TRANSLATORS: %u counts the stem-cell transplants, 1 for the first */
-      g_autofree char *where = g_strdup_printf (_("Transplant %u"), i + 1);
-
-      add_problem (problems, where, carta_validate_date (carta_transplant_get_date (transplant), today));
-    }
-
-  model = carta_treatment_history_get_prior_carts (treatment);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CartaPriorCart) cart = g_list_model_get_item (model, i);
-      /* TRANSLATORS: %u counts earlier CAR-T treatments, 1 for the first */
-      g_autofree char *where = g_strdup_printf (_("Earlier CAR-T %u"), i + 1);
-
-      add_date_span_problems (problems, where,
-                              carta_prior_cart_get_date (cart),
-                              carta_prior_cart_get_relapse_date (cart), today);
-    }
-
-  add_problem (problems, _("ECOG performance status"),
-               carta_validate_ecog (carta_clinical_status_get_ecog (carta_case_get_clinical_status (kase))));
-
-  model = carta_clinical_status_get_labs (carta_case_get_clinical_status (kase));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CartaLabResult) lab = g_list_model_get_item (model, i);
-      const char *name = carta_lab_result_get_name (lab);
-
-      const char *where;
-
-      name = carta_lab_result_get_display_name (lab);
-      where = name ? name : _("Lab result");
-      add_problem (problems, where, carta_validate_date (carta_lab_result_get_date (lab), today));
-      add_problem (problems, where, carta_validate_lab_value (lab));
-    }
-
-  {
-    CartaDiagnosis *d = diagnosis;
-    CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
-    struct { const char *where; const char *date; } dates[] = {
-      { _("Lumbar puncture"), carta_diagnosis_get_lumbar_puncture_date (d) },
-      { _("Brain MRI"), carta_diagnosis_get_brain_mri_date (d) },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      add_problem (problems, dates[i].where, carta_validate_date (dates[i].date, today));
-    for (guint i = 0; i < carta_clinical_status_get_n_washouts (); i++)
-      add_problem (problems, _(carta_clinical_status_get_washout_title (i)),
-                   carta_validate_date (carta_clinical_status_get_washout_date (status, i), today));
-
-    add_problem (problems, _("Karnofsky score"),
-                 carta_validate_performance_score (carta_clinical_status_get_karnofsky (status)));
-    add_problem (problems, _("Lansky score"),
-                 carta_validate_performance_score (carta_clinical_status_get_lansky (status)));
-  }
 
   return problems;
 }
 
 /**
- * carta_profile_list_missing:
+ * carta_profile_list_missing_fields:
  *
- * What a reviewer will look for and the profile does not say yet, as
- * translated field names. Optional extras (weight, notes) are not listed.
+ * What a reviewer will look for and the profile does not say yet, in the
+ * order of the Case page. Optional extras (weight, notes) are not listed.
+ * The field of each is where the Case page asks for it, as in
+ * carta_profile_list_flagged(); the message is %NULL.
  *
- * Returns: (transfer full) (element-type utf8): the missing fields, maybe none
+ * Returns: (transfer full) (element-type CartaFieldNote): the missing
+ *   fields, maybe none
  */
 GPtrArray *
-carta_profile_list_missing (CartaCase *kase)
+carta_profile_list_missing_fields (CartaCase *kase)
 {
   GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
   CartaPatient *patient;
@@ -503,7 +632,7 @@ carta_profile_list_missing (CartaCase *kase)
   CartaTreatmentHistory *treatment;
   CartaClinicalStatus *status;
 
-#define MISSING(cond, label) G_STMT_START { if (cond) g_ptr_array_add (missing, g_strdup (label)); } G_STMT_END
+#define MISSING(cond, field, label) G_STMT_START { if (cond) add_note (missing, field, label, NULL, NULL); } G_STMT_END
 
   g_return_val_if_fail (CARTA_IS_CASE (kase), missing);
 
@@ -512,19 +641,20 @@ carta_profile_list_missing (CartaCase *kase)
   treatment = carta_case_get_treatment (kase);
   status = carta_case_get_clinical_status (kase);
 
-  MISSING (!carta_patient_get_name (patient), _("Full name as in the passport"));
-  MISSING (!carta_patient_get_date_of_birth (patient), _("Date of birth"));
-  MISSING (!carta_patient_get_sex (patient), _("Sex"));
-  MISSING (!carta_patient_get_country (patient), _("Country"));
+  MISSING (!carta_patient_get_name (patient), "name", _("Full name as in the passport"));
+  MISSING (!carta_patient_get_date_of_birth (patient), "date-of-birth", _("Date of birth"));
+  MISSING (!carta_patient_get_sex (patient), "sex", _("Sex"));
+  MISSING (!carta_patient_get_country (patient), "country", _("Country"));
   MISSING (!carta_patient_get_languages (patient) && !carta_patient_get_preferred_language (patient),
-           _("Languages spoken"));
-  MISSING (g_list_model_get_n_items (carta_case_get_contacts (kase)) == 0, _("A contact person"));
+           "languages", _("Languages spoken"));
+  MISSING (g_list_model_get_n_items (carta_case_get_contacts (kase)) == 0, "contacts", _("A contact person"));
 
-  MISSING (carta_diagnosis_get_disease (diagnosis) == CARTA_DISEASE_NOT_SET, _("Disease"));
+  MISSING (carta_diagnosis_get_disease (diagnosis) == CARTA_DISEASE_NOT_SET, "disease", _("Disease"));
   MISSING (carta_diagnosis_get_disease (diagnosis) == CARTA_DISEASE_OTHER &&
-           !carta_diagnosis_get_disease_other (diagnosis), _("Name of the disease"));
-  MISSING (!carta_diagnosis_get_diagnosis_date (diagnosis), _("Date of diagnosis"));
-  MISSING (carta_diagnosis_get_state (diagnosis) == CARTA_DISEASE_STATE_NOT_SET, _("Current state of the disease"));
+           !carta_diagnosis_get_disease_other (diagnosis), "disease-other", _("Name of the disease"));
+  MISSING (!carta_diagnosis_get_diagnosis_date (diagnosis), "diagnosis-date", _("Date of diagnosis"));
+  MISSING (carta_diagnosis_get_state (diagnosis) == CARTA_DISEASE_STATE_NOT_SET, "state",
+           _("Current state of the disease"));
   {
     GListModel *labs = carta_clinical_status_get_labs (status);
     gboolean target = carta_diagnosis_get_cd19_percent (diagnosis) || carta_diagnosis_get_bcma_percent (diagnosis);
@@ -536,18 +666,41 @@ carta_profile_list_missing (CartaCase *kase)
 
         target = kind >= CARTA_LAB_KIND_CD7 && kind <= CARTA_LAB_KIND_OTHER_TARGET;
       }
-    MISSING (!target, _("Target antigen result (such as CD19, CD7 or BCMA)"));
+    MISSING (!target, "cd19-percent", _("Target antigen result (such as CD19, CD7 or BCMA)"));
   }
-  MISSING (carta_diagnosis_get_cns_status (diagnosis) == CARTA_CNS_STATUS_NOT_SET, _("CNS involvement"));
+  MISSING (carta_diagnosis_get_cns_status (diagnosis) == CARTA_CNS_STATUS_NOT_SET, "cns-status", _("CNS involvement"));
 
-  MISSING (g_list_model_get_n_items (carta_treatment_history_get_lines (treatment)) == 0, _("Lines of therapy"));
+  MISSING (g_list_model_get_n_items (carta_treatment_history_get_lines (treatment)) == 0, "lines",
+           _("Lines of therapy"));
   MISSING (carta_treatment_history_get_failed_manufacturing (treatment) == CARTA_ANSWER_NOT_SET,
-           _("Whether making CAR-T cells from the patient’s own cells failed"));
+           "failed-manufacturing", _("Whether making CAR-T cells from the patient’s own cells failed"));
 
-  MISSING (carta_clinical_status_get_ecog (status) == -1, _("ECOG performance status"));
-  MISSING (g_list_model_get_n_items (carta_clinical_status_get_labs (status)) == 0, _("Key lab results"));
+  MISSING (carta_clinical_status_get_ecog (status) == -1, "ecog", _("ECOG performance status"));
+  MISSING (g_list_model_get_n_items (carta_clinical_status_get_labs (status)) == 0, "labs", _("Key lab results"));
 
 #undef MISSING
+
+  return missing;
+}
+
+/**
+ * carta_profile_list_missing:
+ *
+ * The labels of carta_profile_list_missing_fields().
+ *
+ * Returns: (transfer full) (element-type utf8): the missing fields, maybe none
+ */
+GPtrArray *
+carta_profile_list_missing (CartaCase *kase)
+{
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = NULL;
+
+  g_return_val_if_fail (CARTA_IS_CASE (kase), missing);
+
+  fields = carta_profile_list_missing_fields (kase);
+  for (guint i = 0; i < fields->len; i++)
+    g_ptr_array_add (missing, g_strdup (((CartaFieldNote *) g_ptr_array_index (fields, i))->label));
 
   return missing;
 }

@@ -45,4 +45,29 @@ GPtrArray *carta_profile_list_problems (CartaCase  *kase,
                                         GDate      *today);
 GPtrArray *carta_profile_list_missing  (CartaCase  *kase);
 
+/**
+ * CartaFieldNote:
+ * @field: where the value is on the Case page (see
+ *   carta_profile_list_flagged())
+ * @label: the translated name of the value, such as “CD19”
+ * @value: (nullable): the value as the family typed it, such as “150”
+ * @message: (nullable): the translated reason it is flagged
+ *
+ * A value of the profile that needs a look: flagged, or missing. A note
+ * and its strings are one block of memory, freed with g_free().
+ */
+typedef struct
+{
+  char *field;
+  char *label;
+  char *value;
+  char *message;
+} CartaFieldNote;
+
+GPtrArray *carta_profile_list_flagged        (CartaCase      *kase,
+                                              GDate          *today);
+GPtrArray *carta_profile_list_missing_fields (CartaCase      *kase);
+gboolean   carta_profile_has_flag            (GPtrArray      *flagged,
+                                              const char     *field);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "carta-checklist-template.h"
 #include "carta-core-resources.h"
 #include "carta-error.h"
+#include "carta-validate.h"
 
 #define TEMPLATE_RESOURCE "/io/github/cartahealth/Carta/core/checklist-template.xml"
 
@@ -196,10 +197,12 @@ start_element (GMarkupParseContext  *context,
   else if (g_str_equal (element_name, "item") && state->category != NULL && state->item == NULL)
     {
       CartaTemplateItem *item;
+      const char *case_field = NULL;
 
       if (!g_markup_collect_attributes (element_name, attribute_names, attribute_values, error,
                                         G_MARKUP_COLLECT_STRING, "key", &key,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "optional", &optional,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "case-field", &case_field,
                                         G_MARKUP_COLLECT_INVALID))
         return;
 
@@ -212,6 +215,7 @@ start_element (GMarkupParseContext  *context,
 
       item = g_new0 (CartaTemplateItem, 1);
       item->key = g_strdup (key);
+      item->case_field = case_field ? g_intern_string (case_field) : NULL;
       item->category = state->category;
       g_ptr_array_add (state->category->items, item);
       g_hash_table_insert (state->self->item_by_key, item->key, item);
@@ -596,6 +600,163 @@ carta_checklist_template_is_item_optional (CartaChecklistTemplate *self,
 
   category = carta_checklist_template_lookup_category (self, carta_checklist_item_get_category (item));
   return category != NULL && category->optional;
+}
+
+/**
+ * carta_checklist_template_find_case_item:
+ * @key: the key of an item of the template
+ *
+ * Returns: (transfer none) (nullable): the record of @kase made from the
+ *   template item @key
+ */
+CartaChecklistItem *
+carta_checklist_template_find_case_item (CartaChecklistTemplate *self,
+                                         CartaCase              *kase,
+                                         const char             *key)
+{
+  GListModel *items;
+
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_TEMPLATE (self), NULL);
+  g_return_val_if_fail (CARTA_IS_CASE (kase), NULL);
+
+  items = carta_case_get_items (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_score (int score)
+{
+  return score >= 0 && score <= 100 && score % 10 == 0;
+}
+
+static void
+describe_percent (GString    *text,
+                  const char *name,
+                  const char *percent)
+{
+  g_autofree char *problem = carta_validate_percent (percent);
+
+  if (percent == NULL || problem != NULL)
+    return;
+
+  if (text->len > 0)
+    g_string_append (text, ", ");
+  /* TRANSLATORS: a target antigen and its share of cancer cells, as in “CD19 95 %” */
+  g_string_append_printf (text, _("%s %s %%"), name, percent);
+}
+
+/**
+ * carta_checklist_template_describe_case_value:
+ *
+ * Some records show a value the family can also enter on the Case page,
+ * such as the ECOG grade. A record still needed is then less missing than
+ * it looks: this says what the Case page holds. Values the Case page
+ * flags do not count.
+ *
+ * Returns: (transfer full) (nullable): what the Case page holds for
+ *   @item, such as “ECOG 1”, translated; %NULL when it holds nothing
+ */
+char *
+carta_checklist_template_describe_case_value (CartaChecklistTemplate *self,
+                                              CartaCase              *kase,
+                                              CartaChecklistItem     *item)
+{
+  const CartaTemplateItem *entry;
+  CartaClinicalStatus *status;
+  CartaTreatmentHistory *treatment;
+  GString *text;
+
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_TEMPLATE (self), NULL);
+  g_return_val_if_fail (CARTA_IS_CASE (kase), NULL);
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (item), NULL);
+
+  entry = carta_checklist_template_lookup_item (self, carta_checklist_item_get_template_key (item));
+  if (entry == NULL || entry->case_field == NULL)
+    return NULL;
+
+  status = carta_case_get_clinical_status (kase);
+  treatment = carta_case_get_treatment (kase);
+  text = g_string_new (NULL);
+
+  if (g_str_equal (entry->case_field, "ecog"))
+    {
+      int ecog = carta_clinical_status_get_ecog (status);
+      int karnofsky = carta_clinical_status_get_karnofsky (status);
+      int lansky = carta_clinical_status_get_lansky (status);
+
+      if (ecog >= 0 && ecog <= 4)
+        /* TRANSLATORS: an ECOG performance grade, as in “ECOG 1” */
+        g_string_append_printf (text, _("ECOG %d"), ecog);
+      else if (is_score (karnofsky))
+        /* TRANSLATORS: a Karnofsky score, as in “Karnofsky 80” */
+        g_string_append_printf (text, _("Karnofsky %d"), karnofsky);
+      else if (is_score (lansky))
+        /* TRANSLATORS: a Lansky score, as in “Lansky 70” */
+        g_string_append_printf (text, _("Lansky %d"), lansky);
+    }
+  else if (g_str_equal (entry->case_field, "target"))
+    {
+      CartaDiagnosis *diagnosis = carta_case_get_diagnosis (kase);
+      GListModel *labs = carta_clinical_status_get_labs (status);
+
+      describe_percent (text, "CD19", carta_diagnosis_get_cd19_percent (diagnosis));
+      describe_percent (text, "BCMA", carta_diagnosis_get_bcma_percent (diagnosis));
+      for (guint i = 0; i < g_list_model_get_n_items (labs); i++)
+        {
+          g_autoptr(CartaLabResult) lab = g_list_model_get_item (labs, i);
+          CartaLabKind kind = carta_lab_result_get_kind (lab);
+          g_autofree char *problem = NULL;
+
+          if (kind < CARTA_LAB_KIND_CD7 || kind > CARTA_LAB_KIND_OTHER_TARGET ||
+              carta_lab_result_get_value (lab) == NULL ||
+              (problem = carta_validate_lab_value (lab)) != NULL)
+            continue;
+
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, carta_lab_result_get_display_name (lab));
+        }
+    }
+  else if (g_str_equal (entry->case_field, "lines"))
+    {
+      guint n = g_list_model_get_n_items (carta_treatment_history_get_lines (treatment));
+
+      if (n > 0)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u line of therapy", "%u lines of therapy", n), n);
+    }
+  else if (g_str_equal (entry->case_field, "transplants"))
+    {
+      guint n = g_list_model_get_n_items (carta_treatment_history_get_transplants (treatment));
+
+      if (n > 0)
+        /* TRANSLATORS: stem-cell transplants */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u transplant", "%u transplants", n), n);
+    }
+  else if (g_str_equal (entry->case_field, "prior-carts"))
+    {
+      guint n = g_list_model_get_n_items (carta_treatment_history_get_prior_carts (treatment));
+
+      if (n > 0)
+        /* TRANSLATORS: earlier CAR-T treatments */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u earlier CAR-T treatment",
+                                                   "%u earlier CAR-T treatments", n), n);
+    }
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /**

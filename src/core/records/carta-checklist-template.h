@@ -41,6 +41,9 @@ struct _CartaTemplateCategory
  * @title: the untranslated title (a gettext msgid)
  * @why: the untranslated one-line reason the record is needed
  * @optional: whether it is asked for only if available
+ * @case_field: (nullable): the part of the Case page that holds what
+ *   this record shows (`ecog`, `target`, `lines`, `transplants` or
+ *   `prior-carts`), see carta_checklist_template_describe_case_value()
  *
  * One record in the checklist template. Read only.
  */
@@ -51,6 +54,7 @@ struct _CartaTemplateItem
   char                  *title;
   char                  *why;
   gboolean               optional;
+  const char            *case_field;
 };
 
 #define CARTA_TYPE_CHECKLIST_TEMPLATE (carta_checklist_template_get_type ())
@@ -87,6 +91,12 @@ const char                  *carta_checklist_template_get_item_why_in   (CartaCh
                                                                          CartaCatalog           *catalog);
 gboolean                     carta_checklist_template_is_item_optional  (CartaChecklistTemplate *self,
                                                                          CartaChecklistItem     *item);
+CartaChecklistItem          *carta_checklist_template_find_case_item (CartaChecklistTemplate *self,
+                                                                      CartaCase              *kase,
+                                                                      const char             *key);
+char                        *carta_checklist_template_describe_case_value (CartaChecklistTemplate *self,
+                                                                           CartaCase              *kase,
+                                                                           CartaChecklistItem     *item);
 void                         carta_checklist_template_count             (CartaChecklistTemplate *self,
                                                                          GListModel             *items,
                                                                          const char             *category,

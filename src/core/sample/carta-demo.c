@@ -567,27 +567,11 @@ typedef struct
 } DemoItem;
 
 static CartaChecklistItem *
-find_template_item (CartaCase  *kase,
-                    const char *key)
-{
-  GListModel *items = carta_case_get_items (kase);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
-
-      if (g_strcmp0 (carta_checklist_item_get_template_key (item), key) == 0)
-        return item;
-    }
-
-  return NULL;
-}
-
-static CartaChecklistItem *
 add_item (CartaCase      *kase,
           const DemoItem *spec)
 {
-  CartaChecklistItem *item = spec->key ? find_template_item (kase, spec->key) : NULL;
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  CartaChecklistItem *item = spec->key ? carta_checklist_template_find_case_item (template, kase, spec->key) : NULL;
 
   if (item == NULL)
     {
