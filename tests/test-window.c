@@ -258,13 +258,22 @@ window_has_case (gpointer data)
   return carta_window_get_case (data) != NULL;
 }
 
-/* "Start Your Checklist" in the guide with no case open lands on the
- * checklist's empty state, which offers the next step. */
-static void
-test_checklist_empty_state_creates_case (void)
+typedef struct
 {
-  ButtonWant create = { "CartaChecklistPage", "win.new-case" };
-  ButtonWant sample = { "CartaChecklistPage", "win.sample-case" };
+  const char *page;       /* the window's name for the page */
+  const char *type_name;  /* the page's type */
+  const char *title;      /* of the case made from its empty state */
+} EmptyState;
+
+/* A page shown with no case open offers the next step: "Start Your
+ * Checklist" in the guide lands on the checklist's, and the Case page
+ * offers the same instead of a form that takes no typing. */
+static void
+test_empty_state_creates_case (gconstpointer data)
+{
+  const EmptyState *state = data;
+  ButtonWant create = { state->type_name, "win.new-case" };
+  ButtonWant sample = { state->type_name, "win.sample-case" };
   AdwMessageDialog *dialog;
   CartaWindow *window;
   GtkWidget *button;
@@ -275,8 +284,8 @@ test_checklist_empty_state_creates_case (void)
   carta_window_set_case (window, NULL);
   g_assert_null (carta_window_get_case (window));
 
-  /* What the guide's "Start Your Checklist" button does. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "checklist"));
+  /* For the checklist, what the guide's "Start Your Checklist" button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", state->page));
   while (g_main_context_iteration (NULL, FALSE));
 
   g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (window), is_shown_button_for, &sample));
@@ -287,11 +296,11 @@ test_checklist_empty_state_creates_case (void)
   carta_test_wait_until (dialog_shown, NULL, 10);
   dialog = carta_test_find_dialog ();
   entry = GTK_ENTRY (carta_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "From the empty checklist");
+  gtk_editable_set_text (GTK_EDITABLE (entry), state->title);
   adw_message_dialog_response (dialog, "ok");
 
   carta_test_wait_until (window_has_case, window, 10);
-  g_assert_cmpstr (carta_case_get_title (carta_window_get_case (window)), ==, "From the empty checklist");
+  g_assert_cmpstr (carta_case_get_title (carta_window_get_case (window)), ==, state->title);
 
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE));
@@ -381,6 +390,9 @@ test_menu_opens_sample_again (void)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+static const EmptyState checklist_empty = { "checklist", "CartaChecklistPage", "From the empty checklist" };
+static const EmptyState case_page_empty = { "case", "CartaProfilePage", "From the empty Case page" };
+
 int
 main (int   argc,
       char *argv[])
@@ -394,7 +406,8 @@ main (int   argc,
   g_test_add_func ("/window/create-action-and-delete", test_create_action_and_delete);
   g_test_add_func ("/window/change-to-other-case-saved", test_change_to_other_case_saved);
   g_test_add_func ("/window/close-while-making-sample", test_close_while_making_sample);
-  g_test_add_func ("/window/checklist-empty-state-creates-case", test_checklist_empty_state_creates_case);
+  g_test_add_data_func ("/window/checklist-empty-state-creates-case", &checklist_empty, test_empty_state_creates_case);
+  g_test_add_data_func ("/window/case-page-empty-state-creates-case", &case_page_empty, test_empty_state_creates_case);
   g_test_add_func ("/window/menu-opens-sample-again", test_menu_opens_sample_again);
 
   status = g_test_run ();

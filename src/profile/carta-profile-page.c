@@ -23,8 +23,9 @@ struct _CartaProfilePage
 {
   AdwBin               parent_instance;
 
-  /* Template widgets. The AdwPreferencesPage is not bound: AdwBin
-   * unparents its own child, and gtk_widget_dispose_template() would too. */
+  /* Template widgets. The stack is not bound: AdwBin unparents its own
+   * child, and gtk_widget_dispose_template() would too. */
+  GtkWidget           *form;
   AdwEntryRow         *name_row;
   AdwEntryRow         *other_names_row;
   CartaDateRow        *birth_row;
@@ -630,6 +631,17 @@ bind_treatment_and_status (CartaProfilePage *self)
                                  G_CALLBACK (update_questions_version), self, G_CONNECT_SWAPPED);
 }
 
+/* With no case open, the page offers the next step instead of a form. A
+ * stack shows no child that is not visible yet, so the form's first
+ * showing (see carta_profile_page_map()) asks again. */
+static void
+show_form_or_empty_state (CartaProfilePage *self)
+{
+  GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  gtk_stack_set_visible_child_name (stack, self->kase != NULL ? "form" : "no-case");
+}
+
 /* Points every group at the parts of the case shown, or at nothing. */
 static void
 follow_case (CartaProfilePage *self)
@@ -647,7 +659,7 @@ follow_case (CartaProfilePage *self)
   g_signal_group_set_target (self->treatment_signals, kase ? carta_case_get_treatment (kase) : NULL);
   g_signal_group_set_target (self->status_signals, kase ? carta_case_get_clinical_status (kase) : NULL);
 
-  gtk_widget_set_sensitive (adw_bin_get_child (ADW_BIN (self)), kase != NULL);
+  show_form_or_empty_state (self);
   update_sex (self);
   update_ecog (self);
   update_clearance (self);
@@ -802,11 +814,14 @@ CARTA_HOST_DEFINE_CASE_PROPERTY (CartaProfilePage, carta_profile_page)
 static void
 carta_profile_page_map (GtkWidget *widget)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  CartaProfilePage *self = CARTA_PROFILE_PAGE (widget);
 
   /* See carta_profile_page_init(): the form joins the layout once shown. */
-  if (child != NULL)
-    gtk_widget_set_visible (child, TRUE);
+  if (self->form != NULL)
+    {
+      gtk_widget_set_visible (self->form, TRUE);
+      show_form_or_empty_state (self);
+    }
 
   GTK_WIDGET_CLASS (carta_profile_page_parent_class)->map (widget);
 }
@@ -837,6 +852,7 @@ carta_profile_page_class_init (CartaProfilePageClass *klass)
 
   g_type_ensure (CARTA_TYPE_VERSION_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/profile/carta-profile-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, form);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, other_names_row);
   gtk_widget_class_bind_template_child (widget_class, CartaProfilePage, birth_row);
@@ -886,7 +902,7 @@ carta_profile_page_init (CartaProfilePage *self)
   /* The view stack measures every page, shown or not, and measuring this
    * long form costs more than drawing the first window; it stays out of
    * the layout until the page is first shown. */
-  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), FALSE);
+  gtk_widget_set_visible (self->form, FALSE);
 
   carta_date_row_set_show_age (self->birth_row, TRUE);
   carta_profile_set_labels (self->disease_row, disease_short_label, CARTA_DISEASE_OTHER + 1);
