@@ -135,6 +135,63 @@ assert_same_checklist (CartaCase *a,
   g_assert_cmpuint (carta_case_count_attachments (a), ==, carta_case_count_attachments (b));
 }
 
+static void click_response (AdwMessageDialog *dialog,
+                            const char       *label);
+
+/* The question a bundle of a case already here asks; answers it. */
+static void
+answer_same_case (const char *label)
+{
+  DialogWait wait = { "This Case Is Already Here" };
+  AdwMessageDialog *dialog;
+
+  carta_test_wait_until (dialog_with_heading, &wait, 60);
+  dialog = carta_test_find_dialog ();
+  /* Three answers: Cancel, Replace, Keep Both. */
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  click_response (dialog, label);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return carta_test_find_dialog () == NULL;
+}
+
+static gboolean
+is_mapped_button (GtkWidget     *widget,
+                  gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_undo_button (gpointer data)
+{
+  return carta_test_find_widget (GTK_WIDGET (window), is_mapped_button, "_Undo") != NULL;
+}
+
+static gboolean
+open_idle (gpointer data)
+{
+  return window->open_reader == NULL;
+}
+
+static void
+assert_no_staging (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "carta", "cases", NULL);
+  g_autoptr(GDir) entries = g_dir_open (root, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (entries);
+  while ((name = g_dir_read_name (entries)))
+    g_assert_false (g_str_has_prefix (name, ".import-"));
+}
+
 static void
 test_sample_case (void)
 {
@@ -198,13 +255,18 @@ test_export_and_open (void)
 
   before = g_list_model_get_n_items (cases);
   _carta_window_open_bundle (window, bundle);
+  /* The sample is still here: keeping both, the copy gets an id of its
+   * own and a name told apart. */
+  answer_same_case ("_Keep Both");
   carta_test_wait_until (case_differs, sample, 60);
 
   opened = carta_window_get_case (window);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
   g_assert_true (carta_store_find_case (store, carta_case_get_id (opened)) == opened);
-  /* The sample is still here, so the copy gets an id of its own. */
   g_assert_cmpstr (carta_case_get_id (opened), !=, sample_id);
+  g_assert_true (g_str_has_prefix (carta_case_get_title (opened), "Sample case (fictional) (from bundle, "));
+  g_assert_cmpstr (carta_case_get_title (sample), ==, "Sample case (fictional)");
+  carta_case_set_title (opened, carta_case_get_title (sample));
   assert_same_checklist (sample, opened);
   assert_files_exist (opened);
   g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (sample)), ==, 1);
@@ -286,10 +348,65 @@ test_open_encrypted (void)
   /* Asked once, told plainly when the passphrase is wrong, asked again. */
   answer_passphrase ("This Bundle Is Encrypted", "not the passphrase");
   answer_passphrase ("Wrong Passphrase", PASSPHRASE);
+  answer_same_case ("_Keep Both");
   carta_test_wait_until (case_differs, sample, 60);
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before + 1);
+  carta_case_set_title (carta_window_get_case (window), carta_case_get_title (sample));
   assert_same_checklist (sample, carta_window_get_case (window));
+}
+
+/* Cancel changes nothing; Replace puts the bundle's copy in the case's
+ * place, under its id, with the old one set aside until Undo brings it
+ * back. */
+static void
+test_open_same_case (void)
+{
+  CartaStore *store = carta_application_get_store (app);
+  GListModel *cases = carta_store_get_cases (store);
+  CartaCase *sample = get_sample ();
+  g_autofree char *path = g_build_filename (work_dir, "sample.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autofree char *aside = g_build_filename (g_get_user_data_dir (), "carta", "cases", NULL);
+  g_autofree char *aside_path = NULL;
+  guint before = g_list_model_get_n_items (cases);
+  CartaCase *copy;
+
+  aside_path = g_strconcat (aside, "/.deleted-", sample_id, NULL);
+  carta_window_set_case (window, sample);
+  /* Something the bundle does not have, to see which one is where. */
+  carta_case_set_title (sample, "Sample case, edited");
+
+  _carta_window_open_bundle (window, bundle);
+  answer_same_case ("_Cancel");
+  carta_test_wait_until (open_idle, NULL, 60);
+  carta_test_wait_until (no_dialog, NULL, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  g_assert_true (carta_store_find_case (store, sample_id) == sample);
+  g_assert_true (carta_window_get_case (window) == sample);
+  assert_no_staging ();
+
+  _carta_window_open_bundle (window, bundle);
+  answer_same_case ("_Replace");
+  carta_test_wait_until (case_differs, sample, 60);
+  copy = carta_window_get_case (window);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  g_assert_true (carta_store_find_case (store, sample_id) == copy);
+  g_assert_cmpstr (carta_case_get_title (copy), ==, "Sample case (fictional)");
+  g_assert_true (g_file_test (aside_path, G_FILE_TEST_IS_DIR));
+  assert_files_exist (copy);
+  assert_no_staging ();
+
+  /* Undo: the copy goes, the edited case is back, as it was. */
+  carta_test_wait_until (has_undo_button, NULL, 10);
+  g_signal_emit_by_name (carta_test_find_widget (GTK_WIDGET (window), is_mapped_button, "_Undo"), "clicked");
+  g_assert_true (carta_store_find_case (store, sample_id) == sample);
+  g_assert_true (carta_window_get_case (window) == sample);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  g_assert_cmpstr (carta_case_get_title (sample), ==, "Sample case, edited");
+  g_assert_false (g_file_test (aside_path, G_FILE_TEST_EXISTS));
+  assert_files_exist (sample);
+  carta_case_set_title (sample, "Sample case (fictional)");
 }
 
 static void
@@ -298,11 +415,8 @@ test_open_damaged (void)
   GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
   g_autofree char *path = g_build_filename (work_dir, "damaged.zip", NULL);
   g_autoptr(GFile) bundle = g_file_new_for_path (path);
-  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "carta", "cases", NULL);
   DialogWait wait = { "The Bundle Could Not Be Opened" };
   guint before = g_list_model_get_n_items (cases);
-  g_autoptr(GDir) entries = NULL;
-  const char *name;
 
   g_assert_true (g_file_set_contents (path, "PK\003\004 this is not a bundle", -1, NULL));
   _carta_window_open_bundle (window, bundle);
@@ -311,9 +425,7 @@ test_open_damaged (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
   /* Nothing half-unpacked stays beside the cases. */
-  entries = g_dir_open (root, 0, NULL);
-  while ((name = g_dir_read_name (entries)))
-    g_assert_false (g_str_has_prefix (name, ".import-"));
+  assert_no_staging ();
 }
 
 static void
@@ -427,6 +539,7 @@ main (int   argc,
 
   g_test_add_func ("/bundle-window/sample-case", test_sample_case);
   g_test_add_func ("/bundle-window/export-and-open", test_export_and_open);
+  g_test_add_func ("/bundle-window/open-same-case", test_open_same_case);
   g_test_add_func ("/bundle-window/open-encrypted", test_open_encrypted);
   g_test_add_func ("/bundle-window/open-damaged", test_open_damaged);
   g_test_add_func ("/bundle-window/send-history", test_send_history);

@@ -967,6 +967,70 @@ test_import (void)
   }
 }
 
+/* Asked, an import of a case already here stops before unpacking;
+ * replacing, the copy keeps the id of the case set aside, and taking the
+ * copy back leaves the store as it was. */
+static void
+test_import_same_case (void)
+{
+  g_autofree char *store_dir = g_build_filename (fixture.dir, "store-same", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (store_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture.bundle);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(CartaCase) first = NULL;
+  g_autoptr(CartaCase) copy = NULL;
+  g_autoptr(CartaCase) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GListModel *cases = carta_store_get_cases (store);
+  const char *name;
+
+  g_assert_true (carta_store_load (store, &error));
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_ASK);
+  first = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  carta_case_set_title (first, "Edited here");
+  g_assert_true (carta_store_save_case (store, first, &error));
+
+  none = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_EXISTS);
+  g_assert_null (none);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  dir = g_dir_open (store_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_prefix (name, ".import-"));
+
+  g_assert_true (carta_store_delete_case (store, first, &error));
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_REPLACE);
+  copy = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carta_case_get_id (copy), ==, carta_case_get_id (first));
+  g_assert_cmpstr (carta_case_get_title (copy), ==, carta_case_get_title (fixture.kase));
+
+  g_assert_true (carta_store_discard_case (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (carta_store_undelete_case (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_clear_object (&first);
+  g_clear_object (&store);
+  store = carta_store_new (root);
+  g_assert_true (carta_store_load (store, &error));
+  first = g_list_model_get_item (carta_store_get_cases (store), 0);
+  g_assert_cmpstr (carta_case_get_title (first), ==, "Edited here");
+
+  /* Keeping both: a new id and the name given. */
+  g_clear_object (&copy);
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_NEW_ID);
+  carta_bundle_reader_set_title (reader, "Copy from the bundle");
+  copy = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carta_case_get_id (copy), !=, carta_case_get_id (first));
+  g_assert_cmpstr (carta_case_get_title (copy), ==, "Copy from the bundle");
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1063,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
+  g_test_add_func ("/bundle/import-same-case", test_import_same_case);
   g_test_add_func ("/bundle/import-cancel-late", test_import_cancel_late);
 
   status = g_test_run ();
