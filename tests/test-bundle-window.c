@@ -12,6 +12,9 @@
 #include "carta-application.h"
 #include "carta-bundle-writer.h"
 #include "carta-export-page-private.h"
+#include "carta-last-bundle.h"
+#include "carta-send-dialog-private.h"
+#include "carta-test-dav.h"
 #include "carta-test-ui.h"
 #include "carta-upload-result-private.h"
 #include "carta-window-private.h"
@@ -498,6 +501,140 @@ test_send_history (void)
   carta_export_page_set_case (page, NULL);
 }
 
+static gboolean
+bundle_remembered (gpointer data)
+{
+  g_autoptr(GFile) bundle = carta_last_bundle_recall (data, NULL);
+
+  return bundle != NULL;
+}
+
+static gboolean
+find_send_dialog (gpointer data)
+{
+  CartaSendDialog **out = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CARTA_IS_SEND_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        *out = CARTA_SEND_DIALOG (toplevel);
+    }
+  return *out != NULL;
+}
+
+static gboolean
+send_dialog_idle (gpointer data)
+{
+  return !_carta_send_dialog_is_busy (data);
+}
+
+static gboolean
+is_send_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Send to Coordinators…") == 0;
+}
+
+/* What a restart leaves: the case as saved, a new export page that has
+ * written nothing in this run. */
+static CartaExportPage *
+page_after_restart (CartaStore **store,
+                    CartaCase  **kase,
+                    GtkWindow  **host)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  CartaExportPage *page = g_object_new (CARTA_TYPE_EXPORT_PAGE, NULL);
+
+  *store = carta_store_new_default ();
+  g_assert_true (carta_store_load (*store, &error));
+  *kase = carta_store_find_case (*store, sample_id);
+  g_assert_nonnull (*kase);
+
+  *host = GTK_WINDOW (gtk_window_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (*host, overlay);
+  gtk_window_present (*host);
+  carta_export_page_set_case (page, *kase);
+  return page;
+}
+
+/* After a restart the last bundle can still be sent: the page shows it,
+ * checks it again on Send and sends it; once it changed, the page says so
+ * and asks to export again. */
+static void
+test_send_again_after_restart (void)
+{
+  g_autofree char *path = g_build_filename (work_dir, "sample.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  g_autoptr(CartaStore) store = NULL;
+  g_autofree char *link = NULL;
+  CartaSendDialogWidgets w;
+  CartaSendDialog *dialog = NULL;
+  CartaExportPage *page;
+  CartaTestDav *dav;
+  GtkWindow *host;
+  CartaCase *kase;
+  guint sends;
+
+  carta_test_wait_until (bundle_remembered, sample_id, 60);
+
+  page = page_after_restart (&store, &kase, &host);
+  g_assert_nonnull (_carta_export_page_get_bundle (page));
+  g_assert_true (g_file_equal (_carta_export_page_get_bundle (page), bundle));
+  g_assert_true (gtk_widget_is_visible (carta_test_find_widget (GTK_WIDGET (page), is_send_button, NULL)));
+
+  /* Send: checked first, then the send dialog, for this very file. */
+  g_signal_emit_by_name (carta_test_find_widget (GTK_WIDGET (page), is_send_button, NULL), "clicked");
+  carta_test_wait_until (find_send_dialog, &dialog, 60);
+  g_assert_true (g_file_equal (_carta_export_page_get_bundle (page), bundle));
+
+  dav = carta_test_dav_start ();
+  link = g_strdup_printf ("%s/nc/s/%s", dav->base_url, CARTA_TEST_SHARE_TOKEN);
+  _carta_send_dialog_get_widgets (dialog, &w);
+  gtk_editable_set_text (w.link_row, link);
+  gtk_editable_set_text (w.password_row, CARTA_TEST_SHARE_PASSWORD);
+  sends = g_list_model_get_n_items (carta_case_get_sends (kase));
+  g_signal_emit_by_name (w.send_button, "clicked");
+  carta_test_wait_until (send_dialog_idle, dialog, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (kase)), ==, sends + 1);
+  {
+    g_autofree char *remote = g_build_filename (dav->share_dir, "sample.zip", NULL);
+    g_autofree char *local_sha = carta_test_sha256_file (path);
+    g_autofree char *remote_sha = carta_test_sha256_file (remote);
+
+    g_assert_cmpstr (remote_sha, ==, local_sha);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  carta_test_dav_stop (dav);
+  carta_export_page_set_case (page, NULL);
+  gtk_window_destroy (host);
+  g_clear_object (&store);
+
+  /* Changed on disk since: not sent; the family is told to export again. */
+  {
+    g_autoptr(GFileOutputStream) out = g_file_append_to (bundle, G_FILE_CREATE_NONE, NULL, NULL);
+    DialogWait wait = { "Export the Case Again" };
+
+    g_assert_nonnull (out);
+    g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), "x", 1, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL));
+
+    page = page_after_restart (&store, &kase, &host);
+    g_assert_nonnull (_carta_export_page_get_bundle (page));
+    g_signal_emit_by_name (carta_test_find_widget (GTK_WIDGET (page), is_send_button, NULL), "clicked");
+    carta_test_wait_until (dialog_with_heading, &wait, 60);
+    g_assert_null (_carta_export_page_get_bundle (page));
+    g_assert_false (bundle_remembered (sample_id));
+    click_response (carta_test_find_dialog (), "_Close");
+    carta_export_page_set_case (page, NULL);
+    gtk_window_destroy (host);
+  }
+}
+
 /* Closing the window while a bundle is written cancels the write: no
  * file is left, nothing critical happens, the application stays up until
  * the write has cleaned up. Last, as it closes the window. */
@@ -543,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/bundle-window/open-encrypted", test_open_encrypted);
   g_test_add_func ("/bundle-window/open-damaged", test_open_damaged);
   g_test_add_func ("/bundle-window/send-history", test_send_history);
+  g_test_add_func ("/bundle-window/send-again-after-restart", test_send_again_after_restart);
   g_test_add_func ("/bundle-window/close-while-exporting", test_close_while_exporting);
 
   status = g_test_run ();
