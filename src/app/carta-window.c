@@ -69,7 +69,12 @@ update_case_row (CartaCase    *kase,
     days = -1;
 
   if (days == 0)
-    when = g_strdup (_("Changed today"));
+    {
+      /* TRANSLATORS: a time of day, in g_date_time_format() form: “14:05” */
+      g_autofree char *time = g_date_time_format (changed, C_("time of day", "%H:%M"));
+      /* TRANSLATORS: %s is a time of day, such as “14:05” */
+      when = g_strdup_printf (_("Changed today at %s"), time);
+    }
   else if (days == 1)
     when = g_strdup (_("Changed yesterday"));
   else
