@@ -396,6 +396,10 @@ test_open_same_case (void)
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
   g_assert_true (carta_store_find_case (store, sample_id) == copy);
   g_assert_cmpstr (carta_case_get_title (copy), ==, "Sample case (fictional)");
+  /* The send history stays at home, with the case that replaced it. */
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (copy)), ==,
+                    g_list_model_get_n_items (carta_case_get_sends (sample)));
+  g_assert_cmpuint (g_list_model_get_n_items (carta_case_get_sends (copy)), >, 0);
   g_assert_true (g_file_test (aside_path, G_FILE_TEST_IS_DIR));
   assert_files_exist (copy);
   assert_no_staging ();

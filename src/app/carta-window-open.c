@@ -385,6 +385,15 @@ on_import_done_cb (GObject      *object,
   if (kase != NULL && self->open_replaced != NULL)
     {
       g_autoptr(CartaCase) replaced = g_steal_pointer (&self->open_replaced);
+      GListModel *sends = carta_case_get_sends (replaced);
+
+      /* Where the case was sent from here never travels in a bundle: the
+       * copy keeps the history of the case it replaces. */
+      for (guint i = 0; i < g_list_model_get_n_items (sends); i++)
+        {
+          g_autoptr(CartaSendRecord) record = g_list_model_get_item (sends, i);
+          carta_case_add_send (kase, record);
+        }
 
       finish_open (self);
       _carta_window_show_checklist_of (self, kase);
