@@ -16,6 +16,8 @@
 #include "carta-bundle-writer.h"
 #include "carta-demo-private.h"
 #include "carta-error.h"
+#include "carta-last-bundle.h"
+#include "carta-sha256.h"
 #include "carta-store.h"
 
 /* The sample case, made once, exported once; tests that change things
@@ -1032,6 +1034,81 @@ test_import_same_case (void)
 }
 
 static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+check_bundle (const char  *path,
+              const char  *sha256,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carta_last_bundle_check_async (file, sha256, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return carta_last_bundle_check_finish (result, error);
+}
+
+/* Before a bundle from an earlier run is sent again: the very file that
+ * was checked, still whole; an encrypted one needs no passphrase. */
+static void
+test_last_bundle_check (void)
+{
+  g_autofree char *plain = g_build_filename (fixture.dir, "again.zip", NULL);
+  g_autofree char *encrypted = g_build_filename (fixture.dir, "again-encrypted.zip", NULL);
+  g_autofree char *gone = g_build_filename (fixture.dir, "gone.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *encrypted_sha = NULL;
+  g_autofree char *encrypted_again = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *missing = NULL;
+
+  export_case (fixture.kase, fixture.case_dir, plain, NULL);
+  export_case (fixture.kase, fixture.case_dir, encrypted, "correct horse battery staple");
+
+  sha = check_bundle (plain, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (carta_sha256_is_valid (sha));
+  again = check_bundle (plain, sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, sha);
+
+  encrypted_sha = check_bundle (encrypted, NULL, &error);
+  g_assert_no_error (error);
+  encrypted_again = check_bundle (encrypted, encrypted_sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encrypted_again, ==, encrypted_sha);
+
+  /* One byte more: not the file that was checked. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (plain, contents, (gssize)length - 1, NULL));
+  }
+  changed = check_bundle (plain, sha, &error);
+  g_assert_null (changed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Export the case again"));
+  g_clear_error (&error);
+
+  missing = check_bundle (gone, sha, &error);
+  g_assert_null (missing);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND);
+}
+
+static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1128,6 +1205,7 @@ main (int   argc,
   g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
   g_test_add_func ("/bundle/import-same-case", test_import_same_case);
+  g_test_add_func ("/bundle/last-bundle-check", test_last_bundle_check);
   g_test_add_func ("/bundle/import-cancel-late", test_import_cancel_late);
 
   status = g_test_run ();
