@@ -171,10 +171,22 @@ is_mapped_button (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
+/* The Undo button is there, and no other toast is still on its way out:
+ * libadwaita 1.2 fails an assertion when a toast it put aside comes back
+ * before it was quite hidden. */
 static gboolean
 has_undo_button (gpointer data)
 {
-  return carta_test_find_widget (GTK_WIDGET (window), is_mapped_button, "_Undo") != NULL;
+  GtkWidget *button = carta_test_find_widget (GTK_WIDGET (window), is_mapped_button, "_Undo");
+  GtkWidget *overlay = button ? gtk_widget_get_ancestor (button, ADW_TYPE_TOAST_OVERLAY) : NULL;
+  guint children = 0;
+
+  if (overlay == NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    children++;
+  /* The page and the one toast. */
+  return children == 2;
 }
 
 static gboolean
