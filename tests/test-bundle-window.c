@@ -154,6 +154,9 @@ answer_same_case (const char *label)
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  /* Which one is newer is said: the choice turns on it. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The one here was last changed on "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ", the one in the bundle on "));
   click_response (dialog, label);
 }
 

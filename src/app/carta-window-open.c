@@ -332,23 +332,45 @@ on_same_case_response_cb (AdwMessageDialog *dialog,
   carta_host_notify (GTK_WIDGET (self), _("Nothing was added or changed."));
 }
 
+static char *
+format_changed (CartaCase *kase)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (kase == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (carta_case_get_modified (kase));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
 /* The bundle holds a case that is already here: one question, three
  * answers; nothing has been unpacked yet. */
 static void
 ask_same_case (CartaWindow *self)
 {
   CartaCase *incoming = carta_bundle_reader_get_case (self->open_reader);
+  CartaCase *here = carta_store_find_case (carta_session_get_store (self->session),
+                                           carta_case_get_id (incoming));
+  g_autofree char *here_changed = NULL;
+  g_autofree char *bundle_changed = NULL;
   AdwMessageDialog *dialog;
 
   hide_open_progress (self);
 
+  /* Which one is newer is what the choice turns on. */
+  here_changed = format_changed (here);
+  bundle_changed = format_changed (incoming);
+
   dialog = carta_host_new_question (GTK_WIDGET (self), _("This Case Is Already Here"), NULL, _("_Cancel"),
                                     "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE, "keep");
   adw_message_dialog_format_body (dialog,
-                                  /* TRANSLATORS: %s is the name of a case */
-                                  _("“%s” is already in your cases. Replace it with the copy in the "
-                                    "bundle, or keep both? Replacing can be undone for a few seconds."),
-                                  incoming ? carta_case_get_title (incoming) : "");
+                                  /* TRANSLATORS: %1$s is the name of a case; %2$s and %3$s
+                                   * are dates with a time, such as “2 April 2026, 09:15” */
+                                  _("“%1$s” is already in your cases. The one here was last changed on "
+                                    "%2$s, the one in the bundle on %3$s. Replace it with the copy in "
+                                    "the bundle, or keep both? Replacing can be undone for a few seconds."),
+                                  carta_case_get_title (incoming), here_changed, bundle_changed);
   adw_message_dialog_add_response (dialog, "keep", _("_Keep Both"));
   adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "keep");
