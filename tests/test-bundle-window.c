@@ -557,6 +557,13 @@ is_send_button (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Send to Coordinators…") == 0;
 }
 
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* What a restart leaves: the case as saved, a new export page that has
  * written nothing in this run. */
 static CartaExportPage *
@@ -605,6 +612,7 @@ test_send_again_after_restart (void)
   g_assert_nonnull (_carta_export_page_get_bundle (page));
   g_assert_true (g_file_equal (_carta_export_page_get_bundle (page), bundle));
   g_assert_true (gtk_widget_is_visible (carta_test_find_widget (GTK_WIDGET (page), is_send_button, NULL)));
+  g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (page), is_label_with, "checked again before it is sent"));
 
   /* Send: checked first, then the send dialog, for this very file. */
   g_signal_emit_by_name (carta_test_find_widget (GTK_WIDGET (page), is_send_button, NULL), "clicked");

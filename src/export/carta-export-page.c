@@ -589,8 +589,12 @@ update_send (CartaExportPage *self)
       g_autofree char *name = g_file_get_basename (bundle);
       g_autofree char *text = NULL;
 
-      /* TRANSLATORS: %s is the file name of the saved bundle */
-      text = g_strdup_printf (_("Saved as “%s”."), name);
+      if (bundle == self->recalled)
+        /* TRANSLATORS: %s is the file name of a bundle saved before Carta was restarted */
+        text = g_strdup_printf (_("Saved earlier as “%s”. It is checked again before it is sent."), name);
+      else
+        /* TRANSLATORS: %s is the file name of the saved bundle */
+        text = g_strdup_printf (_("Saved as “%s”."), name);
       gtk_label_set_text (self->send_label, text);
     }
 }
