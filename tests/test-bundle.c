@@ -16,6 +16,8 @@
 #include "carta-bundle-writer.h"
 #include "carta-demo-private.h"
 #include "carta-error.h"
+#include "carta-last-bundle.h"
+#include "carta-sha256.h"
 #include "carta-store.h"
 
 /* The sample case, made once, exported once; tests that change things
@@ -967,6 +969,145 @@ test_import (void)
   }
 }
 
+/* Asked, an import of a case already here stops before unpacking;
+ * replacing, the copy keeps the id of the case set aside, and taking the
+ * copy back leaves the store as it was. */
+static void
+test_import_same_case (void)
+{
+  g_autofree char *store_dir = g_build_filename (fixture.dir, "store-same", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (store_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture.bundle);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  g_autoptr(CartaCase) first = NULL;
+  g_autoptr(CartaCase) copy = NULL;
+  g_autoptr(CartaCase) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GListModel *cases = carta_store_get_cases (store);
+  const char *name;
+
+  g_assert_true (carta_store_load (store, &error));
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_ASK);
+  first = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  carta_case_set_title (first, "Edited here");
+  g_assert_true (carta_store_save_case (store, first, &error));
+
+  none = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_EXISTS);
+  g_assert_null (none);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  dir = g_dir_open (store_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_prefix (name, ".import-"));
+
+  g_assert_true (carta_store_delete_case (store, first, &error));
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_REPLACE);
+  copy = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carta_case_get_id (copy), ==, carta_case_get_id (first));
+  g_assert_cmpstr (carta_case_get_title (copy), ==, carta_case_get_title (fixture.kase));
+
+  g_assert_true (carta_store_discard_case (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (carta_store_undelete_case (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_clear_object (&first);
+  g_clear_object (&store);
+  store = carta_store_new (root);
+  g_assert_true (carta_store_load (store, &error));
+  first = g_list_model_get_item (carta_store_get_cases (store), 0);
+  g_assert_cmpstr (carta_case_get_title (first), ==, "Edited here");
+
+  /* Keeping both: a new id and the name given. */
+  g_clear_object (&copy);
+  carta_bundle_reader_set_same_case (reader, CARTA_BUNDLE_SAME_CASE_NEW_ID);
+  carta_bundle_reader_set_title (reader, "Copy from the bundle");
+  copy = carta_bundle_reader_import (reader, store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carta_case_get_id (copy), !=, carta_case_get_id (first));
+  g_assert_cmpstr (carta_case_get_title (copy), ==, "Copy from the bundle");
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+check_bundle (const char  *path,
+              const char  *sha256,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carta_last_bundle_check_async (file, sha256, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return carta_last_bundle_check_finish (result, error);
+}
+
+/* Before a bundle from an earlier run is sent again: the very file that
+ * was checked, still whole; an encrypted one needs no passphrase. */
+static void
+test_last_bundle_check (void)
+{
+  g_autofree char *plain = g_build_filename (fixture.dir, "again.zip", NULL);
+  g_autofree char *encrypted = g_build_filename (fixture.dir, "again-encrypted.zip", NULL);
+  g_autofree char *gone = g_build_filename (fixture.dir, "gone.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *encrypted_sha = NULL;
+  g_autofree char *encrypted_again = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *missing = NULL;
+
+  export_case (fixture.kase, fixture.case_dir, plain, NULL);
+  export_case (fixture.kase, fixture.case_dir, encrypted, "correct horse battery staple");
+
+  sha = check_bundle (plain, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (carta_sha256_is_valid (sha));
+  again = check_bundle (plain, sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, sha);
+
+  encrypted_sha = check_bundle (encrypted, NULL, &error);
+  g_assert_no_error (error);
+  encrypted_again = check_bundle (encrypted, encrypted_sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encrypted_again, ==, encrypted_sha);
+
+  /* One byte more: not the file that was checked. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (plain, contents, (gssize)length - 1, NULL));
+  }
+  changed = check_bundle (plain, sha, &error);
+  g_assert_null (changed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Export the case again"));
+  g_clear_error (&error);
+
+  missing = check_bundle (gone, sha, &error);
+  g_assert_null (missing);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND);
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1063,6 +1204,8 @@ main (int   argc,
   g_test_add_func ("/bundle/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/bundle/hostile/duplicate-normalization", test_hostile_duplicate_normalization);
   g_test_add_func ("/bundle/import", test_import);
+  g_test_add_func ("/bundle/import-same-case", test_import_same_case);
+  g_test_add_func ("/bundle/last-bundle-check", test_last_bundle_check);
   g_test_add_func ("/bundle/import-cancel-late", test_import_cancel_late);
 
   status = g_test_run ();

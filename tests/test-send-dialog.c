@@ -129,6 +129,69 @@ test_dialog_send (void)
 }
 
 static void
+send_and_wait (CartaSendDialog        *dialog,
+               CartaSendDialogWidgets *w)
+{
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (w->send_button)));
+  g_signal_emit_by_name (w->send_button, "clicked");
+  wait_idle (dialog);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (w->status_label), "error"));
+}
+
+/* Each thing that can be wrong with a link has its own message, none of
+ * them blaming the internet connection, and the field to fix is marked. */
+static void
+test_dialog_says_what_is_wrong (void)
+{
+  CartaSendDialogWidgets w;
+  CartaSendDialog *dialog = dialog_new ("dialog-wrong.zip", 4096, &w);
+  g_autofree char *refused = g_strdup_printf ("http://127.0.0.1:%u/dav/", carta_test_free_port ());
+  g_autofree char *share = g_strdup_printf ("%s/nc/s/%s", dav->base_url, CARTA_TEST_SHARE_TOKEN);
+  g_autoptr(GError) lookup_error = NULL;
+  g_autolist(GInetAddress) addresses = NULL;
+  const char *text;
+
+  /* Not a link: said at once, before anything is sent. */
+  gtk_editable_set_text (w.link_row, "see the email from Dr Li");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (w.send_button)));
+  g_assert_nonnull (strstr (gtk_label_get_text (w.status_label), "not a link"));
+  gtk_editable_set_text (w.link_row, "hello");
+  g_assert_nonnull (strstr (gtk_label_get_text (w.status_label), "not a link"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (w.link_row), "error"));
+
+  /* A closed port: refused, not offline. */
+  gtk_editable_set_text (w.link_row, refused);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (w.link_row), "error"));
+  send_and_wait (dialog, &w);
+  text = gtk_label_get_text (w.status_label);
+  g_assert_nonnull (strstr (text, "refused the connection"));
+  g_assert_null (strstr (text, "internet connection"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (w.link_row), "error"));
+
+  /* A server name that does not exist: a typing mistake. */
+  addresses = g_resolver_lookup_by_name (g_resolver_get_default (), "nonexistent.invalid", NULL, &lookup_error);
+  if (g_error_matches (lookup_error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND))
+    {
+      gtk_editable_set_text (w.link_row, "https://nonexistent.invalid/dav/");
+      send_and_wait (dialog, &w);
+      text = gtk_label_get_text (w.status_label);
+      g_assert_nonnull (strstr (text, "no server called nonexistent.invalid"));
+      g_assert_null (strstr (text, "internet connection"));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (w.link_row), "error"));
+    }
+
+  /* The wrong password: the password is marked, not the link. */
+  gtk_editable_set_text (w.link_row, share);
+  gtk_editable_set_text (w.password_row, "wrong");
+  send_and_wait (dialog, &w);
+  g_assert_nonnull (strstr (gtk_label_get_text (w.status_label), "password"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (w.password_row), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (w.link_row), "error"));
+
+  dialog_destroy (dialog);
+}
+
+static void
 cancel_on_progress_cb (CartaUploader *uploader,
                        guint64        sent,
                        guint64        total,
@@ -223,6 +286,7 @@ main (int   argc,
 
   g_test_add_func ("/send-dialog/send", test_dialog_send);
   g_test_add_func ("/send-dialog/cancel", test_dialog_cancel);
+  g_test_add_func ("/send-dialog/says-what-is-wrong", test_dialog_says_what_is_wrong);
   g_test_add_func ("/send-dialog/parent-closed-mid-upload", test_parent_closed_mid_upload);
 
   work_dir = g_dir_make_tmp ("carta-send-dialog-XXXXXX", &error);

@@ -357,7 +357,10 @@ test_link_refused (void)
     "http://192.168.1.10/dav/",
     "http://localhost.example.org/dav/",
   };
-  const char *invalid[] = { "", "   ", "https://", "ftp://example.org/x", "mailto:a@b.c" };
+  /* Not links: words, a sentence, a server name without a domain. */
+  const char *invalid[] = { "", "   ", "https://", "ftp://example.org/x", "mailto:a@b.c",
+                            "hello", "see the email from Dr Li", "https://cloud/dav/",
+                            "https://-bad-.example.org/", "https://cloud..example.org/" };
   g_autoptr(CartaUploader) uploader = carta_uploader_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (insecure); i++)
@@ -697,17 +700,77 @@ test_cancel (void)
   proxy_stop (proxy);
 }
 
+/* A closed port: the computer is there and refuses. Not the internet
+ * connection's fault, and the message says so. */
 static void
-test_offline (void)
+test_refused (void)
 {
   g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/dav/", carta_test_free_port ());
   g_autoptr(CartaUploader) uploader = uploader_new (link, NULL, NULL);
-  g_autofree char *path = make_local_file ("offline.zip", 1024, 10);
+  g_autofree char *path = make_local_file ("refused.zip", 1024, 10);
   Run run = { 0 };
 
   run_upload (uploader, path, &run);
-  g_assert_error (run.error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (run.error->message, "internet connection"));
+  g_assert_error (run.error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_REFUSED);
+  g_assert_nonnull (strstr (run.error->message, "refused the connection"));
+  g_assert_null (strstr (run.error->message, "internet connection"));
+  run_clear (&run);
+}
+
+/* .invalid never resolves (RFC 6761): a mistyped server name. */
+static void
+test_unknown_host (void)
+{
+  g_autoptr(CartaUploader) uploader = uploader_new ("https://nonexistent.invalid/dav/", NULL, NULL);
+  g_autofree char *path = make_local_file ("unknown.zip", 1024, 11);
+  g_autoptr(GError) lookup_error = NULL;
+  g_autolist(GInetAddress) addresses = NULL;
+  Run run = { 0 };
+
+  /* Where no name can be looked up at all, the machine is offline, and
+   * that is a different message (the one for no connection). */
+  addresses = g_resolver_lookup_by_name (g_resolver_get_default (), "nonexistent.invalid", NULL, &lookup_error);
+  if (!g_error_matches (lookup_error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND))
+    {
+      g_test_skip ("this machine cannot look up names");
+      return;
+    }
+
+  run_upload (uploader, path, &run);
+  g_assert_error (run.error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_UNKNOWN_HOST);
+  g_assert_nonnull (strstr (run.error->message, "nonexistent.invalid"));
+  g_assert_nonnull (strstr (run.error->message, "typing mistake"));
+  g_assert_null (strstr (run.error->message, "internet connection"));
+  run_clear (&run);
+}
+
+/* A socket that takes the connection and never answers: with a short
+ * timeout, the send gives up and says the server did not answer. */
+static void
+test_timed_out (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(CartaUploader) uploader = NULL;
+  g_autofree char *path = make_local_file ("silent.zip", 1024, 12);
+  g_autofree char *link = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, &error));
+  g_assert_true (g_socket_listen (socket, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  link = g_strdup_printf ("http://127.0.0.1:%u/dav/",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  uploader = uploader_new (link, NULL, NULL);
+  _carta_uploader_set_timing (uploader, 10, 2, 1);
+  run_upload (uploader, path, &run);
+  g_assert_error (run.error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (run.error->message, "did not answer in time"));
   run_clear (&run);
 }
 
@@ -972,7 +1035,9 @@ main (int   argc,
   g_test_add_func ("/send/expired", test_expired);
   g_test_add_func ("/send/retry", test_retry);
   g_test_add_func ("/send/cancel", test_cancel);
-  g_test_add_func ("/send/offline", test_offline);
+  g_test_add_func ("/send/refused", test_refused);
+  g_test_add_func ("/send/unknown-host", test_unknown_host);
+  g_test_add_func ("/send/timed-out", test_timed_out);
   g_test_add_func ("/send/missing-file", test_missing_file);
   g_test_add_func ("/send/edge-statuses", test_edge_statuses);
   g_test_add_func ("/send/edge-no-move", test_edge_no_move);

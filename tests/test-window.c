@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "carta-application.h"
+#include "carta-checklist-template.h"
 #include "carta-test-ui.h"
 #include "carta-window.h"
 
@@ -393,6 +394,87 @@ test_menu_opens_sample_again (void)
 static const EmptyState checklist_empty = { "checklist", "CartaChecklistPage", "From the empty checklist" };
 static const EmptyState case_page_empty = { "case", "CartaProfilePage", "From the empty Case page" };
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static const char *
+case_row_subtitle (CartaWindow *window,
+                   const char  *title)
+{
+  GtkWidget *row = carta_test_find_widget (GTK_WIDGET (window), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Two cases of the same name are told apart in the case list by their
+ * last change, and each row says how far along it is. */
+static void
+test_case_list_change_and_progress (void)
+{
+  CartaStore *store = carta_application_get_store (app);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(CartaCase) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *ready = NULL;
+  CartaWindow *window;
+  CartaCase *kase;
+  GListModel *items;
+  guint n_ready = 0, total = 0;
+  const char *subtitle;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-case", "s", "Row case"));
+  kase = carta_window_get_case (window);
+  items = carta_case_get_items (kase);
+  carta_checklist_template_count (carta_checklist_template_get_default (), items, NULL, &n_ready, &total);
+  g_assert_cmpuint (total, >, 1);
+
+  subtitle = case_row_subtitle (window, "Row case");
+  g_assert_nonnull (strstr (subtitle, "Changed today"));
+  expected = g_strdup_printf ("%u of %u records ready", n_ready, total);
+  g_assert_nonnull (strstr (subtitle, expected));
+
+  /* A record received moves the count on the row at once. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (!carta_checklist_template_is_item_optional (carta_checklist_template_get_default (), item) &&
+          !carta_item_status_is_ready (carta_checklist_item_get_status (item)))
+        {
+          carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_RECEIVED);
+          break;
+        }
+    }
+  ready = g_strdup_printf ("%u of %u records ready", n_ready + 1, total);
+  g_assert_nonnull (strstr (case_row_subtitle (window, "Row case"), ready));
+
+  /* A copy of the same name last changed on another day says which day. */
+  node = carta_case_to_json (kase);
+  json_object_set_string_member (json_node_get_object (node), "id", "0b6f7c1e-4d2a-4c1b-9a53-2f0d3e9b7a61");
+  json_object_set_string_member (json_node_get_object (node), "title", "Row case, older");
+  json_object_set_string_member (json_node_get_object (node), "modified", "2024-03-05T10:00:00Z");
+  older = carta_case_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_true (carta_store_add_case (store, older, &error));
+  g_assert_no_error (error);
+  subtitle = case_row_subtitle (window, "Row case, older");
+  g_assert_nonnull (strstr (subtitle, "Changed 5 Mar 2024"));
+  g_assert_nonnull (strstr (subtitle, "records ready"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +491,7 @@ main (int   argc,
   g_test_add_data_func ("/window/checklist-empty-state-creates-case", &checklist_empty, test_empty_state_creates_case);
   g_test_add_data_func ("/window/case-page-empty-state-creates-case", &case_page_empty, test_empty_state_creates_case);
   g_test_add_func ("/window/menu-opens-sample-again", test_menu_opens_sample_again);
+  g_test_add_func ("/window/case-list-change-and-progress", test_case_list_change_and_progress);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -16,12 +16,32 @@
 /* Set on a question dialog once it has given its response. */
 static G_DEFINE_QUARK (carta-host-answered, answered)
 
+/* The window itself is not inside its overlay: the overlay is inside
+ * it. The first one found, depth first, is the window's own. */
+static GtkWidget *
+find_overlay_below (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /**
  * carta_host_add_toast:
  * @widget: a widget inside the window, or one not yet shown
  * @toast: (transfer full): the toast
  *
- * Shows @toast in the nearest #AdwToastOverlay above @widget. A widget
+ * Shows @toast in the nearest #AdwToastOverlay above @widget, or for a
+ * window, in the one it holds. A widget
  * outside any overlay (being torn down, or in a test) drops the toast:
  * a notification is never worth a warning.
  */
@@ -35,6 +55,8 @@ carta_host_add_toast (GtkWidget *widget,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && GTK_IS_WINDOW (widget))
+    overlay = find_overlay_below (widget);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else

@@ -727,6 +727,82 @@ carta_session_purge_deleted (CartaSession *self,
 }
 
 /**
+ * carta_session_set_aside_case:
+ * @kase: a case in the store, open or not
+ *
+ * Sets @kase aside as a deletion does, before a bundle's copy of it
+ * takes its place; carta_session_undelete_case() or
+ * carta_session_undo_replace() bring it back, and
+ * carta_session_purge_deleted() removes it for good. Emits no
+ * #CartaSession::case-deleted: this is not the family deleting a case.
+ */
+gboolean
+carta_session_set_aside_case (CartaSession  *self,
+                              CartaCase     *kase,
+                              GError       **error)
+{
+  g_autoptr(CartaCase) hold = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CARTA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
+
+  hold = g_object_ref (kase);
+
+  /* Set aside as it is now, so bringing it back loses nothing. */
+  if (kase == self->kase)
+    carta_session_save_now (self, NULL);
+
+  if (!carta_store_delete_case (self->store, kase, &local_error))
+    {
+      g_warning ("Could not set a case aside: %s", local_error->message);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (kase == self->kase)
+    carta_session_set_case (self, NULL);
+
+  return TRUE;
+}
+
+/**
+ * carta_session_undo_replace:
+ * @copy: the case a bundle brought in
+ * @replaced: the case carta_session_set_aside_case() set aside for it
+ *
+ * Takes @copy out for good (the bundle still holds it) and brings
+ * @replaced back, open.
+ */
+gboolean
+carta_session_undo_replace (CartaSession  *self,
+                            CartaCase     *copy,
+                            CartaCase     *replaced,
+                            GError       **error)
+{
+  g_autoptr(CartaCase) hold = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CARTA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_CASE (copy), FALSE);
+  g_return_val_if_fail (CARTA_IS_CASE (replaced), FALSE);
+
+  hold = g_object_ref (copy);
+  if (copy == self->kase)
+    carta_session_set_case (self, NULL);
+
+  if (carta_store_find_case (self->store, carta_case_get_id (copy)) == copy &&
+      !carta_store_discard_case (self->store, copy, &local_error))
+    {
+      g_warning ("Could not take back a copy from a bundle: %s", local_error->message);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return carta_session_undelete_case (self, replaced, error);
+}
+
+/**
  * carta_session_restore_backup:
  * @id: a case the store could not read
  *

@@ -45,6 +45,13 @@ gboolean      carta_session_undelete_case        (CartaSession         *self,
                                                   GError              **error);
 void          carta_session_purge_deleted        (CartaSession         *self,
                                                   CartaCase            *kase);
+gboolean      carta_session_set_aside_case       (CartaSession         *self,
+                                                  CartaCase            *kase,
+                                                  GError              **error);
+gboolean      carta_session_undo_replace         (CartaSession         *self,
+                                                  CartaCase            *copy,
+                                                  CartaCase            *replaced,
+                                                  GError              **error);
 CartaCase    *carta_session_restore_backup       (CartaSession         *self,
                                                   const char           *id,
                                                   GError              **error);

@@ -29,11 +29,14 @@ typedef struct
   NameCallback  callback;
 } NameRequest;
 
-/* What Undo of a deletion needs; the toast may outlive the window. */
+/* What Undo of a deletion needs; the toast may outlive the window. A
+ * case replaced by a bundle's copy is set aside as a deleted one, and
+ * Undo takes the copy back too. */
 typedef struct
 {
   CartaSession *session;
   CartaCase    *kase;
+  CartaCase    *copy;
   GWeakRef      window;
   gboolean      undone;
 } DeletedCase;
@@ -46,6 +49,7 @@ deleted_case_free (gpointer data,
 
   g_clear_object (&deleted->session);
   g_clear_object (&deleted->kase);
+  g_clear_object (&deleted->copy);
   g_weak_ref_clear (&deleted->window);
   g_free (deleted);
 }
@@ -165,7 +169,9 @@ on_undo_delete_cb (AdwToast    *toast,
 
   deleted->undone = TRUE;
 
-  if (!carta_session_undelete_case (deleted->session, deleted->kase, NULL))
+  if (deleted->copy != NULL
+      ? !carta_session_undo_replace (deleted->session, deleted->copy, deleted->kase, NULL)
+      : !carta_session_undelete_case (deleted->session, deleted->kase, NULL))
     carta_host_notify (GTK_WIDGET (self), _("The case could not be restored."));
 }
 
@@ -180,27 +186,38 @@ on_delete_toast_dismissed_cb (AdwToast    *toast,
 }
 
 static void
+offer_undo (CartaWindow *self,
+            CartaCase   *kase,
+            CartaCase   *copy,
+            const char  *message)
+{
+  DeletedCase *deleted;
+
+  deleted = g_new0 (DeletedCase, 1);
+  deleted->session = g_object_ref (self->session);
+  deleted->kase = g_object_ref (kase);
+  deleted->copy = copy ? g_object_ref (copy) : NULL;
+  g_weak_ref_init (&deleted->window, self);
+
+  carta_host_add_undo_toast (GTK_WIDGET (self), message, _("_Undo"),
+                             G_CALLBACK (on_undo_delete_cb),
+                             G_CALLBACK (on_delete_toast_dismissed_cb),
+                             deleted, deleted_case_free);
+}
+
+static void
 on_case_deleted_cb (CartaWindow  *self,
                     CartaCase    *kase,
                     CartaSession *session)
 {
   g_autofree char *message = NULL;
-  DeletedCase *deleted;
 
   g_assert (CARTA_IS_WINDOW (self));
   g_assert (CARTA_IS_SESSION (session));
 
-  deleted = g_new0 (DeletedCase, 1);
-  deleted->session = g_object_ref (session);
-  deleted->kase = g_object_ref (kase);
-  g_weak_ref_init (&deleted->window, self);
-
   /* TRANSLATORS: %s is the name of a case the family deleted */
   message = g_strdup_printf (_("“%s” deleted"), carta_case_get_title (kase));
-  carta_host_add_undo_toast (GTK_WIDGET (self), message, _("_Undo"),
-                             G_CALLBACK (on_undo_delete_cb),
-                             G_CALLBACK (on_delete_toast_dismissed_cb),
-                             deleted, deleted_case_free);
+  offer_undo (self, kase, NULL, message);
 }
 
 static void
@@ -433,4 +450,20 @@ _carta_window_actions_init (CartaWindow *self)
 
   g_signal_connect_object (self->session, "case-deleted", G_CALLBACK (on_case_deleted_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* Replacing is undone as a deletion is: until the toast goes, the case
+ * set aside is still on disk. */
+void
+_carta_window_offer_undo_replace (CartaWindow *self,
+                                  CartaCase   *copy,
+                                  CartaCase   *replaced)
+{
+  g_autofree char *message = NULL;
+
+  g_assert (CARTA_IS_WINDOW (self));
+
+  /* TRANSLATORS: %s is the name of a case replaced by the copy in a bundle */
+  message = g_strdup_printf (_("“%s” was replaced by the copy from the bundle"), carta_case_get_title (replaced));
+  offer_undo (self, replaced, copy, message);
 }

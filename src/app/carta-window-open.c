@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "carta-error.h"
 #include "carta-host.h"
@@ -57,9 +58,20 @@ hide_open_progress (CartaWindow *self)
     }
 }
 
+/* An open that set a case aside and then failed puts it back. */
+static void
+put_back_replaced (CartaWindow *self)
+{
+  g_autoptr(CartaCase) replaced = g_steal_pointer (&self->open_replaced);
+
+  if (replaced != NULL && !carta_session_undelete_case (self->session, replaced, NULL))
+    carta_host_notify (GTK_WIDGET (self), _("The case could not be put back."));
+}
+
 static void
 finish_open (CartaWindow *self)
 {
+  put_back_replaced (self);
   hide_open_progress (self);
   g_clear_object (&self->open_reader);
   g_clear_object (&self->open_cancellable);
@@ -249,6 +261,123 @@ show_open_problems (CartaWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The name a copy kept beside the case gets, with the day the bundle
+ * was made (or today, when it does not say). */
+static char *
+name_copy_apart (CartaBundleReader *reader,
+                 const char        *title)
+{
+  const char *made = carta_bundle_reader_get_bag_info (reader, "Bagging-Date");
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (made != NULL && strlen (made) == 10)
+    {
+      g_autofree char *iso = g_strconcat (made, "T12:00:00Z", NULL);
+      day = g_date_time_new_from_iso8601 (iso, NULL);
+    }
+  if (day == NULL)
+    day = g_date_time_new_now_local ();
+
+  text = _carta_window_format_day (day);
+  /* TRANSLATORS: the name of a second copy of a case, opened from a
+   * bundle; %1$s is the case's name, %2$s a short date such as “2 Dec” */
+  return g_strdup_printf (_("%1$s (from bundle, %2$s)"), title, text);
+}
+
+static void
+on_same_case_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CartaWindow      *self)
+{
+  CartaCase *incoming;
+  CartaCase *old;
+
+  g_assert (CARTA_IS_WINDOW (self));
+
+  if (self->open_reader == NULL)
+    return;
+
+  incoming = carta_bundle_reader_get_case (self->open_reader);
+  old = incoming ? carta_store_find_case (carta_session_get_store (self->session),
+                                          carta_case_get_id (incoming)) : NULL;
+
+  if (g_strcmp0 (response, "keep") == 0 && incoming != NULL)
+    {
+      g_autofree char *title = name_copy_apart (self->open_reader, carta_case_get_title (incoming));
+
+      carta_bundle_reader_set_title (self->open_reader, title);
+      carta_bundle_reader_set_same_case (self->open_reader, CARTA_BUNDLE_SAME_CASE_NEW_ID);
+      start_open (self);
+      return;
+    }
+
+  if (g_strcmp0 (response, "replace") == 0 && old != NULL)
+    {
+      /* The store's list held it; from here the window does. */
+      self->open_replaced = g_object_ref (old);
+      if (!carta_session_set_aside_case (self->session, old, NULL))
+        {
+          g_clear_object (&self->open_replaced);
+          finish_open (self);
+          carta_host_notify (GTK_WIDGET (self), _("The case could not be replaced. Nothing was changed."));
+          return;
+        }
+      carta_bundle_reader_set_same_case (self->open_reader, CARTA_BUNDLE_SAME_CASE_REPLACE);
+      start_open (self);
+      return;
+    }
+
+  finish_open (self);
+  carta_host_notify (GTK_WIDGET (self), _("Nothing was added or changed."));
+}
+
+static char *
+format_changed (CartaCase *kase)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (kase == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (carta_case_get_modified (kase));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/* The bundle holds a case that is already here: one question, three
+ * answers; nothing has been unpacked yet. */
+static void
+ask_same_case (CartaWindow *self)
+{
+  CartaCase *incoming = carta_bundle_reader_get_case (self->open_reader);
+  CartaCase *here = carta_store_find_case (carta_session_get_store (self->session),
+                                           carta_case_get_id (incoming));
+  g_autofree char *here_changed = NULL;
+  g_autofree char *bundle_changed = NULL;
+  AdwMessageDialog *dialog;
+
+  hide_open_progress (self);
+
+  /* Which one is newer is what the choice turns on. */
+  here_changed = format_changed (here);
+  bundle_changed = format_changed (incoming);
+
+  dialog = carta_host_new_question (GTK_WIDGET (self), _("This Case Is Already Here"), NULL, _("_Cancel"),
+                                    "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE, "keep");
+  adw_message_dialog_format_body (dialog,
+                                  /* TRANSLATORS: %1$s is the name of a case; %2$s and %3$s
+                                   * are dates with a time, such as “2 April 2026, 09:15” */
+                                  _("“%1$s” is already in your cases. The one here was last changed on "
+                                    "%2$s, the one in the bundle on %3$s. Replace it with the copy in "
+                                    "the bundle, or keep both? Replacing can be undone for a few seconds."),
+                                  carta_case_get_title (incoming), here_changed, bundle_changed);
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep Both"));
+  adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_same_case_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
@@ -266,7 +395,33 @@ on_import_done_cb (GObject      *object,
   /* The window closed. A second bundle cannot start while this one is
    * being read, and a retry starts only after it ended. */
   if (self->open_reader == NULL)
-    return;
+    {
+      g_autoptr(CartaCase) replaced = g_steal_pointer (&self->open_replaced);
+
+      /* A case set aside for a copy that never came comes back. */
+      if (replaced != NULL && kase == NULL)
+        carta_session_undelete_case (CARTA_SESSION (object), replaced, NULL);
+      return;
+    }
+
+  if (kase != NULL && self->open_replaced != NULL)
+    {
+      g_autoptr(CartaCase) replaced = g_steal_pointer (&self->open_replaced);
+      GListModel *sends = carta_case_get_sends (replaced);
+
+      /* Where the case was sent from here never travels in a bundle: the
+       * copy keeps the history of the case it replaces. */
+      for (guint i = 0; i < g_list_model_get_n_items (sends); i++)
+        {
+          g_autoptr(CartaSendRecord) record = g_list_model_get_item (sends, i);
+          carta_case_add_send (kase, record);
+        }
+
+      finish_open (self);
+      _carta_window_show_checklist_of (self, kase);
+      _carta_window_offer_undo_replace (self, kase, replaced);
+      return;
+    }
 
   if (kase != NULL)
     {
@@ -289,6 +444,12 @@ on_import_done_cb (GObject      *object,
     {
       /* Ask first, and again only when a passphrase was given. */
       ask_passphrase (self, self->open_with_passphrase);
+      return;
+    }
+
+  if (g_error_matches (error, CARTA_ERROR, CARTA_ERROR_EXISTS))
+    {
+      ask_same_case (self);
       return;
     }
 
@@ -463,6 +624,8 @@ _carta_window_open_bundle (CartaWindow *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundle", FALSE);
   self->open_reader = carta_bundle_reader_new (file);
+  /* A case already here is never copied silently: the family chooses. */
+  carta_bundle_reader_set_same_case (self->open_reader, CARTA_BUNDLE_SAME_CASE_ASK);
   self->open_with_passphrase = FALSE;
   start_open (self);
 }

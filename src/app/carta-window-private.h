@@ -55,16 +55,21 @@ struct _CartaWindow
   guint                 open_progress_id;
   gboolean              open_with_passphrase;
   AdwMessageDialog     *passphrase_dialog;   /* not a ref: forgotten when destroyed */
+  CartaCase            *open_replaced;       /* set aside for the bundle's copy */
 };
 
 /* carta-window.c */
 void _carta_window_update_visible_page   (CartaWindow      *self);
 void _carta_window_show_checklist_of     (CartaWindow      *self,
                                           CartaCase        *kase);
+char *_carta_window_format_day           (GDateTime        *time);
 
 /* carta-window-actions.c */
 void _carta_window_class_actions_init    (CartaWindowClass *klass);
 void _carta_window_actions_init          (CartaWindow      *self);
+void _carta_window_offer_undo_replace    (CartaWindow      *self,
+                                          CartaCase        *copy,
+                                          CartaCase        *replaced);
 
 /* carta-window-open.c */
 void _carta_window_choose_bundle         (CartaWindow      *self);

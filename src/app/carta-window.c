@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-checklist-page.h"
+#include "carta-checklist-template.h"
 #include "carta-export-page.h"
 #include "carta-guide-page.h"
 #include "carta-host.h"
@@ -47,6 +48,50 @@ is_row_case (GBinding     *binding,
   return TRUE;
 }
 
+/* "Changed today · 12 of 30 records ready": enough to tell two cases of
+ * the same name apart, and to see which one is further along. */
+static void
+update_case_row (CartaCase    *kase,
+                 AdwActionRow *row)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) changed = g_date_time_to_local (carta_case_get_modified (kase));
+  g_autofree char *when = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *subtitle = NULL;
+  guint ready = 0, total = 0;
+  int days;
+
+  g_assert (ADW_IS_ACTION_ROW (row));
+
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (changed);
+  if (g_date_time_get_year (now) != g_date_time_get_year (changed))
+    days = -1;
+
+  if (days == 0)
+    {
+      /* TRANSLATORS: a time of day, in g_date_time_format() form: “14:05” */
+      g_autofree char *time = g_date_time_format (changed, C_("time of day", "%H:%M"));
+      /* TRANSLATORS: %s is a time of day, such as “14:05” */
+      when = g_strdup_printf (_("Changed today at %s"), time);
+    }
+  else if (days == 1)
+    when = g_strdup (_("Changed yesterday"));
+  else
+    {
+      g_autofree char *day = _carta_window_format_day (changed);
+      /* TRANSLATORS: %s is a short date, such as “2 Dec” */
+      when = g_strdup_printf (_("Changed %s"), day);
+    }
+
+  carta_checklist_template_count (carta_checklist_template_get_default (), carta_case_get_items (kase),
+                                  NULL, &ready, &total);
+  /* TRANSLATORS: progress of a case's checklist, e.g. “12 of 30 records ready” */
+  progress = g_strdup_printf (ngettext ("%u of %u record ready", "%u of %u records ready", total), ready, total);
+  subtitle = g_strdup_printf ("%s · %s", when, progress);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
 static GtkWidget *
 create_case_row (gpointer item,
                  gpointer user_data)
@@ -59,6 +104,8 @@ create_case_row (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_bind_property (kase, "title", row, "title", G_BINDING_SYNC_CREATE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  update_case_row (kase, ADW_ACTION_ROW (row));
+  g_signal_connect_object (kase, "changed", G_CALLBACK (update_case_row), row, 0);
 
   gtk_widget_add_css_class (mark, "current-mark");
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
@@ -420,6 +467,22 @@ _carta_window_show_checklist_of (CartaWindow *self,
 
   carta_window_set_case (self, kase);
   adw_view_stack_set_visible_child_name (self->view_stack, "checklist");
+}
+
+/* A short date in the window's language: the day and month, and the
+ * year when it is not this one. */
+char *
+_carta_window_format_day (GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* TRANSLATORS: a short date this year, in g_date_time_format() form: “2 Dec” */
+    return g_date_time_format (local, C_("short date", "%-d %b"));
+
+  /* TRANSLATORS: a short date in another year, in g_date_time_format() form: “2 Dec 2025” */
+  return g_date_time_format (local, C_("short date", "%-d %b %Y"));
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "carta-own-words.h"
 #include "carta-identity-row.h"
 #include "carta-identity.h"
+#include "carta-last-bundle.h"
 #include "carta-send-dialog.h"
 #include "carta-validate.h"
 
@@ -40,6 +41,11 @@ struct _CartaExportPage
   GHashTable        *bundles;
   GFile             *writing_file;
   char              *writing_case_id;
+  /* The open case's bundle from an earlier run, checked again before it
+   * is sent; what it had when it was checked. */
+  GFile             *recalled;
+  char              *recalled_sha256;
+  GCancellable      *check_cancellable;
   GFile             *test_destination;
 
   GtkStack          *stack;
@@ -89,6 +95,132 @@ static GParamSpec *properties[N_PROPS];
 
 static GFile *current_bundle (CartaExportPage *self);
 static void   update_send    (CartaExportPage *self);
+static void   on_send_clicked_cb (CartaExportPage *self);
+
+/* --- A bundle from an earlier run ------------------------------------------ */
+
+/* What remembering or checking a bundle needs once the thread is done. */
+typedef struct
+{
+  CartaExportPage *page;   /* weak: NULL once the page went */
+  char            *case_id;
+  GFile           *bundle;
+} BundleCheckRequest;
+
+static BundleCheckRequest *
+bundle_check_request_new (CartaExportPage *self,
+                          const char      *case_id,
+                          GFile           *bundle)
+{
+  BundleCheckRequest *request = g_new0 (BundleCheckRequest, 1);
+
+  g_set_weak_pointer (&request->page, self);
+  request->case_id = g_strdup (case_id);
+  request->bundle = g_object_ref (bundle);
+  return request;
+}
+
+static void
+bundle_check_request_free (BundleCheckRequest *request)
+{
+  g_clear_weak_pointer (&request->page);
+  g_free (request->case_id);
+  g_clear_object (&request->bundle);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BundleCheckRequest, bundle_check_request_free)
+
+static void
+forget_recalled (CartaExportPage *self)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->recalled);
+  g_clear_pointer (&self->recalled_sha256, g_free);
+}
+
+/* After a restart the page knows the bundle only from what was
+ * remembered; it is shown as ready to send, and checked on Send. */
+static void
+recall_bundle (CartaExportPage *self)
+{
+  forget_recalled (self);
+
+  if (self->kase != NULL && g_hash_table_lookup (self->bundles, carta_case_get_id (self->kase)) == NULL)
+    self->recalled = carta_last_bundle_recall (carta_case_get_id (self->kase), &self->recalled_sha256);
+}
+
+static void
+on_bundle_hashed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(BundleCheckRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = carta_last_bundle_check_finish (result, &error);
+
+  if (sha256 == NULL || !carta_last_bundle_remember (request->case_id, request->bundle, sha256, &error))
+    g_warning ("Could not remember the bundle: %s", error->message);
+}
+
+/* A bundle just written and checked is remembered, with its hash. */
+static void
+remember_bundle (CartaExportPage *self,
+                 const char      *case_id,
+                 GFile           *bundle)
+{
+  carta_last_bundle_check_async (bundle, NULL, NULL, on_bundle_hashed_cb,
+                                 bundle_check_request_new (self, case_id, bundle));
+}
+
+static void
+on_recalled_checked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(BundleCheckRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = carta_last_bundle_check_finish (result, &error);
+  CartaExportPage *self = request->page;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (sha256 == NULL)
+    carta_last_bundle_forget (request->case_id);
+
+  /* The family opened another case meanwhile: nothing more to show. */
+  if (self == NULL || self->kase == NULL || g_strcmp0 (carta_case_get_id (self->kase), request->case_id) != 0)
+    return;
+
+  g_clear_object (&self->check_cancellable);
+  if (sha256 == NULL)
+    {
+      forget_recalled (self);
+      update_send (self);
+      carta_host_show_message (GTK_WIDGET (self), _("Export the Case Again"), error->message, _("_Close"));
+      return;
+    }
+
+  /* Checked: from here it is as good as one written in this run. */
+  g_hash_table_replace (self->bundles, g_strdup (request->case_id), g_object_ref (request->bundle));
+  forget_recalled (self);
+  on_send_clicked_cb (self);
+}
+
+static void
+check_recalled (CartaExportPage *self)
+{
+  if (self->check_cancellable != NULL)
+    return;
+
+  self->check_cancellable = g_cancellable_new ();
+  carta_host_notify (GTK_WIDGET (self), _("Checking the saved bundle before sending it…"));
+  carta_last_bundle_check_async (self->recalled, self->recalled_sha256, self->check_cancellable,
+                                 on_recalled_checked_cb,
+                                 bundle_check_request_new (self, carta_case_get_id (self->kase), self->recalled));
+}
 
 /* Each row of the review takes the family to what it names: a field of
  * the Case page (win.show-field) or a record (win.show-record). */
@@ -400,6 +532,12 @@ on_send_clicked_cb (CartaExportPage *self)
   if (bundle == NULL)
     return;
 
+  if (bundle == self->recalled)
+    {
+      check_recalled (self);
+      return;
+    }
+
   if (!g_file_query_exists (bundle, NULL))
     {
       g_hash_table_remove (self->bundles, carta_case_get_id (self->kase));
@@ -522,10 +660,13 @@ passphrase_ok (CartaExportPage *self)
 static GFile *
 current_bundle (CartaExportPage *self)
 {
+  GFile *bundle;
+
   if (self->kase == NULL)
     return NULL;
 
-  return g_hash_table_lookup (self->bundles, carta_case_get_id (self->kase));
+  bundle = g_hash_table_lookup (self->bundles, carta_case_get_id (self->kase));
+  return bundle != NULL ? bundle : self->recalled;
 }
 
 static void
@@ -547,8 +688,12 @@ update_send (CartaExportPage *self)
       g_autofree char *name = g_file_get_basename (bundle);
       g_autofree char *text = NULL;
 
-      /* TRANSLATORS: %s is the file name of the saved bundle */
-      text = g_strdup_printf (_("Saved as “%s”."), name);
+      if (bundle == self->recalled)
+        /* TRANSLATORS: %s is the file name of a bundle saved before Carta was restarted */
+        text = g_strdup_printf (_("Saved earlier as “%s”. It is checked again before it is sent."), name);
+      else
+        /* TRANSLATORS: %s is the file name of the saved bundle */
+        text = g_strdup_printf (_("Saved as “%s”."), name);
       gtk_label_set_text (self->send_label, text);
     }
 }
@@ -652,8 +797,12 @@ write_done_cb (GObject      *object,
   if (carta_bundle_writer_write_finish (CARTA_BUNDLE_WRITER (object), result, &error))
     {
       if (self->writing_file != NULL && self->writing_case_id != NULL)
-        g_hash_table_replace (self->bundles, g_steal_pointer (&self->writing_case_id),
-                              g_steal_pointer (&self->writing_file));
+        {
+          remember_bundle (self, self->writing_case_id, self->writing_file);
+          g_hash_table_replace (self->bundles, g_steal_pointer (&self->writing_case_id),
+                                g_steal_pointer (&self->writing_file));
+          recall_bundle (self);
+        }
       carta_host_notify (GTK_WIDGET (self), _("The bundle was saved and checked."));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -779,6 +928,7 @@ carta_export_page_finalize (GObject *object)
   g_clear_pointer (&self->bundles, g_hash_table_unref);
   g_clear_pointer (&self->writing_case_id, g_free);
   g_clear_pointer (&self->own_words_rows, g_ptr_array_unref);
+  forget_recalled (self);
 
   G_OBJECT_CLASS (carta_export_page_parent_class)->finalize (object);
 }
@@ -924,6 +1074,7 @@ carta_export_page_set_case (CartaExportPage *self,
     }
 
   show_case_language (self);
+  recall_bundle (self);
 
   /* A passphrase chosen for one case is not carried over to another. */
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");

@@ -68,6 +68,26 @@ show_status (CartaSendDialog *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
+/* Points at the field to fix, when it is one the family can fix: the
+ * link for a server that does not exist or refuses, the password when
+ * the server did not take it. */
+static void
+mark_field (CartaSendDialog *self,
+            const GError    *error)
+{
+  gboolean link_wrong = g_error_matches (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_UNKNOWN_HOST) ||
+                        g_error_matches (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_REFUSED) ||
+                        g_error_matches (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_NOT_FOUND);
+  gboolean password_wrong = g_error_matches (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_AUTH);
+
+  if (link_wrong)
+    gtk_widget_add_css_class (GTK_WIDGET (self->link_row), "error");
+  if (password_wrong)
+    gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+}
+
 static void
 update_sensitivity (CartaSendDialog *self)
 {
@@ -179,7 +199,10 @@ upload_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_status (self, _("Sending stopped. Nothing was left on the server under the file’s name."), FALSE);
       else
-        show_status (self, error->message, TRUE);
+        {
+          show_status (self, error->message, TRUE);
+          mark_field (self, error);
+        }
     }
   else
     {

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @CARTA_ERROR_HOSTILE: input tries to escape its folder or is otherwise unsafe
  * @CARTA_ERROR_PASSPHRASE: an encrypted bundle needs a passphrase, or a
  *   different one
+ * @CARTA_ERROR_EXISTS: the case is already there; someone has to choose
+ *   what to do
  *
  * Errors raised by the Carta core library.
  */
@@ -37,6 +39,7 @@ typedef enum
   CARTA_ERROR_NOT_FOUND,
   CARTA_ERROR_HOSTILE,
   CARTA_ERROR_PASSPHRASE,
+  CARTA_ERROR_EXISTS,
 } CartaError;
 
 GQuark carta_error_quark (void);

@@ -46,6 +46,8 @@ struct _CartaBundleReader
 
   GFile      *file;
   char       *passphrase;
+  char       *title;
+  CartaBundleSameCase same_case;
   guint64     max_total;
   double      max_ratio;
 
@@ -119,6 +121,7 @@ carta_bundle_reader_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->kase);
   _carta_secret_free (self->passphrase);
+  g_free (self->title);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->bag_info, g_hash_table_unref);
@@ -173,6 +176,7 @@ carta_bundle_reader_set_passphrase (CartaBundleReader *self,
   g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
 
   _carta_secret_free (self->passphrase);
+  g_free (self->title);
   self->passphrase = passphrase && *passphrase ? g_strdup (passphrase) : NULL;
 }
 
@@ -1177,6 +1181,38 @@ _carta_bundle_reader_scan (CartaBundleReader  *self,
 }
 
 /**
+ * carta_bundle_reader_set_same_case:
+ * @same_case: what an import does when the store already lists the case
+ *
+ * The default is %CARTA_BUNDLE_SAME_CASE_NEW_ID.
+ */
+void
+carta_bundle_reader_set_same_case (CartaBundleReader   *self,
+                                   CartaBundleSameCase  same_case)
+{
+  g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
+
+  self->same_case = same_case;
+}
+
+/**
+ * carta_bundle_reader_set_title:
+ * @title: (nullable): the name the imported case gets, or %NULL for the
+ *   bundle's own
+ *
+ * Names an imported copy apart from a case already there.
+ */
+void
+carta_bundle_reader_set_title (CartaBundleReader *self,
+                               const char        *title)
+{
+  g_return_if_fail (CARTA_IS_BUNDLE_READER (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+/**
  * carta_bundle_reader_get_problems:
  *
  * Returns: (transfer none): every problem the last check found, each
@@ -1384,6 +1420,20 @@ import_files (CartaBundleReader  *self,
   JsonObject *object;
   gboolean ok = FALSE;
 
+  /* A look at the metadata alone says whether the case is already here,
+   * before anything is unpacked. */
+  if (self->same_case == CARTA_BUNDLE_SAME_CASE_ASK)
+    {
+      if (!_carta_bundle_reader_scan (self, NULL, TRUE, cancellable, error))
+        return NULL;
+      if (g_hash_table_contains (taken_ids, carta_case_get_id (self->kase)))
+        {
+          g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_EXISTS,
+                               _("This case is already in your cases"));
+          return NULL;
+        }
+    }
+
   if (!(staging = _carta_store_create_staging_folder (store, error)))
     return NULL;
 
@@ -1395,7 +1445,10 @@ import_files (CartaBundleReader  *self,
   copy = carta_case_to_json (self->kase);
   object = json_node_get_object (copy);
   id = g_strdup (carta_case_get_id (self->kase));
-  if (g_hash_table_contains (taken_ids, id) || _carta_store_id_is_used_on_disk (store, id))
+  /* Replacing, the case set aside still owns its folder name under the
+   * deleted prefix, which does not stand in the way. */
+  if (g_hash_table_contains (taken_ids, id) ||
+      (self->same_case != CARTA_BUNDLE_SAME_CASE_REPLACE && _carta_store_id_is_used_on_disk (store, id)))
     {
       g_free (id);
       id = g_uuid_string_random ();
@@ -1414,6 +1467,8 @@ import_files (CartaBundleReader  *self,
 
   /* Drop what only the bundle needs. */
   json_object_remove_member (object, "bundle");
+  if (self->title != NULL)
+    json_object_set_string_member (object, "title", self->title);
   if (!(kase = carta_case_new_from_json (copy, error)))
     goto out;
 

@@ -16,6 +16,24 @@ G_BEGIN_DECLS
 
 #define CARTA_TYPE_BUNDLE_READER (carta_bundle_reader_get_type ())
 
+/**
+ * CartaBundleSameCase:
+ * @CARTA_BUNDLE_SAME_CASE_NEW_ID: a case already in the store is kept,
+ *   and the bundle's copy gets a new id
+ * @CARTA_BUNDLE_SAME_CASE_ASK: importing a case already in the store
+ *   fails with %CARTA_ERROR_EXISTS before anything is unpacked
+ * @CARTA_BUNDLE_SAME_CASE_REPLACE: the copy keeps the case's id; the
+ *   caller has set the case in the store aside
+ *
+ * What an import does when the store already lists the bundle's case.
+ */
+typedef enum
+{
+  CARTA_BUNDLE_SAME_CASE_NEW_ID,
+  CARTA_BUNDLE_SAME_CASE_ASK,
+  CARTA_BUNDLE_SAME_CASE_REPLACE,
+} CartaBundleSameCase;
+
 G_DECLARE_FINAL_TYPE (CartaBundleReader, carta_bundle_reader, CARTA, BUNDLE_READER, GObject)
 
 CartaBundleReader  *carta_bundle_reader_new              (GFile               *bundle);
@@ -25,6 +43,10 @@ gboolean            carta_bundle_reader_verify           (CartaBundleReader   *s
                                                           gboolean             quick,
                                                           GCancellable        *cancellable,
                                                           GError             **error);
+void                carta_bundle_reader_set_same_case    (CartaBundleReader   *self,
+                                                          CartaBundleSameCase  same_case);
+void                carta_bundle_reader_set_title        (CartaBundleReader   *self,
+                                                          const char          *title);
 const char * const *carta_bundle_reader_get_problems     (CartaBundleReader   *self);
 gboolean            carta_bundle_reader_get_encrypted    (CartaBundleReader   *self);
 const char         *carta_bundle_reader_get_bag_name     (CartaBundleReader   *self);

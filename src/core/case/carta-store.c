@@ -18,6 +18,7 @@
 #include "carta-checklist-template.h"
 #include "carta-error.h"
 #include "carta-fs-private.h"
+#include "carta-fs.h"
 #include "carta-store-private.h"
 
 #define CASE_FILE      "case.json"
@@ -653,21 +654,22 @@ deleted_path (CartaStore *self,
   return g_build_filename (root, name, NULL);
 }
 
-/* Moves the folder of @kase aside (@to_aside) or back from there. */
+/* Takes @kase out of the list, its folder renamed to @aside. */
 static gboolean
-move_case_folder (CartaStore  *self,
-                  CartaCase   *kase,
-                  gboolean     to_aside,
-                  GError     **error)
+move_out (CartaStore  *self,
+          CartaCase   *kase,
+          const char  *aside,
+          GError     **error)
 {
   g_autoptr(GFile) dir = carta_store_get_case_dir (self, kase);
   g_autofree char *path = g_file_get_path (dir);
-  g_autofree char *aside = deleted_path (self, carta_case_get_id (kase));
+  guint position;
 
-  if (to_aside && g_rename (path, aside) != 0)
+  if (g_rename (path, aside) != 0)
     return _carta_set_io_error (error, errno, _("Could not remove “%s”: %s"), path);
-  if (!to_aside && g_rename (aside, path) != 0)
-    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
+
+  if (g_list_store_find (self->cases, kase, &position))
+    g_list_store_remove (self->cases, position);
 
   return TRUE;
 }
@@ -684,18 +686,13 @@ carta_store_delete_case (CartaStore  *self,
                          CartaCase   *kase,
                          GError     **error)
 {
-  guint position;
+  g_autofree char *aside = NULL;
 
   g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
 
-  if (!move_case_folder (self, kase, TRUE, error))
-    return FALSE;
-
-  if (g_list_store_find (self->cases, kase, &position))
-    g_list_store_remove (self->cases, position);
-
-  return TRUE;
+  aside = deleted_path (self, carta_case_get_id (kase));
+  return move_out (self, kase, aside, error);
 }
 
 gboolean
@@ -703,11 +700,18 @@ carta_store_undelete_case (CartaStore  *self,
                            CartaCase   *kase,
                            GError     **error)
 {
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+
   g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
 
-  if (!move_case_folder (self, kase, FALSE, error))
-    return FALSE;
+  dir = carta_store_get_case_dir (self, kase);
+  path = g_file_get_path (dir);
+  aside = deleted_path (self, carta_case_get_id (kase));
+  if (g_rename (aside, path) != 0)
+    return _carta_set_io_error (error, errno, _("Could not restore “%s”: %s"), path);
 
   g_list_store_insert_sorted (self->cases, kase, compare_modified_desc, NULL);
   return TRUE;
@@ -754,6 +758,35 @@ carta_store_purge_deleted (CartaStore *self,
       if (!carta_fs_delete_recursive (child, NULL, &error))
         g_warning ("Could not remove a deleted case: %s", error->message);
     }
+}
+
+/**
+ * carta_store_discard_case:
+ *
+ * Takes @kase out of the list and removes its folder for good, with no
+ * undo: for a copy that came from a bundle and is being taken back. The
+ * folder first moves to a staging name, so a crash halfway leaves only
+ * what carta_store_purge_deleted() removes at the next start.
+ */
+gboolean
+carta_store_discard_case (CartaStore  *self,
+                          CartaCase   *kase,
+                          GError     **error)
+{
+  g_autofree char *staging = NULL;
+  g_autofree char *aside = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CARTA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
+
+  if (!(staging = _carta_store_create_staging_folder (self, error)))
+    return FALSE;
+
+  aside = g_build_filename (staging, "case", NULL);
+  ok = move_out (self, kase, aside, error);
+  carta_fs_remove_tree (staging);
+  return ok;
 }
 
 /**

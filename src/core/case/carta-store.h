@@ -71,6 +71,9 @@ gboolean    carta_store_undelete_case      (CartaStore           *self,
                                             GError              **error);
 void        carta_store_purge_deleted      (CartaStore           *self,
                                             const char           *id);
+gboolean    carta_store_discard_case       (CartaStore           *self,
+                                            CartaCase            *kase,
+                                            GError              **error);
 CartaCase  *carta_store_restore_backup     (CartaStore           *self,
                                             const char           *id,
                                             GError              **error);

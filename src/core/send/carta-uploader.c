@@ -173,6 +173,24 @@ is_share_token (const char *text)
   return TRUE;
 }
 
+/* A server's name has a dot (“cloud.example.org”), or is an address or
+ * “localhost”; a word or a sentence pasted into the field is not one. */
+static gboolean
+looks_like_host (const char *host)
+{
+  gsize len = strlen (host);
+
+  if (g_hostname_is_ip_address (host) || host_is_loopback (host))
+    return TRUE;
+  if (len < 3 || strchr (host, '.') == NULL || host[0] == '.' || host[0] == '-' ||
+      strstr (host, "..") != NULL)
+    return FALSE;
+  for (const char *p = host; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && !((guchar)*p & 0x80))
+      return FALSE;
+  return TRUE;
+}
+
 /* “mailto:…” has a scheme; “cloud.example.org:8443/…” has a port. */
 static gboolean
 looks_like_scheme (const char *text)
@@ -217,6 +235,14 @@ link_parse (const char  *text,
   link->scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
   link->host = g_strdup (g_uri_get_host (uri));
   link->port = g_uri_get_port (uri);
+
+  if ((g_str_equal (link->scheme, "https") || g_str_equal (link->scheme, "http")) && !looks_like_host (link->host))
+    {
+      g_set_error_literal (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_INVALID_LINK,
+                           _("This is not a link. Paste the whole link you were given; it starts with “https://” "
+                             "and has a server name such as “cloud.example.org”."));
+      return NULL;
+    }
 
   if (g_str_equal (link->scheme, "http"))
     {
@@ -549,15 +575,22 @@ is_transient_error (const GError *error)
     }
 }
 
+/* Only these say that this computer is offline: no route, or no name
+ * can be looked up at all. A name that does not exist is a typing
+ * mistake, and a refusal comes from the server's computer. */
 static gboolean
 is_offline_error (const GError *error)
 {
-  if (error->domain == G_RESOLVER_ERROR)
-    return TRUE;
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+  return g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE);
+}
+
+static gboolean
+is_unknown_host_error (const GError *error)
+{
+  return g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND);
 }
 
 static const char *
@@ -600,6 +633,25 @@ job_transport_error (UploadJob    *job,
     g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_TLS,
                  _("The secure connection to %s cannot be trusted: %s. Nothing was sent. Tell the coordinators about this."),
                  job->host, tls_reason (tls));
+  else if (is_unknown_host_error (local_error))
+    /* TRANSLATORS: %s is a host name */
+    g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_UNKNOWN_HOST,
+                 _("There is no server called %s. Check the link for a typing mistake, or paste it again "
+                   "from the message you were sent. Nothing was sent."),
+                 job->host);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    /* TRANSLATORS: %s is a host name */
+    g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_REFUSED,
+                 _("The computer at %s refused the connection: its file service is not running there, or "
+                   "the link’s port is wrong. Nothing was sent. Try again later, or ask the coordinators "
+                   "to check the link."),
+                 job->host);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    /* TRANSLATORS: %s is a host name */
+    g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_TIMED_OUT,
+                 _("%s did not answer in time, even after several tries. The server may be busy or the "
+                   "connection slow. Try again later."),
+                 job->host);
   else if (is_offline_error (local_error))
     /* TRANSLATORS: %s is a host name */
     g_set_error (error, CARTA_UPLOAD_ERROR, CARTA_UPLOAD_ERROR_OFFLINE,

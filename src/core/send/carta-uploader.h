@@ -30,6 +30,12 @@ G_BEGIN_DECLS
  * @CARTA_UPLOAD_ERROR_NAME_TAKEN: no free name was found for the file
  * @CARTA_UPLOAD_ERROR_VERIFY: the file on the server has the wrong size
  * @CARTA_UPLOAD_ERROR_LOCAL_FILE: the file to send cannot be read
+ * @CARTA_UPLOAD_ERROR_UNKNOWN_HOST: no server has the link's name (DNS);
+ *   most often a typing mistake
+ * @CARTA_UPLOAD_ERROR_REFUSED: the server's computer answered but refused
+ *   the connection
+ * @CARTA_UPLOAD_ERROR_TIMED_OUT: the server did not answer in time, even
+ *   after several tries
  *
  * Why a send failed. The messages are written for the person sending.
  */
@@ -48,6 +54,9 @@ typedef enum
   CARTA_UPLOAD_ERROR_NAME_TAKEN,
   CARTA_UPLOAD_ERROR_VERIFY,
   CARTA_UPLOAD_ERROR_LOCAL_FILE,
+  CARTA_UPLOAD_ERROR_UNKNOWN_HOST,
+  CARTA_UPLOAD_ERROR_REFUSED,
+  CARTA_UPLOAD_ERROR_TIMED_OUT,
 } CartaUploadError;
 
 GQuark carta_upload_error_quark (void);
