@@ -22,6 +22,7 @@ CartaChecklistItem *carta_checklist_row_get_item       (CartaChecklistRow  *self
 void                carta_checklist_row_set_flagged    (CartaChecklistRow  *self,
                                                         gboolean            flagged);
 gboolean            carta_checklist_row_get_flagged    (CartaChecklistRow  *self);
+GtkWidget          *carta_checklist_row_get_status_button (CartaChecklistRow *self);
 
 const char         *carta_item_status_get_label        (CartaItemStatus     status);
 const char         *carta_item_status_get_icon_name    (CartaItemStatus     status);

@@ -64,7 +64,11 @@ G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, GTK_TYPE_WIDGET)
 
 static void start_import (CartaItemView *self,
                           GListModel    *files,
-                          const char    *temp_dir);
+                          const char    *temp_dir,
+                          GPtrArray     *combined);
+static void offer_to_remove_photos (CartaItemView      *self,
+                                    CartaChecklistItem *item,
+                                    GPtrArray          *photos);
 
 static GFile *
 get_case_dir (CartaItemView *self)
@@ -269,6 +273,7 @@ typedef struct
   CartaItemView      *view;
   CartaChecklistItem *item;
   char               *temp_dir;
+  GPtrArray          *combined;  /* photos the PDF imported was made of */
 } ImportJob;
 
 static void
@@ -279,6 +284,7 @@ import_job_free (ImportJob *job)
   g_free (job->temp_dir);
   g_clear_object (&job->view);
   g_clear_object (&job->item);
+  g_clear_pointer (&job->combined, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -439,6 +445,8 @@ on_import_done_cb (GObject      *object,
         report_skipped (self, attachments->len, skipped);
       else if (attachments->len == 0)
         carta_host_notify (GTK_WIDGET (self), _("There were no files to add."));
+      else if (job->combined != NULL)
+        offer_to_remove_photos (self, job->item, job->combined);
     }
 
   import_job_free (job);
@@ -447,7 +455,8 @@ on_import_done_cb (GObject      *object,
 static void
 start_import (CartaItemView *self,
               GListModel    *files,
-              const char    *temp_dir)
+              const char    *temp_dir,
+              GPtrArray     *combined)
 {
   g_autoptr(GFile) case_dir = get_case_dir (self);
   ImportJob *job;
@@ -465,6 +474,7 @@ start_import (CartaItemView *self,
   job->view = g_object_ref (self);
   job->item = g_object_ref (self->item);
   job->temp_dir = g_strdup (temp_dir);
+  job->combined = combined ? g_ptr_array_ref (combined) : NULL;
 
   if (self->job == NULL)
     self->job = g_cancellable_new ();
@@ -506,7 +516,7 @@ carta_item_view_import_files (CartaItemView *self,
     g_list_store_append (store, l->data);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
-    start_import (self, G_LIST_MODEL (store), NULL);
+    start_import (self, G_LIST_MODEL (store), NULL, NULL);
 }
 
 gboolean
@@ -544,7 +554,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       if (self->job != NULL)
         carta_host_notify (GTK_WIDGET (self), _("Please wait until the files being added now are copied."));
       else if (g_list_model_get_n_items (files) > 0)
-        start_import (self, files, NULL);
+        start_import (self, files, NULL, NULL);
     }
 
   g_clear_object (&self->chooser);
@@ -809,7 +819,122 @@ typedef struct
   CartaChecklistItem *item;
   char               *temp_dir;
   GFile              *pdf;
+  GPtrArray          *photos;  /* the attachments that became pages */
 } PdfJob;
+
+/* What removing the photos after combining needs, and undoing it: each
+ * photo and where it was, in the order they were. */
+typedef struct
+{
+  CartaItemView      *view;   /* where the next toast goes */
+  CartaChecklistItem *item;
+  GPtrArray          *photos;
+  GArray             *positions;
+} CombinedPhotos;
+
+static void
+combined_photos_free (gpointer  data,
+                      GClosure *closure)
+{
+  CombinedPhotos *combined = data;
+
+  g_clear_object (&combined->view);
+  g_clear_object (&combined->item);
+  g_clear_pointer (&combined->photos, g_ptr_array_unref);
+  g_clear_pointer (&combined->positions, g_array_unref);
+  g_free (combined);
+}
+
+static CombinedPhotos *
+combined_photos_new (CartaChecklistItem *item,
+                     GPtrArray          *photos)
+{
+  CombinedPhotos *combined = g_new0 (CombinedPhotos, 1);
+
+  combined->item = g_object_ref (item);
+  combined->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  combined->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (combined->photos, g_object_ref (g_ptr_array_index (photos, i)));
+
+  return combined;
+}
+
+static void
+on_undo_remove_photos_cb (AdwToast       *toast,
+                          CombinedPhotos *combined)
+{
+  g_assert (ADW_IS_TOAST (toast));
+
+  /* Back where they were: positions were taken last to first. */
+  for (guint i = combined->photos->len; i > 0; i--)
+    carta_checklist_item_insert_attachment (combined->item,
+                                            g_array_index (combined->positions, guint, i - 1),
+                                            g_ptr_array_index (combined->photos, i - 1));
+}
+
+/* Only the record's own entries go: the stored copies stay in the case
+ * until the next clean-up, so Undo is exact, and the family's own files
+ * outside the case are never touched. */
+static void
+on_remove_photos_cb (AdwToast       *toast,
+                     CombinedPhotos *combined)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (combined->item);
+  CombinedPhotos *removed;
+  g_autofree char *message = NULL;
+
+  g_assert (ADW_IS_TOAST (toast));
+
+  removed = combined_photos_new (combined->item, combined->photos);
+  g_ptr_array_set_size (removed->photos, 0);
+
+  /* Last to first, so each position stays true as the others go. */
+  for (guint i = g_list_model_get_n_items (attachments); i > 0; i--)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i - 1);
+      guint position = i - 1;
+
+      if (!g_ptr_array_find (combined->photos, attachment, NULL))
+        continue;
+
+      carta_checklist_item_remove_attachment (combined->item, attachment);
+      g_ptr_array_add (removed->photos, g_object_ref (attachment));
+      g_array_append_val (removed->positions, position);
+    }
+
+  if (removed->photos->len == 0)
+    {
+      combined_photos_free (removed, NULL);
+      return;
+    }
+
+  message = g_strdup_printf (ngettext ("%u photo removed from this record",
+                                       "%u photos removed from this record", removed->photos->len),
+                             removed->photos->len);
+  carta_host_add_undo_toast (GTK_WIDGET (combined->view), message, _("_Undo"),
+                             G_CALLBACK (on_undo_remove_photos_cb), NULL,
+                             removed, combined_photos_free);
+}
+
+static void
+offer_to_remove_photos (CartaItemView      *self,
+                        CartaChecklistItem *item,
+                        GPtrArray          *photos)
+{
+  CombinedPhotos *combined;
+
+  if (photos->len == 0)
+    return;
+
+  combined = combined_photos_new (item, photos);
+  combined->view = g_object_ref (self);
+  carta_host_add_undo_toast (GTK_WIDGET (self),
+                             _("The PDF was added. The photos are still attached too."),
+                             _("_Remove Photos"),
+                             G_CALLBACK (on_remove_photos_cb), NULL,
+                             combined, combined_photos_free);
+}
 
 static void
 on_pdf_written_cb (GObject      *object,
@@ -849,12 +974,13 @@ on_pdf_written_cb (GObject      *object,
 
       g_list_store_append (files, job->pdf);
       /* The import removes the temporary folder once the copy is made. */
-      start_import (self, G_LIST_MODEL (files), job->temp_dir);
+      start_import (self, G_LIST_MODEL (files), job->temp_dir, job->photos);
     }
 
   g_object_unref (job->view);
   g_object_unref (job->item);
   g_object_unref (job->pdf);
+  g_ptr_array_unref (job->photos);
   g_free (job->temp_dir);
   g_free (job);
 }
@@ -868,11 +994,15 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *pdf_path = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree int *rotations = NULL;
   char *temp_dir;
   PdfJob *job;
 
   if (self->item == NULL || self->job != NULL)
     return;
+
+  carta_photo_pdf_dialog_get_pages (dialog, &ids, &rotations);
 
   if (!(temp_dir = g_dir_make_tmp ("carta-pdf-XXXXXX", &error)))
     {
@@ -889,6 +1019,14 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   job->item = g_object_ref (self->item);
   job->temp_dir = temp_dir;
   job->pdf = g_file_new_for_path (pdf_path);
+  job->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      CartaAttachment *photo = find_attachment (self, ids[i], NULL);
+
+      if (photo != NULL)
+        g_ptr_array_add (job->photos, g_object_ref (photo));
+    }
 
   self->job = g_cancellable_new ();
   g_set_object (&self->job_item, self->item);
@@ -898,7 +1036,7 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", TRUE);
 
-  carta_photo_pdf_write_async ((const char * const *)paths, pdf_path, name, self->job,
+  carta_photo_pdf_write_async ((const char * const *)paths, rotations, pdf_path, name, self->job,
                                on_pdf_written_cb, job);
 }
 
@@ -940,7 +1078,8 @@ combine_photos_action (GtkWidget  *widget,
         continue;
 
       file = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
-      carta_photo_pdf_dialog_add_photo (dialog, file, carta_attachment_get_original_name (attachment), mime);
+      carta_photo_pdf_dialog_add_photo (dialog, file, carta_attachment_get_id (attachment),
+                                        carta_attachment_get_label (attachment), mime);
     }
 
   g_signal_connect_object (dialog, "combine", G_CALLBACK (on_combine_cb), self, 0);

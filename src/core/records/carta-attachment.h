@@ -62,4 +62,9 @@ CartaDicomSummary *carta_attachment_get_dicom_summary (CartaAttachment   *self);
 void             carta_attachment_set_dicom_summary (CartaAttachment   *self,
                                                      CartaDicomSummary *summary);
 
+const char      *carta_attachment_get_display_name  (CartaAttachment *self);
+void             carta_attachment_set_display_name  (CartaAttachment *self,
+                                                     const char      *display_name);
+const char      *carta_attachment_get_label         (CartaAttachment *self);
+
 G_END_DECLS
