@@ -805,10 +805,225 @@ remove_attachment_action (GtkWidget  *widget,
   removed->position = position;
 
   /* TRANSLATORS: %s is the name of a file removed from a record */
-  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
+  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment));
   carta_host_add_undo_toast (widget, message, _("_Undo"),
                              G_CALLBACK (on_undo_remove_attachment_cb), NULL,
                              removed, removed_attachment_free);
+}
+
+/* Renaming an attachment, and moving it to another record. Both are
+ * undone from a toast. */
+
+typedef struct
+{
+  CartaItemView      *view;
+  CartaChecklistItem *item;
+  CartaAttachment    *attachment;
+  char               *old_name;   /* the display name before, or NULL */
+  GPtrArray          *targets;    /* the records offered, for a move */
+  CartaChecklistItem *target;     /* where it went, once moved */
+  guint               position;   /* where it was in @item */
+} AttachmentEdit;
+
+static AttachmentEdit *
+attachment_edit_new (CartaItemView      *self,
+                     CartaChecklistItem *item,
+                     CartaAttachment    *attachment,
+                     guint               position)
+{
+  AttachmentEdit *edit = g_new0 (AttachmentEdit, 1);
+
+  edit->view = g_object_ref (self);
+  edit->item = g_object_ref (item);
+  edit->attachment = g_object_ref (attachment);
+  edit->old_name = g_strdup (carta_attachment_get_display_name (attachment));
+  edit->position = position;
+
+  return edit;
+}
+
+static void
+attachment_edit_free (gpointer  data,
+                      GClosure *closure)
+{
+  AttachmentEdit *edit = data;
+
+  g_clear_object (&edit->view);
+  g_clear_object (&edit->item);
+  g_clear_object (&edit->attachment);
+  g_clear_object (&edit->target);
+  g_clear_pointer (&edit->targets, g_ptr_array_unref);
+  g_free (edit->old_name);
+  g_free (edit);
+}
+
+static void
+on_undo_rename_cb (AdwToast       *toast,
+                   AttachmentEdit *edit)
+{
+  g_assert (ADW_IS_TOAST (toast));
+
+  carta_checklist_item_rename_attachment (edit->item, edit->attachment, edit->old_name);
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AttachmentEdit   *edit)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  AttachmentEdit *undo;
+
+  g_assert (CARTA_IS_ITEM_VIEW (edit->view));
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  /* The original name is the name to go back to, not a new one. */
+  if (g_strcmp0 (name, carta_attachment_get_original_name (edit->attachment)) == 0)
+    name[0] = '\0';
+  if (g_strcmp0 (name[0] != '\0' ? name : NULL, edit->old_name) == 0 ||
+      !carta_checklist_item_rename_attachment (edit->item, edit->attachment, name))
+    return;
+
+  undo = attachment_edit_new (edit->view, edit->item, edit->attachment, edit->position);
+  g_free (undo->old_name);
+  undo->old_name = g_strdup (edit->old_name);
+
+  /* TRANSLATORS: %s is the new name of a file attached to a record */
+  message = g_strdup_printf (_("Renamed to “%s”"), carta_attachment_get_label (edit->attachment));
+  carta_host_add_undo_toast (GTK_WIDGET (edit->view), message, _("_Undo"),
+                             G_CALLBACK (on_undo_rename_cb), NULL,
+                             undo, attachment_edit_free);
+}
+
+static void
+rename_attachment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GClosure *closure;
+
+  if (attachment == NULL)
+    return;
+
+  dialog = carta_host_new_question (widget, _("Rename File"), NULL, _("_Cancel"),
+                                    "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED, "rename");
+  /* TRANSLATORS: %s is the name the file had when it was added */
+  adw_message_dialog_format_body (dialog, _("The name shown in Carta and in the summary for the "
+                                            "coordinators. The file itself is not changed. "
+                                            "It was added as “%s”."),
+                                  carta_attachment_get_original_name (attachment));
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), carta_attachment_get_label (attachment));
+  carta_host_set_dialog_entry (dialog, entry, _("File name"));
+
+  closure = g_cclosure_new (G_CALLBACK (on_rename_response_cb),
+                            attachment_edit_new (self, self->item, attachment, 0), attachment_edit_free);
+  g_signal_connect_closure (dialog, "response", closure, FALSE);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_undo_move_cb (AdwToast       *toast,
+                 AttachmentEdit *edit)
+{
+  g_assert (ADW_IS_TOAST (toast));
+
+  /* Back to its record, where it was. */
+  carta_checklist_item_move_attachment (edit->target, edit->attachment, edit->item, edit->position);
+}
+
+static void
+on_move_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AttachmentEdit   *edit)
+{
+  GtkDropDown *records = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  guint selected = gtk_drop_down_get_selected (records);
+  g_autofree char *message = NULL;
+  CartaChecklistItem *target;
+  AttachmentEdit *undo;
+
+  g_assert (CARTA_IS_ITEM_VIEW (edit->view));
+
+  if (g_strcmp0 (response, "move") != 0 || selected >= edit->targets->len)
+    return;
+
+  target = g_ptr_array_index (edit->targets, selected);
+  if (!g_list_store_find (G_LIST_STORE (carta_checklist_item_get_attachments (edit->item)),
+                          edit->attachment, &edit->position) ||
+      !carta_checklist_item_move_attachment (edit->item, edit->attachment, target, G_MAXUINT))
+    return;
+
+  undo = attachment_edit_new (edit->view, edit->item, edit->attachment, edit->position);
+  undo->target = g_object_ref (target);
+
+  /* TRANSLATORS: first %s is a file, second the record it was moved to */
+  message = g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
+                             carta_checklist_template_get_item_title (template, target));
+  carta_host_add_undo_toast (GTK_WIDGET (edit->view), message, _("_Undo"),
+                             G_CALLBACK (on_undo_move_cb), NULL,
+                             undo, attachment_edit_free);
+}
+
+static void
+move_attachment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  AttachmentEdit *edit;
+  GtkWidget *records;
+  GListModel *items;
+  GClosure *closure;
+
+  if (attachment == NULL || self->kase == NULL)
+    return;
+
+  edit = attachment_edit_new (self, self->item, attachment, 0);
+  edit->targets = g_ptr_array_new_with_free_func (g_object_unref);
+  items = carta_case_get_items (self->kase);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (item == self->item)
+        continue;
+      g_ptr_array_add (edit->targets, g_object_ref (item));
+      gtk_string_list_append (titles, carta_checklist_template_get_item_title (template, item));
+    }
+
+  dialog = carta_host_new_question (widget, _("Move to Another Record"),
+                                    _("The file stays in the case and is listed under the record you choose."),
+                                    _("_Cancel"), "move", _("_Move"), ADW_RESPONSE_SUGGESTED, "move");
+  records = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&titles)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (records), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (records),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record"), -1);
+  adw_message_dialog_set_extra_child (dialog, records);
+  adw_message_dialog_set_response_enabled (dialog, "move", edit->targets->len > 0);
+
+  closure = g_cclosure_new (G_CALLBACK (on_move_response_cb), edit, attachment_edit_free);
+  g_signal_connect_closure (dialog, "response", closure, FALSE);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (records);
 }
 
 /* Photos of paper into one PDF */
@@ -1175,6 +1390,8 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_install_action (widget_class, "item.open-attachment", "s", open_attachment_action);
   gtk_widget_class_install_action (widget_class, "item.remove-attachment", "s", remove_attachment_action);
   gtk_widget_class_install_action (widget_class, "item.combine-photos", NULL, combine_photos_action);
+  gtk_widget_class_install_action (widget_class, "item.rename-attachment", "s", rename_attachment_action);
+  gtk_widget_class_install_action (widget_class, "item.move-attachment", "s", move_attachment_action);
 }
 
 static void
