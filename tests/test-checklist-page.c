@@ -38,6 +38,12 @@ spin (void)
       ;
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 static gboolean
 row_flagged (CartaChecklistPage *page,
              const char         *category)
@@ -403,6 +409,247 @@ test_attach_files (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_model_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* The status changes from the record's row, through its menu, without
+ * opening the record; the model saves it as the record's own row would. */
+static void
+test_status_from_row (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaChecklistItem) item = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistRow *row;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkWidget *received;
+  GtkWindow *window;
+  GtkListBox *list;
+  CartaCase *kase;
+  guint changed = 0;
+
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Row status", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  carta_checklist_page_set_case (page, kase);
+  spin ();
+
+  list = _carta_checklist_page_get_group_list (page, "diagnosis");
+  row = CARTA_CHECKLIST_ROW (gtk_list_box_get_row_at_index (list, 0));
+  item = g_object_ref (carta_checklist_row_get_item (row));
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_NEEDED);
+  g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_cb), &changed);
+
+  /* A Tab stop of its own, beside the row. */
+  button = GTK_MENU_BUTTON (carta_checklist_row_get_status_button (row));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (button), GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_get_focusable (gtk_widget_get_first_child (GTK_WIDGET (button))));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 4);
+
+  gtk_menu_button_popup (button);
+  spin ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  received = carta_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Received");
+  g_assert_nonnull (received);
+  g_signal_emit_by_name (received, "clicked");
+  spin ();
+
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_RECEIVED);
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Received"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (_carta_checklist_page_get_progress_label (page)), "1 of "));
+  /* Still on the checklist: the record was not opened. */
+  g_assert_null (carta_item_view_get_item (_carta_checklist_page_get_item_view (page)));
+
+  /* The menu shows the status it has, whichever way it was set. */
+  carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_NOT_APPLICABLE);
+  spin ();
+  gtk_menu_button_popup (button);
+  spin ();
+  {
+    GtkWidget *chosen = carta_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Not applicable");
+    gboolean active = FALSE;
+
+    g_assert_nonnull (chosen);
+    g_object_get (chosen, "active", &active, NULL);
+    g_assert_true (active);
+    g_object_get (received, "active", &active, NULL);
+    g_assert_false (active);
+  }
+  gtk_menu_button_popdown (button);
+
+  g_signal_handlers_disconnect_by_func (kase, count_cb, &changed);
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_rmdir (dir);
+}
+
+static gboolean
+no_undo_button (gpointer overlay)
+{
+  return carta_test_find_widget (overlay, is_button_labelled, "_Undo") == NULL;
+}
+
+/* Renamed: the row, the model and case.json follow, and Undo takes the
+ * name back; moved: to the record chosen, the same stored copy, and
+ * Undo puts it back where it was. */
+static void
+test_rename_and_move_attachment (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "IMG_2041.pdf", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(CartaAttachment) attachment = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *json = NULL;
+  GSList *files = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item, *target;
+  CartaItemView *view;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  CartaCase *kase;
+  GtkWidget *overlay;
+  GtkWidget *row;
+  GtkWidget *undo;
+  GtkDropDown *records;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% a report\n", -1, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Rename", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  carta_checklist_page_set_case (page, kase);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  spin ();
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_object_unref (item);
+  target = g_list_model_get_item (carta_case_get_items (kase), 2);
+  g_object_unref (target);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+
+  files = g_slist_append (files, file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  while (carta_item_view_is_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  attachment = g_list_model_get_item (carta_checklist_item_get_attachments (item), 0);
+  stored = g_strdup (carta_attachment_get_stored_path (attachment));
+
+  /* Rename, from the row's menu. */
+  row = carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "attachment.rename", NULL));
+  spin ();
+  dialog = carta_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==, "IMG_2041.pdf");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Pathology report, March");
+  /* Enter in the entry renames and closes, as the button does. */
+  g_signal_emit_by_name (adw_message_dialog_get_extra_child (dialog), "activate");
+  spin ();
+  g_assert_null (carta_test_find_dialog ());
+
+  g_assert_cmpstr (carta_attachment_get_display_name (attachment), ==, "Pathology report, March");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Pathology report, March");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "IMG_2041.pdf"));
+  g_assert_cmpstr (carta_attachment_get_original_name (attachment), ==, "IMG_2041.pdf");
+  g_assert_cmpstr (carta_attachment_get_stored_path (attachment), ==, stored);
+  json = carta_case_to_data (kase, NULL);
+  g_assert_nonnull (strstr (json, "\"display_name\" : \"Pathology report, March\""));
+
+  undo = carta_test_find_widget (overlay, is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_null (carta_attachment_get_display_name (attachment));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "IMG_2041.pdf");
+  /* The toast goes once its button is used. */
+  carta_test_wait_until (no_undo_button, overlay, 10);
+
+  /* Move, to the third record of the case. */
+  g_assert_true (gtk_widget_activate_action (row, "attachment.move", NULL));
+  spin ();
+  dialog = carta_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  records = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  /* Every record but its own. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (records)), ==,
+                    g_list_model_get_n_items (carta_case_get_items (kase)) - 1);
+  gtk_drop_down_set_selected (records, 1);
+  /* As a click on Move does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (target)), ==, 1);
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment));
+  {
+    g_autoptr(CartaAttachment) moved = g_list_model_get_item (carta_checklist_item_get_attachments (target), 0);
+    g_autoptr(GFile) case_dir = carta_store_get_case_dir (store, kase);
+    g_autoptr(GFile) copy = g_file_resolve_relative_path (case_dir, stored);
+
+    g_assert_true (moved == attachment);
+    g_assert_cmpstr (carta_attachment_get_stored_path (moved), ==, stored);
+    g_assert_true (g_file_query_exists (copy, NULL));
+  }
+
+  undo = carta_test_find_widget (overlay, is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (target)), ==, 0);
+  g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment));
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (source);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
 static guint
 count_handlers (gpointer instance,
                 gpointer data)
@@ -494,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
 
   g_test_add_func ("/checklist-page/attach-files", test_attach_files);
+  g_test_add_func ("/checklist-page/status-from-row", test_status_from_row);
+  g_test_add_func ("/checklist-page/rename-and-move-attachment", test_rename_and_move_attachment);
   g_test_add_func ("/checklist-page/flagged-row", test_flagged_row);
   g_test_add_func ("/checklist-page/switch-case-and-close-while-importing",
                    test_switch_case_and_close_while_importing);
