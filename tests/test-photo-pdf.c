@@ -168,7 +168,7 @@ test_pages_in_order (Fixture       *f,
   g_autofree char *title = NULL;
   GStatBuf st;
 
-  g_assert_true (carta_photo_pdf_write (order, pdf_path, "Bone marrow report", NULL, &error));
+  g_assert_true (carta_photo_pdf_write (order, NULL, pdf_path, "Bone marrow report", NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
@@ -247,7 +247,7 @@ test_rotated_pages (Fixture       *f,
   gdk_pixbuf_fill (bottom, 0x2040d0ff);
   g_assert_true (gdk_pixbuf_save (pixbuf, plain, "png", &error, NULL));
 
-  g_assert_true (carta_photo_pdf_write_rotated (paths, rotations, pdf_path, NULL, NULL, &error));
+  g_assert_true (carta_photo_pdf_write (paths, rotations, pdf_path, NULL, NULL, &error));
   g_assert_no_error (error);
 
   document = poppler_document_new_from_file (uri, NULL, &error);
@@ -287,19 +287,19 @@ test_failure_leaves_nothing (Fixture       *f,
 
   g_assert_true (g_file_set_contents (text, "not a photo", -1, NULL));
 
-  g_assert_false (carta_photo_pdf_write (with_garbage, pdf_path, NULL, NULL, &error));
+  g_assert_false (carta_photo_pdf_write (with_garbage, NULL, pdf_path, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (f), ==, 2);
   g_clear_error (&error);
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (carta_photo_pdf_write (good, pdf_path, NULL, cancellable, &error));
+  g_assert_false (carta_photo_pdf_write (good, NULL, pdf_path, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (count_files (f), ==, 2);
   g_clear_error (&error);
 
-  g_assert_false (carta_photo_pdf_write (none, pdf_path, NULL, NULL, &error));
+  g_assert_false (carta_photo_pdf_write (none, NULL, pdf_path, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (count_files (f), ==, 2);
 }

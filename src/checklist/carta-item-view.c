@@ -752,67 +752,8 @@ open_attachment_action (GtkWidget  *widget,
                      on_copied_for_open_cb, copy);
 }
 
-/* What undoing a removal needs: the file and where it was. */
-typedef struct
-{
-  CartaChecklistItem *item;
-  CartaAttachment    *attachment;
-  guint               position;
-} RemovedAttachment;
-
-static void
-removed_attachment_free (gpointer  data,
-                         GClosure *closure)
-{
-  RemovedAttachment *removed = data;
-
-  g_clear_object (&removed->item);
-  g_clear_object (&removed->attachment);
-  g_free (removed);
-}
-
-static void
-on_undo_remove_attachment_cb (AdwToast          *toast,
-                              RemovedAttachment *removed)
-{
-  g_assert (ADW_IS_TOAST (toast));
-
-  /* Put it back where it was. */
-  carta_checklist_item_insert_attachment (removed->item, removed->position, removed->attachment);
-}
-
-static void
-remove_attachment_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  CartaItemView *self = CARTA_ITEM_VIEW (widget);
-  g_autoptr(CartaAttachment) attachment = NULL;
-  g_autofree char *message = NULL;
-  RemovedAttachment *removed;
-  CartaAttachment *found;
-  guint position = 0;
-
-  if (!(found = find_attachment (self, g_variant_get_string (param, NULL), &position)))
-    return;
-
-  attachment = g_object_ref (found);
-  carta_checklist_item_remove_attachment (self->item, attachment);
-
-  removed = g_new0 (RemovedAttachment, 1);
-  removed->item = g_object_ref (self->item);
-  removed->attachment = g_object_ref (attachment);
-  removed->position = position;
-
-  /* TRANSLATORS: %s is the name of a file removed from a record */
-  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment));
-  carta_host_add_undo_toast (widget, message, _("_Undo"),
-                             G_CALLBACK (on_undo_remove_attachment_cb), NULL,
-                             removed, removed_attachment_free);
-}
-
-/* Renaming an attachment, and moving it to another record. Both are
- * undone from a toast. */
+/* Renaming an attachment, moving it to another record, and removing
+ * the photos a PDF was made of: each is undone from a toast. */
 
 typedef struct
 {
@@ -823,6 +764,9 @@ typedef struct
   GPtrArray          *targets;    /* the records offered, for a move */
   CartaChecklistItem *target;     /* where it went, once moved */
   guint               position;   /* where it was in @item */
+  GPtrArray          *photos;     /* after combining: the photos, and */
+  GArray             *positions;  /* where each was, once removed */
+  gboolean            renamed;
 } AttachmentEdit;
 
 static AttachmentEdit *
@@ -835,9 +779,11 @@ attachment_edit_new (CartaItemView      *self,
 
   edit->view = g_object_ref (self);
   edit->item = g_object_ref (item);
-  edit->attachment = g_object_ref (attachment);
-  edit->old_name = g_strdup (carta_attachment_get_display_name (attachment));
+  edit->attachment = attachment ? g_object_ref (attachment) : NULL;
+  edit->old_name = attachment ? g_strdup (carta_attachment_get_display_name (attachment)) : NULL;
   edit->position = position;
+  edit->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   return edit;
 }
@@ -853,17 +799,84 @@ attachment_edit_free (gpointer  data,
   g_clear_object (&edit->attachment);
   g_clear_object (&edit->target);
   g_clear_pointer (&edit->targets, g_ptr_array_unref);
+  g_clear_pointer (&edit->photos, g_ptr_array_unref);
+  g_clear_pointer (&edit->positions, g_array_unref);
   g_free (edit->old_name);
   g_free (edit);
 }
 
+/* Undo, whichever change the toast speaks of. */
 static void
-on_undo_rename_cb (AdwToast       *toast,
-                   AttachmentEdit *edit)
+on_undo_edit_cb (AdwToast       *toast,
+                 AttachmentEdit *edit)
 {
   g_assert (ADW_IS_TOAST (toast));
 
-  carta_checklist_item_rename_attachment (edit->item, edit->attachment, edit->old_name);
+  if (edit->positions->len > 0)
+    {
+      /* The photos, back where they were: positions were taken last to first. */
+      for (guint i = edit->photos->len; i > 0; i--)
+        carta_checklist_item_insert_attachment (edit->item,
+                                                g_array_index (edit->positions, guint, i - 1),
+                                                g_ptr_array_index (edit->photos, i - 1));
+    }
+  else if (edit->target != NULL)
+    /* Back to its record, where it was. */
+    carta_checklist_item_move_attachment (edit->target, edit->attachment, edit->item, edit->position);
+  else if (edit->renamed)
+    carta_checklist_item_rename_attachment (edit->item, edit->attachment, edit->old_name);
+  else
+    /* Put it back where it was. */
+    carta_checklist_item_insert_attachment (edit->item, edit->position, edit->attachment);
+}
+
+/* Says what was done, with Undo; takes @undo. */
+static void
+offer_undo (AttachmentEdit *undo,
+            const char     *message)
+{
+  carta_host_add_undo_toast (GTK_WIDGET (undo->view), message, _("_Undo"),
+                             G_CALLBACK (on_undo_edit_cb), NULL,
+                             undo, attachment_edit_free);
+}
+
+/* Shows @dialog, whose answer @on_response handles with @edit. */
+static void
+ask_about_attachment (AdwMessageDialog *dialog,
+                      GCallback         on_response,
+                      AttachmentEdit   *edit,
+                      GtkWidget        *focus)
+{
+  GClosure *closure = g_cclosure_new (on_response, edit, attachment_edit_free);
+
+  g_signal_connect_closure (dialog, "response", closure, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (focus);
+}
+
+static void
+remove_attachment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  g_autoptr(CartaAttachment) attachment = NULL;
+  g_autofree char *message = NULL;
+  AttachmentEdit *removed;
+  CartaAttachment *found;
+  guint position = 0;
+
+  if (!(found = find_attachment (self, g_variant_get_string (param, NULL), &position)))
+    return;
+
+  attachment = g_object_ref (found);
+  carta_checklist_item_remove_attachment (self->item, attachment);
+
+  removed = attachment_edit_new (self, self->item, attachment, position);
+
+  /* TRANSLATORS: %s is the name of a file removed from a record */
+  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment));
+  offer_undo (removed, message);
 }
 
 static void
@@ -892,12 +905,11 @@ on_rename_response_cb (AdwMessageDialog *dialog,
   undo = attachment_edit_new (edit->view, edit->item, edit->attachment, edit->position);
   g_free (undo->old_name);
   undo->old_name = g_strdup (edit->old_name);
+  undo->renamed = TRUE;
 
   /* TRANSLATORS: %s is the new name of a file attached to a record */
   message = g_strdup_printf (_("Renamed to “%s”"), carta_attachment_get_label (edit->attachment));
-  carta_host_add_undo_toast (GTK_WIDGET (edit->view), message, _("_Undo"),
-                             G_CALLBACK (on_undo_rename_cb), NULL,
-                             undo, attachment_edit_free);
+  offer_undo (undo, message);
 }
 
 static void
@@ -909,7 +921,6 @@ rename_attachment_action (GtkWidget  *widget,
   CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
-  GClosure *closure;
 
   if (attachment == NULL)
     return;
@@ -926,22 +937,8 @@ rename_attachment_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (entry), carta_attachment_get_label (attachment));
   carta_host_set_dialog_entry (dialog, entry, _("File name"));
 
-  closure = g_cclosure_new (G_CALLBACK (on_rename_response_cb),
-                            attachment_edit_new (self, self->item, attachment, 0), attachment_edit_free);
-  g_signal_connect_closure (dialog, "response", closure, FALSE);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-on_undo_move_cb (AdwToast       *toast,
-                 AttachmentEdit *edit)
-{
-  g_assert (ADW_IS_TOAST (toast));
-
-  /* Back to its record, where it was. */
-  carta_checklist_item_move_attachment (edit->target, edit->attachment, edit->item, edit->position);
+  ask_about_attachment (dialog, G_CALLBACK (on_rename_response_cb),
+                        attachment_edit_new (self, self->item, attachment, 0), entry);
 }
 
 static void
@@ -973,9 +970,7 @@ on_move_response_cb (AdwMessageDialog *dialog,
   /* TRANSLATORS: first %s is a file, second the record it was moved to */
   message = g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
                              carta_checklist_template_get_item_title (template, target));
-  carta_host_add_undo_toast (GTK_WIDGET (edit->view), message, _("_Undo"),
-                             G_CALLBACK (on_undo_move_cb), NULL,
-                             undo, attachment_edit_free);
+  offer_undo (undo, message);
 }
 
 static void
@@ -991,7 +986,6 @@ move_attachment_action (GtkWidget  *widget,
   AttachmentEdit *edit;
   GtkWidget *records;
   GListModel *items;
-  GClosure *closure;
 
   if (attachment == NULL || self->kase == NULL)
     return;
@@ -1019,11 +1013,7 @@ move_attachment_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, records);
   adw_message_dialog_set_response_enabled (dialog, "move", edit->targets->len > 0);
 
-  closure = g_cclosure_new (G_CALLBACK (on_move_response_cb), edit, attachment_edit_free);
-  g_signal_connect_closure (dialog, "response", closure, FALSE);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (records);
+  ask_about_attachment (dialog, G_CALLBACK (on_move_response_cb), edit, records);
 }
 
 /* Photos of paper into one PDF */
@@ -1037,72 +1027,20 @@ typedef struct
   GPtrArray          *photos;  /* the attachments that became pages */
 } PdfJob;
 
-/* What removing the photos after combining needs, and undoing it: each
- * photo and where it was, in the order they were. */
-typedef struct
-{
-  CartaItemView      *view;   /* where the next toast goes */
-  CartaChecklistItem *item;
-  GPtrArray          *photos;
-  GArray             *positions;
-} CombinedPhotos;
-
-static void
-combined_photos_free (gpointer  data,
-                      GClosure *closure)
-{
-  CombinedPhotos *combined = data;
-
-  g_clear_object (&combined->view);
-  g_clear_object (&combined->item);
-  g_clear_pointer (&combined->photos, g_ptr_array_unref);
-  g_clear_pointer (&combined->positions, g_array_unref);
-  g_free (combined);
-}
-
-static CombinedPhotos *
-combined_photos_new (CartaChecklistItem *item,
-                     GPtrArray          *photos)
-{
-  CombinedPhotos *combined = g_new0 (CombinedPhotos, 1);
-
-  combined->item = g_object_ref (item);
-  combined->photos = g_ptr_array_new_with_free_func (g_object_unref);
-  combined->positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < photos->len; i++)
-    g_ptr_array_add (combined->photos, g_object_ref (g_ptr_array_index (photos, i)));
-
-  return combined;
-}
-
-static void
-on_undo_remove_photos_cb (AdwToast       *toast,
-                          CombinedPhotos *combined)
-{
-  g_assert (ADW_IS_TOAST (toast));
-
-  /* Back where they were: positions were taken last to first. */
-  for (guint i = combined->photos->len; i > 0; i--)
-    carta_checklist_item_insert_attachment (combined->item,
-                                            g_array_index (combined->positions, guint, i - 1),
-                                            g_ptr_array_index (combined->photos, i - 1));
-}
-
 /* Only the record's own entries go: the stored copies stay in the case
  * until the next clean-up, so Undo is exact, and the family's own files
  * outside the case are never touched. */
 static void
 on_remove_photos_cb (AdwToast       *toast,
-                     CombinedPhotos *combined)
+                     AttachmentEdit *combined)
 {
   GListModel *attachments = carta_checklist_item_get_attachments (combined->item);
-  CombinedPhotos *removed;
+  AttachmentEdit *removed;
   g_autofree char *message = NULL;
 
   g_assert (ADW_IS_TOAST (toast));
 
-  removed = combined_photos_new (combined->item, combined->photos);
-  g_ptr_array_set_size (removed->photos, 0);
+  removed = attachment_edit_new (combined->view, combined->item, NULL, 0);
 
   /* Last to first, so each position stays true as the others go. */
   for (guint i = g_list_model_get_n_items (attachments); i > 0; i--)
@@ -1120,16 +1058,14 @@ on_remove_photos_cb (AdwToast       *toast,
 
   if (removed->photos->len == 0)
     {
-      combined_photos_free (removed, NULL);
+      attachment_edit_free (removed, NULL);
       return;
     }
 
   message = g_strdup_printf (ngettext ("%u photo removed from this record",
                                        "%u photos removed from this record", removed->photos->len),
                              removed->photos->len);
-  carta_host_add_undo_toast (GTK_WIDGET (combined->view), message, _("_Undo"),
-                             G_CALLBACK (on_undo_remove_photos_cb), NULL,
-                             removed, combined_photos_free);
+  offer_undo (removed, message);
 }
 
 static void
@@ -1137,18 +1073,19 @@ offer_to_remove_photos (CartaItemView      *self,
                         CartaChecklistItem *item,
                         GPtrArray          *photos)
 {
-  CombinedPhotos *combined;
+  AttachmentEdit *combined;
 
   if (photos->len == 0)
     return;
 
-  combined = combined_photos_new (item, photos);
-  combined->view = g_object_ref (self);
+  combined = attachment_edit_new (self, item, NULL, 0);
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (combined->photos, g_object_ref (g_ptr_array_index (photos, i)));
   carta_host_add_undo_toast (GTK_WIDGET (self),
                              _("The PDF was added. The photos are still attached too."),
                              _("_Remove Photos"),
                              G_CALLBACK (on_remove_photos_cb), NULL,
-                             combined, combined_photos_free);
+                             combined, attachment_edit_free);
 }
 
 static void

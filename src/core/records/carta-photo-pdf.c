@@ -206,28 +206,6 @@ draw_page (cairo_surface_t  *pdf,
 /**
  * carta_photo_pdf_write:
  * @image_paths: (array zero-terminated=1): the photos, one a page, in order
- * @pdf_path: where to write the PDF
- * @title: (nullable): the document title stored in the PDF
- * @cancellable: (nullable): stops between pages
- *
- * Combines photos as carta_photo_pdf_write_rotated() does, with no
- * photo turned further than its EXIF orientation says.
- *
- * Returns: %TRUE on success, or %FALSE with @error set
- */
-gboolean
-carta_photo_pdf_write (const char * const  *image_paths,
-                       const char          *pdf_path,
-                       const char          *title,
-                       GCancellable        *cancellable,
-                       GError             **error)
-{
-  return carta_photo_pdf_write_rotated (image_paths, NULL, pdf_path, title, cancellable, error);
-}
-
-/**
- * carta_photo_pdf_write_rotated:
- * @image_paths: (array zero-terminated=1): the photos, one a page, in order
  * @rotations: (nullable) (array): for each photo, how far to turn it
  *   clockwise after its EXIF orientation, in degrees (0, 90, 180, 270)
  * @pdf_path: where to write the PDF
@@ -243,12 +221,12 @@ carta_photo_pdf_write (const char * const  *image_paths,
  * Returns: %TRUE on success, or %FALSE with @error set
  */
 gboolean
-carta_photo_pdf_write_rotated (const char * const  *image_paths,
-                               const int           *rotations,
-                               const char          *pdf_path,
-                               const char          *title,
-                               GCancellable        *cancellable,
-                               GError             **error)
+carta_photo_pdf_write (const char * const  *image_paths,
+                       const int           *rotations,
+                       const char          *pdf_path,
+                       const char          *title,
+                       GCancellable        *cancellable,
+                       GError             **error)
 {
   g_autofree char *temp_path = NULL;
   WriteTarget target = { -1, NULL };
@@ -351,15 +329,15 @@ write_work (GTask         *task,
 {
   WriteData *data = g_task_get_task_data (task);
 
-  return carta_photo_pdf_write_rotated ((const char * const *)data->image_paths, data->rotations,
-                                        data->pdf_path, data->title, cancellable, error);
+  return carta_photo_pdf_write ((const char * const *)data->image_paths, data->rotations,
+                                data->pdf_path, data->title, cancellable, error);
 }
 
 /**
  * carta_photo_pdf_write_async:
- * @rotations: (nullable) (array): as for carta_photo_pdf_write_rotated()
+ * @rotations: (nullable) (array): as for carta_photo_pdf_write()
  *
- * Runs carta_photo_pdf_write_rotated() in a thread.
+ * Runs carta_photo_pdf_write() in a thread.
  */
 void
 carta_photo_pdf_write_async (const char * const  *image_paths,
