@@ -830,12 +830,14 @@ on_undo_edit_cb (AdwToast       *toast,
     carta_checklist_item_insert_attachment (edit->item, edit->position, edit->attachment);
 }
 
-/* Says what was done, with Undo; takes @undo. */
+/* Says what was done, with Undo; takes @undo and @message. */
 static void
 offer_undo (AttachmentEdit *undo,
-            const char     *message)
+            char           *message)
 {
-  carta_host_add_undo_toast (GTK_WIDGET (undo->view), message, _("_Undo"),
+  g_autofree char *text = message;
+
+  carta_host_add_undo_toast (GTK_WIDGET (undo->view), text, _("_Undo"),
                              G_CALLBACK (on_undo_edit_cb), NULL,
                              undo, attachment_edit_free);
 }
@@ -861,7 +863,6 @@ remove_attachment_action (GtkWidget  *widget,
 {
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
   g_autoptr(CartaAttachment) attachment = NULL;
-  g_autofree char *message = NULL;
   AttachmentEdit *removed;
   CartaAttachment *found;
   guint position = 0;
@@ -875,8 +876,7 @@ remove_attachment_action (GtkWidget  *widget,
   removed = attachment_edit_new (self, self->item, attachment, position);
 
   /* TRANSLATORS: %s is the name of a file removed from a record */
-  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment));
-  offer_undo (removed, message);
+  offer_undo (removed, g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment)));
 }
 
 static void
@@ -884,9 +884,7 @@ on_rename_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        AttachmentEdit   *edit)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
   AttachmentEdit *undo;
 
   g_assert (CARTA_IS_ITEM_VIEW (edit->view));
@@ -894,7 +892,8 @@ on_rename_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "rename") != 0)
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))));
+  g_strstrip (name);
   /* The original name is the name to go back to, not a new one. */
   if (g_strcmp0 (name, carta_attachment_get_original_name (edit->attachment)) == 0)
     name[0] = '\0';
@@ -908,8 +907,7 @@ on_rename_response_cb (AdwMessageDialog *dialog,
   undo->renamed = TRUE;
 
   /* TRANSLATORS: %s is the new name of a file attached to a record */
-  message = g_strdup_printf (_("Renamed to “%s”"), carta_attachment_get_label (edit->attachment));
-  offer_undo (undo, message);
+  offer_undo (undo, g_strdup_printf (_("Renamed to “%s”"), carta_attachment_get_label (edit->attachment)));
 }
 
 static void
@@ -918,11 +916,11 @@ rename_attachment_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
-  CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
+  CartaAttachment *attachment;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (attachment == NULL)
+  if (!(attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL)))
     return;
 
   dialog = carta_host_new_question (widget, _("Rename File"), NULL, _("_Cancel"),
@@ -949,7 +947,6 @@ on_move_response_cb (AdwMessageDialog *dialog,
   GtkDropDown *records = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   CartaChecklistTemplate *template = carta_checklist_template_get_default ();
   guint selected = gtk_drop_down_get_selected (records);
-  g_autofree char *message = NULL;
   CartaChecklistItem *target;
   AttachmentEdit *undo;
 
@@ -968,9 +965,8 @@ on_move_response_cb (AdwMessageDialog *dialog,
   undo->target = g_object_ref (target);
 
   /* TRANSLATORS: first %s is a file, second the record it was moved to */
-  message = g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
-                             carta_checklist_template_get_item_title (template, target));
-  offer_undo (undo, message);
+  offer_undo (undo, g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
+                             carta_checklist_template_get_item_title (template, target)));
 }
 
 static void
@@ -980,14 +976,15 @@ move_attachment_action (GtkWidget  *widget,
 {
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
   CartaChecklistTemplate *template = carta_checklist_template_get_default ();
-  CartaAttachment *attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL);
+  CartaAttachment *attachment;
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   AttachmentEdit *edit;
   GtkWidget *records;
   GListModel *items;
 
-  if (attachment == NULL || self->kase == NULL)
+  if (self->kase == NULL ||
+      !(attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL)))
     return;
 
   edit = attachment_edit_new (self, self->item, attachment, 0);
@@ -1036,7 +1033,6 @@ on_remove_photos_cb (AdwToast       *toast,
 {
   GListModel *attachments = carta_checklist_item_get_attachments (combined->item);
   AttachmentEdit *removed;
-  g_autofree char *message = NULL;
 
   g_assert (ADW_IS_TOAST (toast));
 
@@ -1062,10 +1058,9 @@ on_remove_photos_cb (AdwToast       *toast,
       return;
     }
 
-  message = g_strdup_printf (ngettext ("%u photo removed from this record",
+  offer_undo (removed, g_strdup_printf (ngettext ("%u photo removed from this record",
                                        "%u photos removed from this record", removed->photos->len),
-                             removed->photos->len);
-  offer_undo (removed, message);
+                             removed->photos->len));
 }
 
 static void

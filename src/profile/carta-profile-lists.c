@@ -162,15 +162,24 @@ messaging_app_label (int value)
   return carta_contact_get_messaging_app_name (messaging_apps[value]);
 }
 
+/* Both ways between the app's nickname and its place in the list. */
 static gboolean
-messaging_app_to_selected (GBinding     *binding,
-                           const GValue *from,
-                           GValue       *to,
-                           gpointer      data)
+transform_messaging_app (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      data)
 {
-  const char *app = g_value_get_string (from);
+  const char *app;
   guint selected = 0;
 
+  if (!G_VALUE_HOLDS_STRING (from))
+    {
+      selected = g_value_get_uint (from);
+      g_value_set_string (to, selected < G_N_ELEMENTS (messaging_apps) ? messaging_apps[selected] : NULL);
+      return TRUE;
+    }
+
+  app = g_value_get_string (from);
   for (guint i = 1; app != NULL && i < G_N_ELEMENTS (messaging_apps); i++)
     if (g_str_equal (app, messaging_apps[i]))
       selected = i;
@@ -183,18 +192,6 @@ messaging_app_to_selected (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-selected_to_messaging_app (GBinding     *binding,
-                           const GValue *from,
-                           GValue       *to,
-                           gpointer      data)
-{
-  guint selected = g_value_get_uint (from);
-
-  g_value_set_string (to, selected < G_N_ELEMENTS (messaging_apps) ? messaging_apps[selected] : NULL);
-  return TRUE;
-}
-
 static void
 add_messaging (CartaListRow *row,
                GObject      *item)
@@ -204,7 +201,7 @@ add_messaging (CartaListRow *row,
   g_object_bind_property_full (item, "messaging-app",
                                carta_list_row_add_field (row, app), "selected",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               messaging_app_to_selected, selected_to_messaging_app, NULL, NULL);
+                               transform_messaging_app, transform_messaging_app, NULL, NULL);
   add_text (row, item, "messaging-id", _("Messaging ID, such as a WeChat ID"));
 }
 

@@ -103,16 +103,10 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, ti
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, messaging_app, PROP_MESSAGING_APP)
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, messaging_id, PROP_MESSAGING_ID)
 
-static const struct
-{
-  const char *nick;
-  const char *name;
-} messaging_apps[] = {
-  { "wechat", "WeChat" },
-  { "whatsapp", "WhatsApp" },
-  { "telegram", "Telegram" },
-  { "signal", "Signal" },
-  { "line", "LINE" },
+/* Each app's nickname in case.json, and its name as its users write it. */
+static const char * const messaging_apps[][2] = {
+  { "wechat", "WeChat" }, { "whatsapp", "WhatsApp" }, { "telegram", "Telegram" },
+  { "signal", "Signal" }, { "line", "LINE" },
 };
 
 /**
@@ -130,8 +124,8 @@ carta_contact_get_messaging_app_name (const char *app)
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (messaging_apps); i++)
-    if (g_ascii_strcasecmp (app, messaging_apps[i].nick) == 0)
-      return messaging_apps[i].name;
+    if (g_ascii_strcasecmp (app, messaging_apps[i][0]) == 0)
+      return messaging_apps[i][1];
 
   return app;
 }
