@@ -794,14 +794,14 @@ attachment_edit_free (gpointer  data,
 {
   AttachmentEdit *edit = data;
 
+  g_free (edit->old_name);
+  g_clear_pointer (&edit->targets, g_ptr_array_unref);
+  g_clear_pointer (&edit->photos, g_ptr_array_unref);
+  g_clear_pointer (&edit->positions, g_array_unref);
   g_clear_object (&edit->view);
   g_clear_object (&edit->item);
   g_clear_object (&edit->attachment);
   g_clear_object (&edit->target);
-  g_clear_pointer (&edit->targets, g_ptr_array_unref);
-  g_clear_pointer (&edit->photos, g_ptr_array_unref);
-  g_clear_pointer (&edit->positions, g_array_unref);
-  g_free (edit->old_name);
   g_free (edit);
 }
 
@@ -966,7 +966,7 @@ on_move_response_cb (AdwMessageDialog *dialog,
 
   /* TRANSLATORS: first %s is a file, second the record it was moved to */
   offer_undo (undo, g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
-                             carta_checklist_template_get_item_title (template, target)));
+                                     carta_checklist_template_get_item_title (template, target)));
 }
 
 static void
@@ -975,9 +975,9 @@ move_attachment_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   CartaChecklistTemplate *template = carta_checklist_template_get_default ();
   CartaAttachment *attachment;
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   AttachmentEdit *edit;
   GtkWidget *records;
@@ -1059,8 +1059,8 @@ on_remove_photos_cb (AdwToast       *toast,
     }
 
   offer_undo (removed, g_strdup_printf (ngettext ("%u photo removed from this record",
-                                       "%u photos removed from this record", removed->photos->len),
-                             removed->photos->len));
+                                                  "%u photos removed from this record", removed->photos->len),
+                                        removed->photos->len));
 }
 
 static void
