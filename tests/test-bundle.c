@@ -300,6 +300,220 @@ test_pdf (void)
   }
 }
 
+/* The first file attachment of the first record that has one. */
+static CartaAttachment *
+first_file (CartaCase           *kase,
+            CartaChecklistItem **item_out)
+{
+  GListModel *items = carta_case_get_items (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+
+          if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_FILE)
+            {
+              *item_out = item;
+              return attachment;
+            }
+        }
+    }
+  return NULL;
+}
+
+static CartaChecklistItem *
+find_item (CartaCase  *kase,
+           const char *id)
+{
+  GListModel *items = carta_case_get_items (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (carta_checklist_item_get_id (item), id))
+        return item;
+    }
+  return NULL;
+}
+
+static CartaAttachment *
+find_in_item (CartaChecklistItem *item,
+              const char         *id)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+  for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+
+      if (g_str_equal (carta_attachment_get_id (attachment), id))
+        return attachment;
+    }
+  return NULL;
+}
+
+/* A file renamed and moved to another record, and a contact's WeChat
+ * ID: kept in case.json, and what the coordinators read in the bundle. */
+static void
+test_edited_case (void)
+{
+  g_autofree char *data = carta_case_to_data (fixture.kase, NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *bundle = g_build_filename (fixture.dir, "edited.zip", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CartaCase) kase = NULL;
+  g_autoptr(CartaCase) again = NULL;
+  g_autoptr(CartaContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *attachment_id = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *target_id = NULL;
+  CartaChecklistItem *item = NULL, *target = NULL;
+  CartaAttachment *attachment;
+  GListModel *items;
+  const char *name = "Marrow flow 2025";
+
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  kase = carta_case_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+
+  attachment = first_file (kase, &item);
+  g_assert_nonnull (attachment);
+  attachment_id = g_strdup (carta_attachment_get_id (attachment));
+  sha256 = g_strdup (carta_attachment_get_sha256 (attachment));
+  stored = g_strdup (carta_attachment_get_stored_path (attachment));
+  /* Nothing renamed in a case that never was. */
+  g_assert_null (carta_attachment_get_display_name (attachment));
+
+  items = carta_case_get_items (kase);
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) candidate = g_list_model_get_item (items, i);
+
+      if (candidate != item &&
+          g_list_model_get_n_items (carta_checklist_item_get_attachments (candidate)) == 0)
+        target = candidate;
+    }
+  g_assert_nonnull (target);
+  target_id = g_strdup (carta_checklist_item_get_id (target));
+
+  g_assert_true (carta_checklist_item_rename_attachment (item, attachment, name));
+  g_assert_true (carta_checklist_item_move_attachment (item, attachment, target, 0));
+  contact = g_list_model_get_item (carta_case_get_contacts (kase), 0);
+  carta_contact_set_messaging_app (contact, "whatsapp");
+  carta_contact_set_messaging_id (contact, "+49 170 555 0101");
+
+  /* case.json */
+  saved = carta_case_to_data (kase, NULL);
+  g_assert_nonnull (strstr (saved, "\"display_name\" : \"Marrow flow 2025\""));
+  g_assert_nonnull (strstr (saved, "\"messaging_app\" : \"whatsapp\""));
+  g_assert_true (json_parser_load_from_data (parser, saved, -1, NULL));
+  again = carta_case_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  {
+    CartaChecklistItem *moved_to = find_item (again, target_id);
+    CartaAttachment *moved = moved_to ? find_in_item (moved_to, attachment_id) : NULL;
+    g_autoptr(CartaContact) read_contact = g_list_model_get_item (carta_case_get_contacts (again), 0);
+
+    g_assert_nonnull (moved);
+    g_assert_cmpstr (carta_attachment_get_display_name (moved), ==, name);
+    g_assert_cmpstr (carta_attachment_get_sha256 (moved), ==, sha256);
+    g_assert_cmpstr (carta_attachment_get_stored_path (moved), ==, stored);
+    g_assert_null (find_in_item (find_item (again, carta_checklist_item_get_id (item)), attachment_id));
+    g_assert_cmpstr (carta_contact_get_messaging_app (read_contact), ==, "whatsapp");
+    g_assert_cmpstr (carta_contact_get_messaging_id (read_contact), ==, "+49 170 555 0101");
+  }
+  /* One attachment less where it was, and nothing copied: the case
+   * counts the same files. */
+  g_assert_cmpuint (carta_case_count_attachments (again), ==, carta_case_count_attachments (fixture.kase));
+
+  export_case (kase, fixture.case_dir, bundle, NULL);
+
+  /* The bundle's case.json, as the coordinators' Carta reads it. */
+  {
+    g_autoptr(CartaBundleReader) reader = verify (bundle, NULL, &error);
+    CartaCase *read;
+    CartaChecklistItem *moved_to;
+    CartaAttachment *moved;
+
+    g_assert_no_error (error);
+    g_assert_null (carta_bundle_reader_get_problems (reader)[0]);
+    read = carta_bundle_reader_get_case (reader);
+    moved_to = find_item (read, target_id);
+    g_assert_nonnull (moved_to);
+    moved = find_in_item (moved_to, attachment_id);
+    g_assert_nonnull (moved);
+    g_assert_cmpstr (carta_attachment_get_display_name (moved), ==, name);
+    g_assert_cmpstr (carta_attachment_get_sha256 (moved), ==, sha256);
+  }
+
+  if (!have ("bsdtar"))
+    return;
+
+  {
+    g_autofree char *extracted = extract (bundle, NULL);
+    g_autofree char *bag = bag_dir (extracted);
+    g_autofree char *fhir = g_build_filename (bag, "data", "fhir-bundle.json", NULL);
+    g_autofree char *pdf = g_build_filename (bag, "data", "summary.pdf", NULL);
+    g_autoptr(JsonParser) fhir_parser = json_parser_new ();
+    JsonArray *entries;
+    gboolean found_document = FALSE, found_messaging = FALSE;
+
+    g_assert_true (json_parser_load_from_file (fhir_parser, fhir, &error));
+    g_assert_no_error (error);
+    entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (fhir_parser)), "entry");
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *resource = json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+        const char *type = json_object_get_string_member (resource, "resourceType");
+
+        if (g_str_equal (type, "DocumentReference") &&
+            g_strcmp0 (json_object_get_string_member (resource, "description"), name) == 0)
+          found_document = TRUE;
+        else if (g_str_equal (type, "Patient"))
+          {
+            JsonObject *first = json_array_get_object_element (json_object_get_array_member (resource, "contact"), 0);
+            JsonArray *telecom = json_object_get_array_member (first, "telecom");
+
+            g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "name"), "text"),
+                             ==, "Lena Wang");
+            for (guint j = 0; j < json_array_get_length (telecom); j++)
+              {
+                JsonObject *point = json_array_get_object_element (telecom, j);
+                JsonObject *extension;
+
+                if (!g_str_equal (json_object_get_string_member (point, "system"), "other"))
+                  continue;
+                g_assert_cmpstr (json_object_get_string_member (point, "value"), ==, "+49 170 555 0101");
+                extension = json_array_get_object_element (json_object_get_array_member (point, "extension"), 0);
+                g_assert_true (g_str_has_suffix (json_object_get_string_member (extension, "url"), "/messaging-app"));
+                g_assert_cmpstr (json_object_get_string_member (extension, "valueString"), ==, "WhatsApp");
+                found_messaging = TRUE;
+              }
+          }
+      }
+    g_assert_true (found_document);
+    g_assert_true (found_messaging);
+
+    if (have ("pdftotext"))
+      {
+        const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+        g_autofree char *text = NULL;
+
+        g_assert_cmpint (run (argv, NULL, &text), ==, 0);
+        g_assert_nonnull (strstr (text, "WhatsApp: +49 170 555 0101"));
+        g_assert_nonnull (strstr (text, name));
+      }
+  }
+}
+
 static void
 test_encrypted (void)
 {
@@ -1185,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/bundle/real-tools", test_real_tools);
   g_test_add_func ("/bundle/fhir", test_fhir);
   g_test_add_func ("/bundle/pdf", test_pdf);
+  g_test_add_func ("/bundle/edited-case", test_edited_case);
   g_test_add_func ("/bundle/encrypted", test_encrypted);
   g_test_add_func ("/bundle/flipped-byte", test_flipped_byte);
   g_test_add_func ("/bundle/tampered-document", test_tampered_document);

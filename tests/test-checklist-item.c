@@ -82,6 +82,59 @@ test_insert_attachment (void)
   g_assert_finalize_object (g_steal_pointer (&first));
 }
 
+/* Moving and renaming keep the attachment itself: the same stored copy
+ * and checksum, now listed elsewhere or called otherwise. */
+static void
+test_move_and_rename (void)
+{
+  g_autoptr(CartaChecklistItem) from = carta_checklist_item_new ("pathology-report", "diagnosis");
+  g_autoptr(CartaChecklistItem) to = carta_checklist_item_new ("flow-cytometry", "diagnosis");
+  g_autoptr(CartaAttachment) scan = make_attachment ("IMG_2041.jpg");
+  g_autoptr(CartaAttachment) other = make_attachment ("other.pdf");
+  guint changed_from = 0, changed_to = 0;
+
+  carta_attachment_set_stored_path (scan, "blobs/ab/abcdef");
+  carta_attachment_set_sha256 (scan, "abcdef");
+  carta_checklist_item_add_attachment (from, other);
+  carta_checklist_item_add_attachment (from, scan);
+  g_signal_connect (from, "changed", G_CALLBACK (on_changed_cb), &changed_from);
+  g_signal_connect (to, "changed", G_CALLBACK (on_changed_cb), &changed_to);
+
+  g_assert_cmpstr (carta_attachment_get_label (scan), ==, "IMG_2041.jpg");
+  g_assert_true (carta_checklist_item_rename_attachment (from, scan, "  Pathology report, page 1 "));
+  g_assert_cmpuint (changed_from, ==, 1);
+  g_assert_cmpstr (carta_attachment_get_display_name (scan), ==, "Pathology report, page 1");
+  g_assert_cmpstr (carta_attachment_get_label (scan), ==, "Pathology report, page 1");
+  g_assert_cmpstr (carta_attachment_get_original_name (scan), ==, "IMG_2041.jpg");
+  /* Not the item's: nothing changes. */
+  g_assert_false (carta_checklist_item_rename_attachment (to, scan, "Elsewhere"));
+  g_assert_cmpstr (carta_attachment_get_label (scan), ==, "Pathology report, page 1");
+
+  g_assert_true (carta_checklist_item_move_attachment (from, scan, to, G_MAXUINT));
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (from)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (to)), ==, 1);
+  g_assert_cmpstr (name_at (to, 0), ==, "IMG_2041.jpg");
+  g_assert_cmpstr (carta_attachment_get_stored_path (scan), ==, "blobs/ab/abcdef");
+  g_assert_cmpstr (carta_attachment_get_sha256 (scan), ==, "abcdef");
+  g_assert_cmpuint (changed_from, ==, 2);
+  g_assert_cmpuint (changed_to, ==, 1);
+  /* Not there any more, or to itself: refused. */
+  g_assert_false (carta_checklist_item_move_attachment (from, scan, to, 0));
+  g_assert_false (carta_checklist_item_move_attachment (to, scan, to, 0));
+
+  /* Undo: back where it was. */
+  g_assert_true (carta_checklist_item_move_attachment (to, scan, from, 1));
+  g_assert_cmpstr (name_at (from, 1), ==, "IMG_2041.jpg");
+
+  /* An empty name goes back to the original. */
+  g_assert_true (carta_checklist_item_rename_attachment (from, scan, ""));
+  g_assert_null (carta_attachment_get_display_name (scan));
+  g_assert_cmpstr (carta_attachment_get_label (scan), ==, "IMG_2041.jpg");
+
+  g_signal_handlers_disconnect_by_func (from, on_changed_cb, &changed_from);
+  g_signal_handlers_disconnect_by_func (to, on_changed_cb, &changed_to);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,6 +142,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checklist-item/insert-attachment", test_insert_attachment);
+  g_test_add_func ("/checklist-item/move-and-rename", test_move_and_rename);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "carta-checklist-template.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
+#include "carta-photo-pdf-dialog.h"
 #include "carta-test-ui.h"
 
 /* The month and year a calendar shows (GTK 4.8 has no getters). */
@@ -36,6 +37,12 @@ spin (void)
   for (guint i = 0; i < 50; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
 }
 
 static gboolean
@@ -403,6 +410,504 @@ test_attach_files (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_model_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* The status changes from the record's row, through its menu, without
+ * opening the record; the model saves it as the record's own row would. */
+static void
+test_status_from_row (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaChecklistItem) item = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistRow *row;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkWidget *received;
+  GtkWindow *window;
+  GtkListBox *list;
+  CartaCase *kase;
+  guint changed = 0;
+
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Row status", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  carta_checklist_page_set_case (page, kase);
+  spin ();
+
+  list = _carta_checklist_page_get_group_list (page, "diagnosis");
+  row = CARTA_CHECKLIST_ROW (gtk_list_box_get_row_at_index (list, 0));
+  item = g_object_ref (carta_checklist_row_get_item (row));
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_NEEDED);
+  g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_cb), &changed);
+
+  /* A Tab stop of its own, beside the row. */
+  button = GTK_MENU_BUTTON (carta_checklist_row_get_status_button (row));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (button), GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_get_focusable (gtk_widget_get_first_child (GTK_WIDGET (button))));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 4);
+
+  gtk_menu_button_popup (button);
+  spin ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  received = carta_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Received");
+  g_assert_nonnull (received);
+  g_signal_emit_by_name (received, "clicked");
+  spin ();
+
+  g_assert_cmpint (carta_checklist_item_get_status (item), ==, CARTA_ITEM_STATUS_RECEIVED);
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Received"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (_carta_checklist_page_get_progress_label (page)), "1 of "));
+  /* Still on the checklist: the record was not opened. */
+  g_assert_null (carta_item_view_get_item (_carta_checklist_page_get_item_view (page)));
+
+  /* The menu shows the status it has, whichever way it was set. */
+  carta_checklist_item_set_status (item, CARTA_ITEM_STATUS_NOT_APPLICABLE);
+  spin ();
+  gtk_menu_button_popup (button);
+  spin ();
+  {
+    GtkWidget *chosen = carta_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Not applicable");
+    gboolean active = FALSE;
+
+    g_assert_nonnull (chosen);
+    g_object_get (chosen, "active", &active, NULL);
+    g_assert_true (active);
+    g_object_get (received, "active", &active, NULL);
+    g_assert_false (active);
+  }
+  gtk_menu_button_popdown (button);
+  spin ();
+  /* No tooltip left waiting to show over a window about to go. */
+  gtk_window_set_focus (window, NULL);
+  spin ();
+
+  g_signal_handlers_disconnect_by_func (kase, count_cb, &changed);
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_rmdir (dir);
+}
+
+/* The Undo of the newest toast: the one before may still be leaving. */
+static GtkWidget *
+find_last_undo (GtkWidget *root)
+{
+  GtkWidget *found = is_button_labelled (root, "_Undo") ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *in_child = find_last_undo (child);
+
+      if (in_child != NULL)
+        found = in_child;
+    }
+  return found;
+}
+
+/* Renamed: the row, the model and case.json follow, and Undo takes the
+ * name back; moved: to the record chosen, the same stored copy, and
+ * Undo puts it back where it was. */
+static void
+test_rename_and_move_attachment (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *source = g_build_filename (dir, "IMG_2041.pdf", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(CartaAttachment) attachment = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *json = NULL;
+  GSList *files = NULL;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item, *target;
+  CartaItemView *view;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  CartaCase *kase;
+  GtkWidget *overlay;
+  GtkWidget *row;
+  GtkWidget *undo;
+  GtkDropDown *records;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.4\n% a report\n", -1, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Rename", &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  carta_checklist_page_set_case (page, kase);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  spin ();
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_object_unref (item);
+  target = g_list_model_get_item (carta_case_get_items (kase), 2);
+  g_object_unref (target);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+
+  files = g_slist_append (files, file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  while (carta_item_view_is_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  attachment = g_list_model_get_item (carta_checklist_item_get_attachments (item), 0);
+  stored = g_strdup (carta_attachment_get_stored_path (attachment));
+
+  /* Rename, from the row's menu. */
+  row = carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "attachment.rename", NULL));
+  spin ();
+  dialog = carta_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==, "IMG_2041.pdf");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Pathology report, March");
+  /* Enter in the entry renames and closes, as the button does. */
+  g_signal_emit_by_name (adw_message_dialog_get_extra_child (dialog), "activate");
+  spin ();
+  g_assert_null (carta_test_find_dialog ());
+
+  g_assert_cmpstr (carta_attachment_get_display_name (attachment), ==, "Pathology report, March");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Pathology report, March");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "IMG_2041.pdf"));
+  g_assert_cmpstr (carta_attachment_get_original_name (attachment), ==, "IMG_2041.pdf");
+  g_assert_cmpstr (carta_attachment_get_stored_path (attachment), ==, stored);
+  json = carta_case_to_data (kase, NULL);
+  g_assert_nonnull (strstr (json, "\"display_name\" : \"Pathology report, March\""));
+
+  undo = carta_test_find_widget (overlay, is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_null (carta_attachment_get_display_name (attachment));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "IMG_2041.pdf");
+
+  /* Move, to the third record of the case. */
+  g_assert_true (gtk_widget_activate_action (row, "attachment.move", NULL));
+  spin ();
+  dialog = carta_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  records = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  /* Every record but its own. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (records)), ==,
+                    g_list_model_get_n_items (carta_case_get_items (kase)) - 1);
+  gtk_drop_down_set_selected (records, 1);
+  /* As a click on Move does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (target)), ==, 1);
+  g_assert_null (carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment));
+  {
+    g_autoptr(CartaAttachment) moved = g_list_model_get_item (carta_checklist_item_get_attachments (target), 0);
+    g_autoptr(GFile) case_dir = carta_store_get_case_dir (store, kase);
+    g_autoptr(GFile) copy = g_file_resolve_relative_path (case_dir, stored);
+
+    g_assert_true (moved == attachment);
+    g_assert_cmpstr (carta_attachment_get_stored_path (moved), ==, stored);
+    g_assert_true (g_file_query_exists (copy, NULL));
+  }
+
+  undo = find_last_undo (overlay);
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (target)), ==, 0);
+  g_assert_nonnull (carta_test_find_widget (GTK_WIDGET (view), is_row_of, attachment));
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (source);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static CartaPhotoPdfDialog *
+find_photo_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CARTA_IS_PHOTO_PDF_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return CARTA_PHOTO_PDF_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* The preview of the first page, once its thumbnail is in. */
+static gboolean
+is_preview (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_image_get_storage_type (GTK_IMAGE (widget)) == GTK_IMAGE_PAINTABLE;
+}
+
+static GdkPaintable *
+first_preview (CartaPhotoPdfDialog *dialog)
+{
+  GtkWidget *image = carta_test_find_widget (GTK_WIDGET (dialog), is_preview, NULL);
+
+  return image ? gtk_image_get_paintable (GTK_IMAGE (image)) : NULL;
+}
+
+static gboolean
+preview_loaded (gpointer dialog)
+{
+  return first_preview (dialog) != NULL;
+}
+
+typedef struct
+{
+  CartaItemView      *view;
+  CartaChecklistItem *item;
+  guint               n;
+} ItemCount;
+
+static gboolean
+item_has_n (gpointer data)
+{
+  ItemCount *count = data;
+
+  return !carta_item_view_is_busy (count->view) &&
+         g_list_model_get_n_items (carta_checklist_item_get_attachments (count->item)) == count->n;
+}
+
+static void
+page_sizes (const char *pdf_path,
+            double     *sizes,
+            guint       n_pages)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize length;
+  guint i = 0;
+
+  g_assert_true (g_file_get_contents (pdf_path, &data, &length, NULL));
+  g_regex_match_full (regex, data, length, 0, 0, &match, NULL);
+  for (; i < n_pages && g_match_info_matches (match); i++, g_match_info_next (match, NULL))
+    {
+      g_autofree char *width = g_match_info_fetch (match, 1);
+      g_autofree char *height = g_match_info_fetch (match, 2);
+
+      sizes[2 * i] = g_ascii_strtod (width, NULL);
+      sizes[2 * i + 1] = g_ascii_strtod (height, NULL);
+    }
+  g_assert_cmpuint (i, ==, n_pages);
+}
+
+/* A sideways photo turned in the combiner: the preview turns, the PDF
+ * page is turned; then the photos can go from the record, with Undo,
+ * while their files stay where the family keeps them. */
+static void
+test_combine_turned_photos (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carta-page-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (dir, "cases", NULL);
+  g_autofree char *first_path = g_build_filename (dir, "page-1.png", NULL);
+  g_autofree char *second_path = g_build_filename (dir, "page-2.png", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (cases);
+  g_autoptr(CartaStore) store = carta_store_new (root);
+  g_autoptr(GFile) first_file = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second_file = g_file_new_for_path (second_path);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 90, 60);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaAttachment) first = NULL;
+  g_autoptr(CartaAttachment) second = NULL;
+  g_autoptr(CartaAttachment) pdf = NULL;
+  g_autoptr(GFile) case_dir = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree int *rotations = NULL;
+  GSList *files = NULL;
+  CartaPhotoPdfDialog *dialog;
+  CartaChecklistPage *page;
+  CartaChecklistItem *item;
+  CartaItemView *view;
+  GtkWindow *window;
+  CartaCase *kase;
+  GtkWidget *overlay, *button;
+  GdkPaintable *preview;
+  ItemCount count;
+  int width, height;
+  double sizes[4];
+
+  gdk_pixbuf_fill (pixbuf, 0xd02020ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, first_path, "png", &error, NULL));
+  gdk_pixbuf_fill (pixbuf, 0x2040d0ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, second_path, "png", &error, NULL));
+  g_assert_true (carta_store_load (store, &error));
+  kase = carta_store_create_case (store, "Photos", &error);
+  g_assert_no_error (error);
+  case_dir = carta_store_get_case_dir (store, kase);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (page, store);
+  carta_checklist_page_set_case (page, kase);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  spin ();
+
+  item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_object_unref (item);
+  carta_checklist_page_open_item (page, item);
+  view = _carta_checklist_page_get_item_view (page);
+  files = g_slist_append (files, first_file);
+  files = g_slist_append (files, second_file);
+  carta_item_view_import_files (view, files);
+  g_slist_free (files);
+  count = (ItemCount) { view, item, 2 };
+  carta_test_wait_until (item_has_n, &count, 20);
+  first = g_list_model_get_item (carta_checklist_item_get_attachments (item), 0);
+  second = g_list_model_get_item (carta_checklist_item_get_attachments (item), 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "item.combine-photos", NULL));
+  dialog = find_photo_dialog ();
+  g_assert_nonnull (dialog);
+  carta_test_wait_until (preview_loaded, dialog, 20);
+  preview = first_preview (dialog);
+  width = gdk_paintable_get_intrinsic_width (preview);
+  height = gdk_paintable_get_intrinsic_height (preview);
+  g_assert_cmpint (width, >, height);
+
+  /* Turn the first photo right: its preview stands up. */
+  button = carta_test_find_widget (GTK_WIDGET (dialog), is_button_with_tooltip, "Turn Right");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  preview = first_preview (dialog);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (preview), ==, height);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (preview), ==, width);
+  /* Left puts it back; right again: a quarter turn right, in all. */
+  button = carta_test_find_widget (GTK_WIDGET (dialog), is_button_with_tooltip, "Turn Left");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (first_preview (dialog)), ==, width);
+  button = carta_test_find_widget (GTK_WIDGET (dialog), is_button_with_tooltip, "Turn Right");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (first_preview (dialog)), ==, height);
+
+  carta_photo_pdf_dialog_get_pages (dialog, &ids, &rotations);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, carta_attachment_get_id (first));
+  g_assert_cmpint (rotations[0], ==, 90);
+  g_assert_cmpint (rotations[1], ==, 0);
+
+  button = carta_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, "C_ombine");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_null (find_photo_dialog ());
+  count.n = 3;
+  carta_test_wait_until (item_has_n, &count, 20);
+  spin ();
+
+  /* The PDF: the first page stands, the second lies as its photo. */
+  pdf = g_list_model_get_item (carta_checklist_item_get_attachments (item), 2);
+  g_assert_cmpstr (carta_attachment_get_content_type (pdf), ==, "application/pdf");
+  {
+    g_autoptr(GFile) stored = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (pdf));
+    g_autofree char *path = g_file_get_path (stored);
+
+    page_sizes (path, sizes, 2);
+    g_assert_cmpfloat (sizes[0], <, sizes[1]);
+    g_assert_cmpfloat (sizes[2], >, sizes[3]);
+  }
+
+  /* Remove the photos from the record: the PDF stays. */
+  button = carta_test_find_widget (overlay, is_button_labelled, "_Remove Photos");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (carta_checklist_item_get_attachments (item)), ==, 1);
+  {
+    g_autoptr(CartaAttachment) left = g_list_model_get_item (carta_checklist_item_get_attachments (item), 0);
+    g_autoptr(GFile) stored = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (first));
+
+    g_assert_true (left == pdf);
+    /* Nothing deleted: the family's photos, and the case's copies
+     * until the next clean-up, for Undo. */
+    g_assert_true (g_file_test (first_path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (second_path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_query_exists (stored, NULL));
+  }
+  spin ();
+
+  button = carta_test_find_widget (overlay, is_button_labelled, "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  {
+    GListModel *attachments = carta_checklist_item_get_attachments (item);
+    g_autoptr(CartaAttachment) a = g_list_model_get_item (attachments, 0);
+    g_autoptr(CartaAttachment) b = g_list_model_get_item (attachments, 1);
+    g_autoptr(CartaAttachment) c = g_list_model_get_item (attachments, 2);
+
+    g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 3);
+    g_assert_true (a == first);
+    g_assert_true (b == second);
+    g_assert_true (c == pdf);
+  }
+
+  gtk_window_destroy (window);
+  spin ();
+
+  g_assert_true (carta_store_delete_case (store, kase, &error));
+  carta_store_purge_deleted (store, NULL);
+  g_unlink (first_path);
+  g_unlink (second_path);
+  g_rmdir (cases);
+  g_rmdir (dir);
+}
+
 static guint
 count_handlers (gpointer instance,
                 gpointer data)
@@ -494,6 +999,9 @@ main (int   argc,
   g_test_add_func ("/checklist-page/custom-item-and-status", test_custom_item_and_status);
 
   g_test_add_func ("/checklist-page/attach-files", test_attach_files);
+  g_test_add_func ("/checklist-page/status-from-row", test_status_from_row);
+  g_test_add_func ("/checklist-page/rename-and-move-attachment", test_rename_and_move_attachment);
+  g_test_add_func ("/checklist-page/combine-turned-photos", test_combine_turned_photos);
   g_test_add_func ("/checklist-page/flagged-row", test_flagged_row);
   g_test_add_func ("/checklist-page/switch-case-and-close-while-importing",
                    test_switch_case_and_close_while_importing);

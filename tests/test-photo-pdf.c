@@ -104,9 +104,11 @@ write_image (Fixture    *f,
   return path;
 }
 
-/* The colour at the middle of a rendered page, as 0xRRGGBB. */
+/* The colour at (fx, fy) of a rendered page, as fractions of its size. */
 static guint32
-page_colour (PopplerPage *page)
+page_colour_at (PopplerPage *page,
+                double       fx,
+                double       fy)
 {
   double width, height;
   cairo_surface_t *surface;
@@ -122,11 +124,18 @@ page_colour (PopplerPage *page)
   cairo_surface_flush (surface);
 
   data = cairo_image_surface_get_data (surface);
-  pixel = *(guint32 *)(gpointer)(data + (int)(height / 2) * cairo_image_surface_get_stride (surface)
-                                 + (int)(width / 2) * 4);
+  pixel = *(guint32 *)(gpointer)(data + (int)(height * fy) * cairo_image_surface_get_stride (surface)
+                                 + (int)(width * fx) * 4);
   cairo_surface_destroy (surface);
 
   return pixel & 0xffffff;
+}
+
+/* The colour at the middle of a rendered page, as 0xRRGGBB. */
+static guint32
+page_colour (PopplerPage *page)
+{
+  return page_colour_at (page, 0.5, 0.5);
 }
 
 static gboolean
@@ -159,7 +168,7 @@ test_pages_in_order (Fixture       *f,
   g_autofree char *title = NULL;
   GStatBuf st;
 
-  g_assert_true (carta_photo_pdf_write (order, pdf_path, "Bone marrow report", NULL, &error));
+  g_assert_true (carta_photo_pdf_write (order, NULL, pdf_path, "Bone marrow report", NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
@@ -210,6 +219,59 @@ test_pages_in_order (Fixture       *f,
   g_assert_cmpint (st.st_size, <, 200 * 1024);
 }
 
+/* A sideways photo the phone did not turn: the family turns it with
+ * the combiner's buttons, and the page comes out turned, on top of
+ * what EXIF says. */
+static void
+test_rotated_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Top half red, bottom half blue: where red ends up tells the turn. */
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 200);
+  g_autoptr(GdkPixbuf) bottom = NULL;
+  g_autofree char *plain = g_build_filename (f->dir, "plain.png", NULL);
+  g_autofree char *exif = write_image (f, "exif.jpg", 300, 200, 0x808080ff, 6);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "turned.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  const char *paths[] = { plain, plain, plain, exif, plain, NULL };
+  const int rotations[] = { 0, 90, 270, 270, 180 };
+  /* width / height of each page, and where the red half is */
+  const double aspects[] = { 1.5, 2.0 / 3.0, 2.0 / 3.0, 1.5, 1.5 };
+  const double red_x[] = { 0.5, 0.75, 0.25, -1, 0.5 };
+  const double red_y[] = { 0.25, 0.5, 0.5, -1, 0.75 };
+  PopplerDocument *document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0xd02020ff);
+  bottom = gdk_pixbuf_new_subpixbuf (pixbuf, 0, 100, 300, 100);
+  gdk_pixbuf_fill (bottom, 0x2040d0ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, plain, "png", &error, NULL));
+
+  g_assert_true (carta_photo_pdf_write (paths, rotations, pdf_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, G_N_ELEMENTS (rotations));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rotations); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_test_message ("page %u: %.1f × %.1f pt", i + 1, width, height);
+      g_assert_cmpfloat_with_epsilon (width / height, aspects[i], 0.01);
+      if (red_x[i] >= 0)
+        {
+          g_assert_true (colour_near (page_colour_at (page, red_x[i], red_y[i]), 0xd02020));
+          g_assert_true (colour_near (page_colour_at (page, 1 - red_x[i], 1 - red_y[i]), 0x2040d0));
+        }
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+}
+
 static void
 test_failure_leaves_nothing (Fixture       *f,
                              gconstpointer  data)
@@ -225,19 +287,19 @@ test_failure_leaves_nothing (Fixture       *f,
 
   g_assert_true (g_file_set_contents (text, "not a photo", -1, NULL));
 
-  g_assert_false (carta_photo_pdf_write (with_garbage, pdf_path, NULL, NULL, &error));
+  g_assert_false (carta_photo_pdf_write (with_garbage, NULL, pdf_path, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (f), ==, 2);
   g_clear_error (&error);
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (carta_photo_pdf_write (good, pdf_path, NULL, cancellable, &error));
+  g_assert_false (carta_photo_pdf_write (good, NULL, pdf_path, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (count_files (f), ==, 2);
   g_clear_error (&error);
 
-  g_assert_false (carta_photo_pdf_write (none, pdf_path, NULL, NULL, &error));
+  g_assert_false (carta_photo_pdf_write (none, NULL, pdf_path, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (count_files (f), ==, 2);
 }
@@ -264,7 +326,7 @@ test_async (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *paths[] = { b, a, b, NULL };
 
-  carta_photo_pdf_write_async (paths, pdf_path, NULL, NULL, write_done_cb, &result);
+  carta_photo_pdf_write_async (paths, NULL, pdf_path, NULL, NULL, write_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -285,6 +347,8 @@ main (int   argc,
 
   g_test_add ("/photo-pdf/pages-in-order", Fixture, NULL,
               fixture_set_up, test_pages_in_order, fixture_tear_down);
+  g_test_add ("/photo-pdf/rotated-pages", Fixture, NULL,
+              fixture_set_up, test_rotated_pages, fixture_tear_down);
   g_test_add ("/photo-pdf/failure-leaves-nothing", Fixture, NULL,
               fixture_set_up, test_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/photo-pdf/async", Fixture, NULL,

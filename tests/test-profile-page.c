@@ -306,6 +306,47 @@ test_fields_reach_the_model (void)
   iterate ();
 }
 
+/* A contact's messaging app and ID, picked and typed on the page, reach
+ * the contact; an app set elsewhere shows in the row. */
+static void
+test_contact_messaging (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new ("Messaging");
+  g_autoptr(CartaContact) contact = carta_contact_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = carta_profile_page_new ();
+  GtkWidget *app, *id;
+
+  carta_contact_set_name (contact, "Lena Wang");
+  carta_case_add_contact (kase, contact);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  carta_profile_page_set_case (CARTA_PROFILE_PAGE (page), kase);
+  iterate ();
+
+  app = find_row (page, "Messaging app");
+  id = find_row (page, "Messaging ID, such as a WeChat ID");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (app)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app), 1);
+  gtk_editable_set_text (GTK_EDITABLE (id), "lena_wang_berlin");
+  g_assert_cmpstr (carta_contact_get_messaging_app (contact), ==, "wechat");
+  g_assert_cmpstr (carta_contact_get_messaging_id (contact), ==, "lena_wang_berlin");
+
+  carta_contact_set_messaging_app (contact, "line");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (app)), ==, 5);
+  /* An app this Carta has no name for shows as another app. */
+  carta_contact_set_messaging_app (contact, "viber");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (app)), ==, 6);
+
+  /* None: nothing kept. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app), 0);
+  g_assert_null (carta_contact_get_messaging_app (contact));
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
 /* The screening fields: each row reaches its field, and the clearance
  * row shows what a site would compute. */
 static void
@@ -520,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/profile-page/add-reorder-reload", test_add_reorder_reload);
   g_test_add_func ("/profile-page/fields-reach-the-model", test_fields_reach_the_model);
   g_test_add_func ("/profile-page/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/profile-page/contact-messaging", test_contact_messaging);
   g_test_add_func ("/profile-page/screening-fields", test_screening_fields);
   g_test_add_func ("/profile-page/typed-date", test_typed_date);
 

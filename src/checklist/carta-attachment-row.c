@@ -30,6 +30,7 @@ struct _CartaAttachmentRow
   GtkImage        *icon;
   GtkImage        *warning_icon;
   GtkButton       *open_button;
+  GtkMenuButton   *edit_button;
 
   /* State */
   CartaAttachment *attachment;
@@ -151,6 +152,14 @@ describe (CartaAttachmentRow *self)
         g_string_append_printf (text, " · %s", description);
     }
 
+  /* Renamed: the name it came with, to recognise the file by. */
+  if (carta_attachment_get_display_name (self->attachment) != NULL)
+    {
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: %s is the name a file had when it was added */
+      g_string_append_printf (text, _("Added as “%s”"), carta_attachment_get_original_name (self->attachment));
+    }
+
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), warn);
 }
@@ -161,7 +170,7 @@ show_attachment (CartaAttachmentRow *self)
   const char *mime = carta_attachment_get_content_type (self->attachment);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 carta_attachment_get_original_name (self->attachment));
+                                 carta_attachment_get_label (self->attachment));
 
   if (is_imaging (self))
     {
@@ -179,6 +188,15 @@ show_attachment (CartaAttachmentRow *self)
       else
         gtk_image_set_from_icon_name (self->icon, "text-x-generic-symbolic");
     }
+}
+
+static void
+on_display_name_changed_cb (CartaAttachmentRow *self)
+{
+  g_assert (CARTA_IS_ATTACHMENT_ROW (self));
+
+  show_attachment (self);
+  describe (self);
 }
 
 static void
@@ -220,10 +238,18 @@ attachment_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   CartaAttachmentRow *self = CARTA_ATTACHMENT_ROW (widget);
-  const char *view_action = g_str_equal (action_name, "attachment.open") ? "item.open-attachment"
-                                                                         : "item.remove-attachment";
+  const char *view_action;
 
   g_assert (CARTA_IS_ATTACHMENT_ROW (self));
+
+  if (g_str_equal (action_name, "attachment.open"))
+    view_action = "item.open-attachment";
+  else if (g_str_equal (action_name, "attachment.rename"))
+    view_action = "item.rename-attachment";
+  else if (g_str_equal (action_name, "attachment.move"))
+    view_action = "item.move-attachment";
+  else
+    view_action = "item.remove-attachment";
 
   gtk_widget_activate_action (widget, view_action, "s", carta_attachment_get_id (self->attachment));
 }
@@ -298,9 +324,12 @@ carta_attachment_row_class_init (CartaAttachmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, icon);
   gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, warning_icon);
   gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CartaAttachmentRow, edit_button);
 
   gtk_widget_class_install_action (widget_class, "attachment.open", NULL, attachment_action);
   gtk_widget_class_install_action (widget_class, "attachment.remove", NULL, attachment_action);
+  gtk_widget_class_install_action (widget_class, "attachment.rename", NULL, attachment_action);
+  gtk_widget_class_install_action (widget_class, "attachment.move", NULL, attachment_action);
 }
 
 static void
@@ -332,6 +361,8 @@ carta_attachment_row_new (CartaAttachment *attachment,
   describe (self);
   g_signal_connect_object (attachment, "notify::identity-confirmed",
                            G_CALLBACK (on_identity_confirmed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (attachment, "notify::display-name",
+                           G_CALLBACK (on_display_name_changed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -30,6 +30,8 @@ struct _CartaChecklistRow
   CartaPatient       *patient;
   GtkWidget          *identity_box;
   GtkLabel           *identity_label;
+  GtkWidget          *status_button;
+  GSimpleAction      *status_action;
 };
 
 G_DEFINE_FINAL_TYPE (CartaChecklistRow, carta_checklist_row, ADW_TYPE_ACTION_ROW)
@@ -129,6 +131,41 @@ update_identity (CartaChecklistRow *self)
 
 static const char *status_classes[] = { "status-needed", "status-requested", "status-received", "status-not-applicable" };
 
+/* The status menu shows the record's status as its chosen item, and is
+ * named after the record for a screen reader reaching it by Tab. */
+static void
+update_status_menu (CartaChecklistRow *self,
+                    CartaItemStatus    status)
+{
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  g_autofree char *label = NULL;
+
+  g_simple_action_set_state (self->status_action,
+                             g_variant_new_string (carta_item_status_to_string (status)));
+
+  /* TRANSLATORS: %s is a record's name, e.g. “Change the status of Pathology report” */
+  label = g_strdup_printf (_("Change the status of %s"),
+                           carta_checklist_template_get_item_title (template, self->item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_status_change_state_cb (GSimpleAction     *action,
+                           GVariant          *value,
+                           CartaChecklistRow *self)
+{
+  CartaItemStatus status;
+
+  g_assert (CARTA_IS_CHECKLIST_ROW (self));
+
+  /* The same change as the status row inside the record: the model
+   * saves it. */
+  if (self->item != NULL &&
+      carta_item_status_from_string (g_variant_get_string (value, NULL), &status))
+    carta_checklist_item_set_status (self->item, status);
+}
+
 static void
 update (CartaChecklistRow *self)
 {
@@ -161,6 +198,7 @@ update (CartaChecklistRow *self)
   g_string_free (subtitle, TRUE);
 
   gtk_image_set_from_icon_name (self->status_icon, carta_item_status_get_icon_name (status));
+  update_status_menu (self, status);
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     {
       if (i == status)
@@ -190,6 +228,7 @@ carta_checklist_row_dispose (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->patient);
+  g_clear_object (&self->status_action);
 
   G_OBJECT_CLASS (carta_checklist_row_parent_class)->dispose (object);
 }
@@ -249,6 +288,38 @@ carta_checklist_row_class_init (CartaChecklistRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A status change without opening the record. */
+static void
+add_status_menu (CartaChecklistRow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->status_action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING,
+                                                      g_variant_new_string ("needed"));
+  g_signal_connect_object (self->status_action, "change-state",
+                           G_CALLBACK (on_status_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->status_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (group));
+
+  for (guint i = CARTA_ITEM_STATUS_NEEDED; i <= CARTA_ITEM_STATUS_NOT_APPLICABLE; i++)
+    {
+      g_autoptr(GMenuItem) entry = g_menu_item_new (carta_item_status_get_label (i), NULL);
+
+      g_menu_item_set_action_and_target_value (entry, "row.status",
+                                               g_variant_new_string (carta_item_status_to_string (i)));
+      g_menu_append_item (menu, entry);
+    }
+
+  self->status_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->status_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->status_button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (self->status_button, _("Change Status"));
+  gtk_widget_set_valign (self->status_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->status_button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->status_button);
+}
+
 static void
 carta_checklist_row_init (CartaChecklistRow *self)
 {
@@ -290,6 +361,7 @@ carta_checklist_row_init (CartaChecklistRow *self)
   gtk_widget_set_visible (self->identity_box, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->identity_box);
 
+  add_status_menu (self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
@@ -353,6 +425,18 @@ carta_checklist_row_get_identity_warning (CartaChecklistRow *self)
   g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), NULL);
 
   return gtk_widget_get_visible (self->identity_box) ? gtk_label_get_label (self->identity_label) : NULL;
+}
+
+/**
+ * carta_checklist_row_get_status_button:
+ *
+ * Returns: (transfer none): the menu button that changes the status
+ */
+GtkWidget *
+carta_checklist_row_get_status_button (CartaChecklistRow *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ROW (self), NULL);
+  return self->status_button;
 }
 
 gboolean

@@ -26,6 +26,7 @@ gboolean            carta_checklist_row_get_flagged    (CartaChecklistRow  *self
 void                carta_checklist_row_set_patient    (CartaChecklistRow  *self,
                                                         CartaPatient       *patient);
 const char         *carta_checklist_row_get_identity_warning (CartaChecklistRow *self);
+GtkWidget          *carta_checklist_row_get_status_button (CartaChecklistRow *self);
 
 const char         *carta_item_status_get_label        (CartaItemStatus     status);
 const char         *carta_item_status_get_icon_name    (CartaItemStatus     status);

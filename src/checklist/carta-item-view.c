@@ -69,7 +69,11 @@ G_DEFINE_FINAL_TYPE (CartaItemView, carta_item_view, GTK_TYPE_WIDGET)
 
 static void start_import (CartaItemView *self,
                           GListModel    *files,
-                          const char    *temp_dir);
+                          const char    *temp_dir,
+                          GPtrArray     *combined);
+static void offer_to_remove_photos (CartaItemView      *self,
+                                    CartaChecklistItem *item,
+                                    GPtrArray          *photos);
 
 static GFile *
 get_case_dir (CartaItemView *self)
@@ -317,6 +321,7 @@ typedef struct
   CartaItemView      *view;
   CartaChecklistItem *item;
   char               *temp_dir;
+  GPtrArray          *combined;  /* photos the PDF imported was made of */
 } ImportJob;
 
 static void
@@ -327,6 +332,7 @@ import_job_free (ImportJob *job)
   g_free (job->temp_dir);
   g_clear_object (&job->view);
   g_clear_object (&job->item);
+  g_clear_pointer (&job->combined, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -487,6 +493,8 @@ on_import_done_cb (GObject      *object,
         report_skipped (self, attachments->len, skipped);
       else if (attachments->len == 0)
         carta_host_notify (GTK_WIDGET (self), _("There were no files to add."));
+      else if (job->combined != NULL)
+        offer_to_remove_photos (self, job->item, job->combined);
     }
 
   import_job_free (job);
@@ -495,7 +503,8 @@ on_import_done_cb (GObject      *object,
 static void
 start_import (CartaItemView *self,
               GListModel    *files,
-              const char    *temp_dir)
+              const char    *temp_dir,
+              GPtrArray     *combined)
 {
   g_autoptr(GFile) case_dir = get_case_dir (self);
   ImportJob *job;
@@ -513,6 +522,7 @@ start_import (CartaItemView *self,
   job->view = g_object_ref (self);
   job->item = g_object_ref (self->item);
   job->temp_dir = g_strdup (temp_dir);
+  job->combined = combined ? g_ptr_array_ref (combined) : NULL;
 
   if (self->job == NULL)
     self->job = g_cancellable_new ();
@@ -554,7 +564,7 @@ carta_item_view_import_files (CartaItemView *self,
     g_list_store_append (store, l->data);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
-    start_import (self, G_LIST_MODEL (store), NULL);
+    start_import (self, G_LIST_MODEL (store), NULL, NULL);
 }
 
 gboolean
@@ -592,7 +602,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       if (self->job != NULL)
         carta_host_notify (GTK_WIDGET (self), _("Please wait until the files being added now are copied."));
       else if (g_list_model_get_n_items (files) > 0)
-        start_import (self, files, NULL);
+        start_import (self, files, NULL, NULL);
     }
 
   g_clear_object (&self->chooser);
@@ -790,33 +800,108 @@ open_attachment_action (GtkWidget  *widget,
                      on_copied_for_open_cb, copy);
 }
 
-/* What undoing a removal needs: the file and where it was. */
+/* Renaming an attachment, moving it to another record, and removing
+ * the photos a PDF was made of: each is undone from a toast. */
+
 typedef struct
 {
+  CartaItemView      *view;
   CartaChecklistItem *item;
   CartaAttachment    *attachment;
-  guint               position;
-} RemovedAttachment;
+  char               *old_name;   /* the display name before, or NULL */
+  GPtrArray          *targets;    /* the records offered, for a move */
+  CartaChecklistItem *target;     /* where it went, once moved */
+  guint               position;   /* where it was in @item */
+  GPtrArray          *photos;     /* after combining: the photos, and */
+  GArray             *positions;  /* where each was, once removed */
+  gboolean            renamed;
+} AttachmentEdit;
 
-static void
-removed_attachment_free (gpointer  data,
-                         GClosure *closure)
+static AttachmentEdit *
+attachment_edit_new (CartaItemView      *self,
+                     CartaChecklistItem *item,
+                     CartaAttachment    *attachment,
+                     guint               position)
 {
-  RemovedAttachment *removed = data;
+  AttachmentEdit *edit = g_new0 (AttachmentEdit, 1);
 
-  g_clear_object (&removed->item);
-  g_clear_object (&removed->attachment);
-  g_free (removed);
+  edit->view = g_object_ref (self);
+  edit->item = g_object_ref (item);
+  edit->attachment = attachment ? g_object_ref (attachment) : NULL;
+  edit->old_name = attachment ? g_strdup (carta_attachment_get_display_name (attachment)) : NULL;
+  edit->position = position;
+  edit->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  return edit;
 }
 
 static void
-on_undo_remove_attachment_cb (AdwToast          *toast,
-                              RemovedAttachment *removed)
+attachment_edit_free (gpointer  data,
+                      GClosure *closure)
+{
+  AttachmentEdit *edit = data;
+
+  g_free (edit->old_name);
+  g_clear_pointer (&edit->targets, g_ptr_array_unref);
+  g_clear_pointer (&edit->photos, g_ptr_array_unref);
+  g_clear_pointer (&edit->positions, g_array_unref);
+  g_clear_object (&edit->view);
+  g_clear_object (&edit->item);
+  g_clear_object (&edit->attachment);
+  g_clear_object (&edit->target);
+  g_free (edit);
+}
+
+/* Undo, whichever change the toast speaks of. */
+static void
+on_undo_edit_cb (AdwToast       *toast,
+                 AttachmentEdit *edit)
 {
   g_assert (ADW_IS_TOAST (toast));
 
-  /* Put it back where it was. */
-  carta_checklist_item_insert_attachment (removed->item, removed->position, removed->attachment);
+  if (edit->positions->len > 0)
+    {
+      /* The photos, back where they were: positions were taken last to first. */
+      for (guint i = edit->photos->len; i > 0; i--)
+        carta_checklist_item_insert_attachment (edit->item,
+                                                g_array_index (edit->positions, guint, i - 1),
+                                                g_ptr_array_index (edit->photos, i - 1));
+    }
+  else if (edit->target != NULL)
+    /* Back to its record, where it was. */
+    carta_checklist_item_move_attachment (edit->target, edit->attachment, edit->item, edit->position);
+  else if (edit->renamed)
+    carta_checklist_item_rename_attachment (edit->item, edit->attachment, edit->old_name);
+  else
+    /* Put it back where it was. */
+    carta_checklist_item_insert_attachment (edit->item, edit->position, edit->attachment);
+}
+
+/* Says what was done, with Undo; takes @undo and @message. */
+static void
+offer_undo (AttachmentEdit *undo,
+            char           *message)
+{
+  g_autofree char *text = message;
+
+  carta_host_add_undo_toast (GTK_WIDGET (undo->view), text, _("_Undo"),
+                             G_CALLBACK (on_undo_edit_cb), NULL,
+                             undo, attachment_edit_free);
+}
+
+/* Shows @dialog, whose answer @on_response handles with @edit. */
+static void
+ask_about_attachment (AdwMessageDialog *dialog,
+                      GCallback         on_response,
+                      AttachmentEdit   *edit,
+                      GtkWidget        *focus)
+{
+  GClosure *closure = g_cclosure_new (on_response, edit, attachment_edit_free);
+
+  g_signal_connect_closure (dialog, "response", closure, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (focus);
 }
 
 static void
@@ -826,8 +911,7 @@ remove_attachment_action (GtkWidget  *widget,
 {
   CartaItemView *self = CARTA_ITEM_VIEW (widget);
   g_autoptr(CartaAttachment) attachment = NULL;
-  g_autofree char *message = NULL;
-  RemovedAttachment *removed;
+  AttachmentEdit *removed;
   CartaAttachment *found;
   guint position = 0;
 
@@ -837,16 +921,144 @@ remove_attachment_action (GtkWidget  *widget,
   attachment = g_object_ref (found);
   carta_checklist_item_remove_attachment (self->item, attachment);
 
-  removed = g_new0 (RemovedAttachment, 1);
-  removed->item = g_object_ref (self->item);
-  removed->attachment = g_object_ref (attachment);
-  removed->position = position;
+  removed = attachment_edit_new (self, self->item, attachment, position);
 
   /* TRANSLATORS: %s is the name of a file removed from a record */
-  message = g_strdup_printf (_("“%s” removed"), carta_attachment_get_original_name (attachment));
-  carta_host_add_undo_toast (widget, message, _("_Undo"),
-                             G_CALLBACK (on_undo_remove_attachment_cb), NULL,
-                             removed, removed_attachment_free);
+  offer_undo (removed, g_strdup_printf (_("“%s” removed"), carta_attachment_get_label (attachment)));
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AttachmentEdit   *edit)
+{
+  g_autofree char *name = NULL;
+  AttachmentEdit *undo;
+
+  g_assert (CARTA_IS_ITEM_VIEW (edit->view));
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))));
+  g_strstrip (name);
+  /* The original name is the name to go back to, not a new one. */
+  if (g_strcmp0 (name, carta_attachment_get_original_name (edit->attachment)) == 0)
+    name[0] = '\0';
+  if (g_strcmp0 (name[0] != '\0' ? name : NULL, edit->old_name) == 0 ||
+      !carta_checklist_item_rename_attachment (edit->item, edit->attachment, name))
+    return;
+
+  undo = attachment_edit_new (edit->view, edit->item, edit->attachment, edit->position);
+  g_free (undo->old_name);
+  undo->old_name = g_strdup (edit->old_name);
+  undo->renamed = TRUE;
+
+  /* TRANSLATORS: %s is the new name of a file attached to a record */
+  offer_undo (undo, g_strdup_printf (_("Renamed to “%s”"), carta_attachment_get_label (edit->attachment)));
+}
+
+static void
+rename_attachment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  CartaAttachment *attachment;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (!(attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL)))
+    return;
+
+  dialog = carta_host_new_question (widget, _("Rename File"), NULL, _("_Cancel"),
+                                    "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED, "rename");
+  /* TRANSLATORS: %s is the name the file had when it was added */
+  adw_message_dialog_format_body (dialog, _("The name shown in Carta and in the summary for the "
+                                            "coordinators. The file itself is not changed. "
+                                            "It was added as “%s”."),
+                                  carta_attachment_get_original_name (attachment));
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), carta_attachment_get_label (attachment));
+  carta_host_set_dialog_entry (dialog, entry, _("File name"));
+
+  ask_about_attachment (dialog, G_CALLBACK (on_rename_response_cb),
+                        attachment_edit_new (self, self->item, attachment, 0), entry);
+}
+
+static void
+on_move_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AttachmentEdit   *edit)
+{
+  GtkDropDown *records = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  guint selected = gtk_drop_down_get_selected (records);
+  CartaChecklistItem *target;
+  AttachmentEdit *undo;
+
+  g_assert (CARTA_IS_ITEM_VIEW (edit->view));
+
+  if (g_strcmp0 (response, "move") != 0 || selected >= edit->targets->len)
+    return;
+
+  target = g_ptr_array_index (edit->targets, selected);
+  if (!g_list_store_find (G_LIST_STORE (carta_checklist_item_get_attachments (edit->item)),
+                          edit->attachment, &edit->position) ||
+      !carta_checklist_item_move_attachment (edit->item, edit->attachment, target, G_MAXUINT))
+    return;
+
+  undo = attachment_edit_new (edit->view, edit->item, edit->attachment, edit->position);
+  undo->target = g_object_ref (target);
+
+  /* TRANSLATORS: first %s is a file, second the record it was moved to */
+  offer_undo (undo, g_strdup_printf (_("“%s” moved to “%s”"), carta_attachment_get_label (edit->attachment),
+                                     carta_checklist_template_get_item_title (template, target)));
+}
+
+static void
+move_attachment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CartaItemView *self = CARTA_ITEM_VIEW (widget);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  CartaChecklistTemplate *template = carta_checklist_template_get_default ();
+  CartaAttachment *attachment;
+  AdwMessageDialog *dialog;
+  AttachmentEdit *edit;
+  GtkWidget *records;
+  GListModel *items;
+
+  if (self->kase == NULL ||
+      !(attachment = find_attachment (self, g_variant_get_string (param, NULL), NULL)))
+    return;
+
+  edit = attachment_edit_new (self, self->item, attachment, 0);
+  edit->targets = g_ptr_array_new_with_free_func (g_object_unref);
+  items = carta_case_get_items (self->kase);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (item == self->item)
+        continue;
+      g_ptr_array_add (edit->targets, g_object_ref (item));
+      gtk_string_list_append (titles, carta_checklist_template_get_item_title (template, item));
+    }
+
+  dialog = carta_host_new_question (widget, _("Move to Another Record"),
+                                    _("The file stays in the case and is listed under the record you choose."),
+                                    _("_Cancel"), "move", _("_Move"), ADW_RESPONSE_SUGGESTED, "move");
+  records = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&titles)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (records), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (records),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record"), -1);
+  adw_message_dialog_set_extra_child (dialog, records);
+  adw_message_dialog_set_response_enabled (dialog, "move", edit->targets->len > 0);
+
+  ask_about_attachment (dialog, G_CALLBACK (on_move_response_cb), edit, records);
 }
 
 /* Photos of paper into one PDF */
@@ -857,7 +1069,67 @@ typedef struct
   CartaChecklistItem *item;
   char               *temp_dir;
   GFile              *pdf;
+  GPtrArray          *photos;  /* the attachments that became pages */
 } PdfJob;
+
+/* Only the record's own entries go: the stored copies stay in the case
+ * until the next clean-up, so Undo is exact, and the family's own files
+ * outside the case are never touched. */
+static void
+on_remove_photos_cb (AdwToast       *toast,
+                     AttachmentEdit *combined)
+{
+  GListModel *attachments = carta_checklist_item_get_attachments (combined->item);
+  AttachmentEdit *removed;
+
+  g_assert (ADW_IS_TOAST (toast));
+
+  removed = attachment_edit_new (combined->view, combined->item, NULL, 0);
+
+  /* Last to first, so each position stays true as the others go. */
+  for (guint i = g_list_model_get_n_items (attachments); i > 0; i--)
+    {
+      g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, i - 1);
+      guint position = i - 1;
+
+      if (!g_ptr_array_find (combined->photos, attachment, NULL))
+        continue;
+
+      carta_checklist_item_remove_attachment (combined->item, attachment);
+      g_ptr_array_add (removed->photos, g_object_ref (attachment));
+      g_array_append_val (removed->positions, position);
+    }
+
+  if (removed->photos->len == 0)
+    {
+      attachment_edit_free (removed, NULL);
+      return;
+    }
+
+  offer_undo (removed, g_strdup_printf (ngettext ("%u photo removed from this record",
+                                                  "%u photos removed from this record", removed->photos->len),
+                                        removed->photos->len));
+}
+
+static void
+offer_to_remove_photos (CartaItemView      *self,
+                        CartaChecklistItem *item,
+                        GPtrArray          *photos)
+{
+  AttachmentEdit *combined;
+
+  if (photos->len == 0)
+    return;
+
+  combined = attachment_edit_new (self, item, NULL, 0);
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (combined->photos, g_object_ref (g_ptr_array_index (photos, i)));
+  carta_host_add_undo_toast (GTK_WIDGET (self),
+                             _("The PDF was added. The photos are still attached too."),
+                             _("_Remove Photos"),
+                             G_CALLBACK (on_remove_photos_cb), NULL,
+                             combined, attachment_edit_free);
+}
 
 static void
 on_pdf_written_cb (GObject      *object,
@@ -897,12 +1169,13 @@ on_pdf_written_cb (GObject      *object,
 
       g_list_store_append (files, job->pdf);
       /* The import removes the temporary folder once the copy is made. */
-      start_import (self, G_LIST_MODEL (files), job->temp_dir);
+      start_import (self, G_LIST_MODEL (files), job->temp_dir, job->photos);
     }
 
   g_object_unref (job->view);
   g_object_unref (job->item);
   g_object_unref (job->pdf);
+  g_ptr_array_unref (job->photos);
   g_free (job->temp_dir);
   g_free (job);
 }
@@ -916,11 +1189,15 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *pdf_path = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree int *rotations = NULL;
   char *temp_dir;
   PdfJob *job;
 
   if (self->item == NULL || self->job != NULL)
     return;
+
+  carta_photo_pdf_dialog_get_pages (dialog, &ids, &rotations);
 
   if (!(temp_dir = g_dir_make_tmp ("carta-pdf-XXXXXX", &error)))
     {
@@ -937,6 +1214,14 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   job->item = g_object_ref (self->item);
   job->temp_dir = temp_dir;
   job->pdf = g_file_new_for_path (pdf_path);
+  job->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      CartaAttachment *photo = find_attachment (self, ids[i], NULL);
+
+      if (photo != NULL)
+        g_ptr_array_add (job->photos, g_object_ref (photo));
+    }
 
   self->job = g_cancellable_new ();
   g_set_object (&self->job_item, self->item);
@@ -946,7 +1231,7 @@ on_combine_cb (CartaPhotoPdfDialog *dialog,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.cancel", TRUE);
 
-  carta_photo_pdf_write_async ((const char * const *)paths, pdf_path, name, self->job,
+  carta_photo_pdf_write_async ((const char * const *)paths, rotations, pdf_path, name, self->job,
                                on_pdf_written_cb, job);
 }
 
@@ -988,7 +1273,8 @@ combine_photos_action (GtkWidget  *widget,
         continue;
 
       file = g_file_resolve_relative_path (case_dir, carta_attachment_get_stored_path (attachment));
-      carta_photo_pdf_dialog_add_photo (dialog, file, carta_attachment_get_original_name (attachment), mime);
+      carta_photo_pdf_dialog_add_photo (dialog, file, carta_attachment_get_id (attachment),
+                                        carta_attachment_get_label (attachment), mime);
     }
 
   g_signal_connect_object (dialog, "combine", G_CALLBACK (on_combine_cb), self, 0);
@@ -1089,6 +1375,8 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_install_action (widget_class, "item.open-attachment", "s", open_attachment_action);
   gtk_widget_class_install_action (widget_class, "item.remove-attachment", "s", remove_attachment_action);
   gtk_widget_class_install_action (widget_class, "item.combine-photos", NULL, combine_photos_action);
+  gtk_widget_class_install_action (widget_class, "item.rename-attachment", "s", rename_attachment_action);
+  gtk_widget_class_install_action (widget_class, "item.move-attachment", "s", move_attachment_action);
 }
 
 static void

@@ -32,9 +32,12 @@ struct _CartaPhotoPdfDialog
 typedef struct
 {
   GFile      *file;
+  char       *id;
   char       *label;
   char       *content_type;
   GdkTexture *texture;
+  GdkTexture *turned;    /* texture as the page will be, once turned */
+  int         rotation;  /* clockwise, in degrees, after EXIF */
   gboolean    included;
 } Photo;
 
@@ -54,6 +57,8 @@ photo_free (Photo *photo)
 {
   g_clear_object (&photo->file);
   g_clear_object (&photo->texture);
+  g_clear_object (&photo->turned);
+  g_free (photo->id);
   g_free (photo->label);
   g_free (photo->content_type);
   g_free (photo);
@@ -141,6 +146,85 @@ on_include_toggled_cb (GtkCheckButton      *check,
   rebuild (self);
 }
 
+/* The preview turned as the page will be: a quarter turn is a
+ * transpose of the pixels, done once per turn. */
+static GdkTexture *
+turn_texture (GdkTexture *texture,
+              int         rotation)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize)width * 4;
+  g_autofree guint32 *pixels = g_new (guint32, (gsize)width * height);
+  g_autofree guint32 *turned = g_new (guint32, (gsize)width * height);
+  g_autoptr(GBytes) bytes = NULL;
+  int out_width = rotation % 180 == 0 ? width : height;
+  int out_height = rotation % 180 == 0 ? height : width;
+
+  gdk_texture_download (texture, (guchar *)pixels, stride);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        int tx, ty;
+
+        switch (rotation)
+          {
+          case 90:
+            tx = height - 1 - y, ty = x;
+            break;
+          case 180:
+            tx = width - 1 - x, ty = height - 1 - y;
+            break;
+          case 270:
+            tx = y, ty = width - 1 - x;
+            break;
+          default:
+            tx = x, ty = y;
+            break;
+          }
+        turned[(gsize)ty * out_width + tx] = pixels[(gsize)y * width + x];
+      }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&turned), (gsize)width * height * 4);
+  return gdk_memory_texture_new (out_width, out_height, GDK_MEMORY_DEFAULT, bytes, (gsize)out_width * 4);
+}
+
+static void
+turn_photo (CartaPhotoPdfDialog *self,
+            guint                index,
+            int                  degrees)
+{
+  Photo *photo = g_ptr_array_index (self->photos, index);
+  GtkListBoxRow *row;
+
+  photo->rotation = (photo->rotation + degrees + 360) % 360;
+  g_clear_object (&photo->turned);
+  rebuild (self);
+
+  /* Keep the keyboard on the photo that turned. */
+  if ((row = gtk_list_box_get_row_at_index (self->pages_list, index)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+on_turn_left_clicked_cb (GtkButton           *button,
+                         CartaPhotoPdfDialog *self)
+{
+  g_assert (CARTA_IS_PHOTO_PDF_DIALOG (self));
+
+  turn_photo (self, get_row_index (GTK_WIDGET (button)), -90);
+}
+
+static void
+on_turn_right_clicked_cb (GtkButton           *button,
+                          CartaPhotoPdfDialog *self)
+{
+  g_assert (CARTA_IS_PHOTO_PDF_DIALOG (self));
+
+  turn_photo (self, get_row_index (GTK_WIDGET (button)), 90);
+}
+
 static GtkWidget *
 make_button (const char *icon,
              const char *tooltip,
@@ -149,6 +233,8 @@ make_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (button, sensitive);
   gtk_widget_add_css_class (button, "flat");
@@ -171,7 +257,7 @@ rebuild (CartaPhotoPdfDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *image;
-      GtkWidget *up, *down;
+      GtkWidget *up, *down, *left, *right;
       g_autofree char *title = NULL;
 
       if (photo->included)
@@ -190,13 +276,23 @@ rebuild (CartaPhotoPdfDialog *self)
       g_signal_connect (check, "toggled", G_CALLBACK (on_include_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
 
-      image = photo->texture ? gtk_image_new_from_paintable (GDK_PAINTABLE (photo->texture))
-                             : gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+      if (photo->texture != NULL && photo->turned == NULL)
+        photo->turned = photo->rotation != 0 ? turn_texture (photo->texture, photo->rotation)
+                                             : g_object_ref (photo->texture);
+      image = photo->turned ? gtk_image_new_from_paintable (GDK_PAINTABLE (photo->turned))
+                            : gtk_image_new_from_icon_name ("image-x-generic-symbolic");
       gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE);
       gtk_widget_set_margin_top (image, 6);
       gtk_widget_set_margin_bottom (image, 6);
       gtk_widget_set_opacity (image, photo->included ? 1.0 : 0.4);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+      left = make_button ("object-rotate-left-symbolic", _("Turn Left"), TRUE);
+      right = make_button ("object-rotate-right-symbolic", _("Turn Right"), TRUE);
+      g_signal_connect (left, "clicked", G_CALLBACK (on_turn_left_clicked_cb), self);
+      g_signal_connect (right, "clicked", G_CALLBACK (on_turn_right_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), left);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), right);
 
       up = make_button ("go-up-symbolic", _("Move Up"), i > 0);
       down = make_button ("go-down-symbolic", _("Move Down"), i + 1 < self->photos->len);
@@ -346,7 +442,7 @@ carta_photo_pdf_dialog_init (CartaPhotoPdfDialog *self)
   gtk_widget_set_margin_end (content, 12);
 
   label = gtk_label_new (_("The photos become the pages of one PDF, in this order. "
-                           "The photos themselves stay attached."));
+                           "Turn a sideways photo with the arrows."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (content), label);
@@ -389,6 +485,7 @@ carta_photo_pdf_dialog_new (GtkWindow  *parent,
 /**
  * carta_photo_pdf_dialog_add_photo:
  * @file: the stored photo
+ * @id: (nullable): what the caller knows the photo by
  * @label: its original name, to recognise it by
  *
  * Adds a photo as the next page.
@@ -396,6 +493,7 @@ carta_photo_pdf_dialog_new (GtkWindow  *parent,
 void
 carta_photo_pdf_dialog_add_photo (CartaPhotoPdfDialog *self,
                                   GFile               *file,
+                                  const char          *id,
                                   const char          *label,
                                   const char          *content_type)
 {
@@ -404,6 +502,7 @@ carta_photo_pdf_dialog_add_photo (CartaPhotoPdfDialog *self,
   g_return_if_fail (CARTA_IS_PHOTO_PDF_DIALOG (self));
 
   photo->file = g_object_ref (file);
+  photo->id = g_strdup (id);
   photo->label = g_strdup (label);
   photo->content_type = g_strdup (content_type);
   photo->included = TRUE;
@@ -418,4 +517,38 @@ carta_photo_pdf_dialog_add_photo (CartaPhotoPdfDialog *self,
                                 on_thumbnail_cb, request);
   }
   rebuild (self);
+}
+
+/**
+ * carta_photo_pdf_dialog_get_pages:
+ * @ids: (out) (transfer full): the ids of the photos that become pages,
+ *   in page order
+ * @rotations: (out) (transfer full): how far each is turned clockwise,
+ *   in degrees
+ *
+ * What the family chose, as read in a #CartaPhotoPdfDialog::combine
+ * handler.
+ */
+void
+carta_photo_pdf_dialog_get_pages (CartaPhotoPdfDialog  *self,
+                                  GStrv                *ids,
+                                  int                 **rotations)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GArray *turns = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_if_fail (CARTA_IS_PHOTO_PDF_DIALOG (self));
+
+  for (guint i = 0; i < self->photos->len; i++)
+    {
+      Photo *photo = g_ptr_array_index (self->photos, i);
+
+      if (!photo->included)
+        continue;
+      g_strv_builder_add (builder, photo->id ? photo->id : "");
+      g_array_append_val (turns, photo->rotation);
+    }
+
+  *ids = g_strv_builder_end (builder);
+  *rotations = (int *)(gpointer)g_array_free (turns, FALSE);
 }

@@ -19,7 +19,11 @@ CartaPhotoPdfDialog *carta_photo_pdf_dialog_new       (GtkWindow           *pare
                                                        const char          *name);
 void                 carta_photo_pdf_dialog_add_photo (CartaPhotoPdfDialog *self,
                                                        GFile               *file,
+                                                       const char          *id,
                                                        const char          *label,
                                                        const char          *content_type);
+void                 carta_photo_pdf_dialog_get_pages (CartaPhotoPdfDialog  *self,
+                                                       GStrv                *ids,
+                                                       int                 **rotations);
 
 G_END_DECLS

@@ -147,6 +147,64 @@ contacts_remove (CartaCase *kase,
   return carta_case_remove_contact (kase, item, position);
 }
 
+/* The messaging apps offered, as kept in case.json; 0 is none. */
+static const char *messaging_apps[] = { NULL, "wechat", "whatsapp", "telegram", "signal", "line", "other" };
+
+static const char *
+messaging_app_label (int value)
+{
+  if (value <= 0 || value >= (int)G_N_ELEMENTS (messaging_apps))
+    return _("Not given");
+  if (g_str_equal (messaging_apps[value], "other"))
+    /* TRANSLATORS: a messaging app not in the list (WeChat, WhatsApp…) */
+    return _("Other app");
+  /* The apps' own names, as their users write them. */
+  return carta_contact_get_messaging_app_name (messaging_apps[value]);
+}
+
+/* Both ways between the app's nickname and its place in the list. */
+static gboolean
+transform_messaging_app (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      data)
+{
+  const char *app;
+  guint selected = 0;
+
+  if (!G_VALUE_HOLDS_STRING (from))
+    {
+      selected = g_value_get_uint (from);
+      g_value_set_string (to, selected < G_N_ELEMENTS (messaging_apps) ? messaging_apps[selected] : NULL);
+      return TRUE;
+    }
+
+  app = g_value_get_string (from);
+  for (guint i = 1; app != NULL && i < G_N_ELEMENTS (messaging_apps); i++)
+    if (g_str_equal (app, messaging_apps[i]))
+      selected = i;
+
+  /* An app written by a newer Carta reads as "other" here. */
+  if (app != NULL && selected == 0)
+    selected = G_N_ELEMENTS (messaging_apps) - 1;
+
+  g_value_set_uint (to, selected);
+  return TRUE;
+}
+
+static void
+add_messaging (CartaListRow *row,
+               GObject      *item)
+{
+  GtkWidget *app = new_combo_row (_("Messaging app"), messaging_app_label, G_N_ELEMENTS (messaging_apps));
+
+  g_object_bind_property_full (item, "messaging-app",
+                               carta_list_row_add_field (row, app), "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               transform_messaging_app, transform_messaging_app, NULL, NULL);
+  add_text (row, item, "messaging-id", _("Messaging ID, such as a WeChat ID"));
+}
+
 static void
 contacts_fill (CartaListRow *row,
                GObject      *item)
@@ -163,6 +221,7 @@ contacts_fill (CartaListRow *row,
   g_object_set (email, "input-purpose", GTK_INPUT_PURPOSE_EMAIL, NULL);
   bind_text (item, "email", ADW_ENTRY_ROW (email));
   add_text (row, item, "time-zone", _("Time zone or city, such as Berlin"));
+  add_messaging (row, item);
 }
 
 static void

@@ -88,6 +88,96 @@ add_entry (JsonArray  *entries,
   json_array_add_object_element (entries, entry);
 }
 
+/* Where a messaging ContactPoint names its app: R4's ContactPoint has
+ * no system for WeChat or WhatsApp, so it is "other" with this. */
+#define MESSAGING_APP_EXTENSION "https://cartahealth.github.io/fhir/StructureDefinition/messaging-app"
+
+static void
+add_contact_point (JsonArray  *telecom,
+                   const char *system,
+                   const char *value,
+                   const char *app)
+{
+  JsonObject *point;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  point = json_object_new ();
+  json_object_set_string_member (point, "system", system);
+  json_object_set_string_member (point, "value", value);
+  if (app != NULL)
+    {
+      JsonArray *extensions = json_array_new ();
+      JsonObject *extension = json_object_new ();
+
+      json_object_set_string_member (extension, "url", MESSAGING_APP_EXTENSION);
+      json_object_set_string_member (extension, "valueString", app);
+      json_array_add_object_element (extensions, extension);
+      json_object_set_array_member (point, "extension", extensions);
+    }
+  json_array_add_object_element (telecom, point);
+}
+
+/* The family's contacts as Patient.contact: who to call, and how. */
+static void
+add_patient_contacts (JsonObject *resource,
+                      CartaCase  *kase)
+{
+  GListModel *contacts = carta_case_get_contacts (kase);
+  guint n = g_list_model_get_n_items (contacts);
+  JsonArray *array;
+
+  if (n == 0)
+    return;
+
+  array = json_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaContact) contact = g_list_model_get_item (contacts, i);
+      const char *app = carta_contact_get_messaging_app (contact);
+      const char *app_name = carta_contact_get_messaging_app_name (app);
+      JsonObject *entry = json_object_new ();
+      JsonArray *telecom = json_array_new ();
+
+      if (carta_contact_get_name (contact) != NULL)
+        {
+          JsonObject *name = json_object_new ();
+
+          json_object_set_string_member (name, "text", carta_contact_get_name (contact));
+          json_object_set_object_member (entry, "name", name);
+        }
+      if (carta_contact_get_relation (contact) != NULL)
+        {
+          JsonArray *relationship = json_array_new ();
+
+          json_array_add_object_element (relationship, codeable_text (carta_contact_get_relation (contact)));
+          json_object_set_array_member (entry, "relationship", relationship);
+        }
+
+      add_contact_point (telecom, "phone", carta_contact_get_phone (contact), NULL);
+      add_contact_point (telecom, "email", carta_contact_get_email (contact), NULL);
+      add_contact_point (telecom, "other", carta_contact_get_messaging_id (contact),
+                         app_name ? app_name : "other");
+
+      if (json_array_get_length (telecom) > 0)
+        json_object_set_array_member (entry, "telecom", telecom);
+      else
+        json_array_unref (telecom);
+
+      /* An empty contact is not valid FHIR (pat-1). */
+      if (json_object_get_size (entry) > 0)
+        json_array_add_object_element (array, entry);
+      else
+        json_object_unref (entry);
+    }
+
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (resource, "contact", array);
+  else
+    json_array_unref (array);
+}
+
 static JsonObject *
 build_patient (CartaCase  *kase,
                const char *patient_id)
@@ -165,6 +255,8 @@ build_patient (CartaCase  *kase,
       json_array_add_object_element (communication, entry);
       json_object_set_array_member (resource, "communication", communication);
     }
+
+  add_patient_contacts (resource, kase);
 
   return resource;
 }

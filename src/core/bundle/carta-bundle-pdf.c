@@ -773,6 +773,21 @@ cover_title (Pdf       *pdf,
   pdf->y += measure (pdf, subtitle, BODY_WIDTH) + 6;
 }
 
+/* "WeChat: wxid_…", the app named as its users write it. */
+static char *
+contact_messaging_text (Pdf          *pdf,
+                        CartaContact *contact)
+{
+  const char *id = carta_contact_get_messaging_id (contact);
+  const char *app = carta_contact_get_messaging_app_name (carta_contact_get_messaging_app (contact));
+
+  if (id == NULL)
+    return NULL;
+
+  /* TRANSLATORS: a messaging account of a contact, e.g. “WeChat: wxid_123” */
+  return g_strdup_printf (T (N_("%s: %s")), app ? app : T (N_("Messaging")), id);
+}
+
 static void
 cover_patient (Pdf       *pdf,
                CartaCase *kase)
@@ -807,11 +822,13 @@ cover_patient (Pdf       *pdf,
     {
       g_autoptr(CartaContact) contact = g_list_model_get_item (contacts, i);
       g_autofree char *relation = own_words (pdf, carta_contact_get_relation (contact));
+      g_autofree char *messaging = contact_messaging_text (pdf, contact);
       g_autofree char *text = g_strjoin ("\n",
                                          carta_contact_get_name (contact) ? carta_contact_get_name (contact) : "",
                                          relation ? relation : "",
                                          carta_contact_get_phone (contact) ? carta_contact_get_phone (contact) : "",
                                          carta_contact_get_email (contact) ? carta_contact_get_email (contact) : "",
+                                         messaging ? messaging : "",
                                          carta_contact_get_time_zone (contact) ? carta_contact_get_time_zone (contact) : "",
                                          NULL);
       g_strstrip (text);

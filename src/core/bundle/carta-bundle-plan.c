@@ -355,7 +355,8 @@ new_doc (GPtrArray          *docs,
          const char         *category_dir)
 {
   CartaBundleDoc *doc = g_new0 (CartaBundleDoc, 1);
-  const char *original = carta_attachment_get_original_name (attachment);
+  /* The name the family gave it, if any, is what the reader sees. */
+  const char *original = carta_attachment_get_label (attachment);
 
   g_ptr_array_add (docs, doc);
   doc->attachment = g_object_ref (attachment);

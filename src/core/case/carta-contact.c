@@ -24,6 +24,11 @@ struct _CartaContact
   char  *phone;
   char  *email;
   char  *time_zone;
+
+  /* A messaging app's account: how coordinators in China often reach
+   * families. The app is one of the nicknames in carta-contact.h. */
+  char  *messaging_app;
+  char  *messaging_id;
 };
 
 G_DEFINE_FINAL_TYPE (CartaContact, carta_contact, G_TYPE_OBJECT)
@@ -35,6 +40,8 @@ enum {
   PROP_PHONE,
   PROP_EMAIL,
   PROP_TIME_ZONE,
+  PROP_MESSAGING_APP,
+  PROP_MESSAGING_ID,
   N_PROPS
 };
 
@@ -44,6 +51,8 @@ static const CartaField fields[N_PROPS] = {
   [PROP_PHONE] = CARTA_FIELD (STRING, "phone", "phone", CartaContact, phone),
   [PROP_EMAIL] = CARTA_FIELD (STRING, "email", "email", CartaContact, email),
   [PROP_TIME_ZONE] = CARTA_FIELD (STRING, "time-zone", "time_zone", CartaContact, time_zone),
+  [PROP_MESSAGING_APP] = CARTA_FIELD (STRING, "messaging-app", "messaging_app", CartaContact, messaging_app),
+  [PROP_MESSAGING_ID] = CARTA_FIELD (STRING, "messaging-id", "messaging_id", CartaContact, messaging_id),
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -67,3 +76,32 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, re
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, phone, PROP_PHONE)
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, email, PROP_EMAIL)
 CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, time_zone, PROP_TIME_ZONE)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, messaging_app, PROP_MESSAGING_APP)
+CARTA_FIELDS_STRING_ACCESSORS (CartaContact, carta_contact, CARTA_IS_CONTACT, messaging_id, PROP_MESSAGING_ID)
+
+/* Each app's nickname in case.json, and its name as its users write it. */
+static const char * const messaging_apps[][2] = {
+  { "wechat", "WeChat" }, { "whatsapp", "WhatsApp" }, { "telegram", "Telegram" },
+  { "signal", "Signal" }, { "line", "LINE" },
+};
+
+/**
+ * carta_contact_get_messaging_app_name:
+ * @app: (nullable): a messaging app's nickname, as kept in case.json
+ *
+ * Returns: (nullable): the app's own name, as its users write it
+ *   ("WeChat"); an app Carta does not know by name is returned as it
+ *   was given, and %NULL or "other" as %NULL
+ */
+const char *
+carta_contact_get_messaging_app_name (const char *app)
+{
+  if (app == NULL || g_str_equal (app, "other"))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (messaging_apps); i++)
+    if (g_ascii_strcasecmp (app, messaging_apps[i][0]) == 0)
+      return messaging_apps[i][1];
+
+  return app;
+}

@@ -30,4 +30,11 @@ void           carta_contact_set_email     (CartaContact *self, const char *valu
 const char    *carta_contact_get_time_zone (CartaContact *self);
 void           carta_contact_set_time_zone (CartaContact *self, const char *value);
 
+/* The app: "wechat", "whatsapp", "telegram", "signal", "line" or "other". */
+const char    *carta_contact_get_messaging_app (CartaContact *self);
+void           carta_contact_set_messaging_app (CartaContact *self, const char *value);
+const char    *carta_contact_get_messaging_id  (CartaContact *self);
+void           carta_contact_set_messaging_id  (CartaContact *self, const char *value);
+const char    *carta_contact_get_messaging_app_name (const char *app);
+
 G_END_DECLS

@@ -32,6 +32,9 @@ struct _CartaAttachment
   CartaDicomSummary *dicom_summary;
   /* The family said this disc is the patient's, whatever its name. */
   gboolean   identity_confirmed;
+
+  /* The name the family gave it; the stored copy keeps its own. */
+  char      *display_name;
 };
 
 G_DEFINE_FINAL_TYPE (CartaAttachment, carta_attachment, G_TYPE_OBJECT)
@@ -52,6 +55,7 @@ enum {
   PROP_KIND,
   PROP_DICOM_SUMMARY,
   PROP_IDENTITY_CONFIRMED,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -69,6 +73,7 @@ carta_attachment_finalize (GObject *object)
   g_clear_pointer (&self->content_type, g_free);
   g_clear_pointer (&self->added, g_date_time_unref);
   g_clear_pointer (&self->dicom_summary, carta_dicom_summary_unref);
+  g_clear_pointer (&self->display_name, g_free);
 
   G_OBJECT_CLASS (carta_attachment_parent_class)->finalize (object);
 }
@@ -121,6 +126,10 @@ carta_attachment_get_property (GObject    *object,
 
     case PROP_IDENTITY_CONFIRMED:
       g_value_set_boolean (value, self->identity_confirmed);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
       break;
 
     default:
@@ -180,6 +189,10 @@ carta_attachment_set_property (GObject      *object,
       carta_attachment_set_identity_confirmed (self, g_value_get_boolean (value));
       break;
 
+    case PROP_DISPLAY_NAME:
+      carta_attachment_set_display_name (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -226,6 +239,10 @@ carta_attachment_class_init (CartaAttachmentClass *klass)
   properties[PROP_IDENTITY_CONFIRMED] =
     g_param_spec_boolean ("identity-confirmed", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -377,6 +394,52 @@ carta_attachment_set_dicom_summary (CartaAttachment   *self,
 }
 
 /**
+ * carta_attachment_get_display_name:
+ *
+ * Returns: (nullable): the name the family gave the file, if any
+ */
+const char *
+carta_attachment_get_display_name (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);
+  return self->display_name;
+}
+
+/**
+ * carta_attachment_set_display_name:
+ * @display_name: (nullable): the new name; empty or %NULL goes back to
+ *   the original name
+ *
+ * Renames the attachment as people see it. Its stored copy, original
+ * name and checksum stay as they are.
+ */
+void
+carta_attachment_set_display_name (CartaAttachment *self,
+                                   const char      *display_name)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CARTA_IS_ATTACHMENT (self));
+
+  name = g_strstrip (g_strdup (display_name ? display_name : ""));
+  if (_carta_set_str (&self->display_name, name[0] != '\0' ? name : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+/**
+ * carta_attachment_get_label:
+ *
+ * Returns: what to call the attachment: its display name, else its
+ *   original name
+ */
+const char *
+carta_attachment_get_label (CartaAttachment *self)
+{
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (self), NULL);
+  return self->display_name != NULL ? self->display_name : self->original_name;
+}
+
+/**
  * carta_attachment_set_identity_confirmed:
  * @confirmed: whether the family confirmed that this imaging disc is the
  *   patient's, though its name, birth date or sex did not match the case
@@ -428,6 +491,7 @@ _carta_attachment_to_json (gpointer data)
     json_object_set_member (object, "dicom_summary", carta_dicom_summary_to_json (self->dicom_summary));
   if (self->identity_confirmed)
     json_object_set_boolean_member (object, "identity_confirmed", TRUE);
+  _carta_json_set_string (object, "display_name", self->display_name);
 
   return object;
 }
@@ -516,6 +580,7 @@ _carta_attachment_from_json (JsonObject  *object,
                                                      json_node_get_value_type (confirmed) == G_TYPE_BOOLEAN &&
                                                      json_node_get_boolean (confirmed));
     }
+  carta_attachment_set_display_name (self, _carta_json_get_string (object, "display_name", FALSE, NULL));
 
   return g_steal_pointer (&self);
 }

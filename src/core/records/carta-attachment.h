@@ -65,4 +65,9 @@ gboolean         carta_attachment_get_identity_confirmed (CartaAttachment *self)
 void             carta_attachment_set_identity_confirmed (CartaAttachment *self,
                                                           gboolean         confirmed);
 
+const char      *carta_attachment_get_display_name  (CartaAttachment *self);
+void             carta_attachment_set_display_name  (CartaAttachment *self,
+                                                     const char      *display_name);
+const char      *carta_attachment_get_label         (CartaAttachment *self);
+
 G_END_DECLS

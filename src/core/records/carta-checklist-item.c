@@ -495,6 +495,67 @@ carta_checklist_item_remove_attachment (CartaChecklistItem *self,
   return TRUE;
 }
 
+/**
+ * carta_checklist_item_rename_attachment:
+ * @attachment: one of the item's attachments
+ * @display_name: (nullable): its new name; %NULL or empty for its
+ *   original name
+ *
+ * Gives @attachment the name the family chose, and saves it with the
+ * item. The stored copy and its checksum do not change.
+ *
+ * Returns: %TRUE if @attachment is the item's
+ */
+gboolean
+carta_checklist_item_rename_attachment (CartaChecklistItem *self,
+                                        CartaAttachment    *attachment,
+                                        const char         *display_name)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (attachment), FALSE);
+
+  if (!g_list_store_find (self->attachments, attachment, NULL))
+    return FALSE;
+
+  carta_attachment_set_display_name (attachment, display_name);
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * carta_checklist_item_move_attachment:
+ * @attachment: one of the item's attachments
+ * @target: the record it goes to
+ * @position: where in @target; past the end, it goes last
+ *
+ * Moves @attachment to another record of the same case. Both records
+ * share the case's stored copies, so nothing is copied on disk.
+ *
+ * Returns: %TRUE if @attachment was the item's and moved
+ */
+gboolean
+carta_checklist_item_move_attachment (CartaChecklistItem *self,
+                                      CartaAttachment    *attachment,
+                                      CartaChecklistItem *target,
+                                      guint               position)
+{
+  g_autoptr(CartaAttachment) held = NULL;
+
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (self), FALSE);
+  g_return_val_if_fail (CARTA_IS_ATTACHMENT (attachment), FALSE);
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_ITEM (target), FALSE);
+
+  if (target == self)
+    return FALSE;
+
+  held = g_object_ref (attachment);
+  if (!carta_checklist_item_remove_attachment (self, held))
+    return FALSE;
+
+  carta_checklist_item_insert_attachment (target, position, held);
+  return TRUE;
+}
+
 const char *
 carta_item_status_to_string (CartaItemStatus status)
 {

@@ -74,5 +74,12 @@ void                carta_checklist_item_insert_attachment (CartaChecklistItem *
                                                             CartaAttachment    *attachment);
 gboolean            carta_checklist_item_remove_attachment (CartaChecklistItem *self,
                                                             CartaAttachment    *attachment);
+gboolean            carta_checklist_item_rename_attachment (CartaChecklistItem *self,
+                                                            CartaAttachment    *attachment,
+                                                            const char         *display_name);
+gboolean            carta_checklist_item_move_attachment   (CartaChecklistItem *self,
+                                                            CartaAttachment    *attachment,
+                                                            CartaChecklistItem *target,
+                                                            guint               position);
 
 G_END_DECLS

@@ -16,11 +16,13 @@ G_BEGIN_DECLS
 #define CARTA_PHOTO_PDF_MAX_PIXELS 2000
 
 gboolean carta_photo_pdf_write        (const char * const  *image_paths,
+                                       const int           *rotations,
                                        const char          *pdf_path,
                                        const char          *title,
                                        GCancellable        *cancellable,
                                        GError             **error);
 void     carta_photo_pdf_write_async  (const char * const  *image_paths,
+                                       const int           *rotations,
                                        const char          *pdf_path,
                                        const char          *title,
                                        GCancellable        *cancellable,

@@ -487,6 +487,8 @@ fill_profile (CartaCase *kase)
   carta_contact_set_phone (contact, "+49 30 1234 5678");
   carta_contact_set_email (contact, "lena.wang@example.org");
   carta_contact_set_time_zone (contact, "Europe/Berlin");
+  carta_contact_set_messaging_app (contact, "wechat");
+  carta_contact_set_messaging_id (contact, "lena_wang_berlin");
   carta_case_add_contact (kase, contact);
 }
 
