@@ -14,6 +14,7 @@
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-checklist-template.h"
+#include "carta-date-row.h"
 #include "carta-import.h"
 #include "carta-item-view.h"
 #include "carta-photo-pdf-dialog.h"
@@ -167,6 +168,9 @@ test_custom_item_and_status (void)
   CartaItemView *view;
   g_autoptr(GDateTime) now = NULL;
   GtkCalendar *calendar;
+  GtkWidget *date_row;
+  GtkWidget *date_entry;
+  GtkWidget *date_button;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   GtkListBox *list;
@@ -247,23 +251,44 @@ test_custom_item_and_status (void)
   spin ();
   g_assert_cmpuint (count_rows (list), ==, 4);
 
-  /* The calendar opens on the record's own date; the next record, with
-   * no date, opens on today and not on the date of the one before. */
+  /* The record's date is typed, and the calendar
+   * opens on it; the next record, with no date, opens on today and not
+   * on the date of the one before. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (last_row (list))));
   spin ();
-  carta_checklist_item_set_document_date (carta_item_view_get_item (view), "2019-07-03");
+  date_row = carta_test_find_widget_of_type (GTK_WIDGET (view), CARTA_TYPE_DATE_ROW);
+  g_assert_nonnull (date_row);
+  date_entry = carta_test_find_widget_of_type (date_row, GTK_TYPE_ENTRY);
+  /* A document has a day: a month alone is flagged, the record unchanged. */
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2019-07");
+  g_signal_emit_by_name (date_entry, "activate");
+  g_assert_null (carta_checklist_item_get_document_date (carta_item_view_get_item (view)));
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2019-07-03");
+  g_signal_emit_by_name (date_entry, "activate");
+  g_assert_cmpstr (carta_checklist_item_get_document_date (carta_item_view_get_item (view)), ==, "2019-07-03");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
   spin ();
-  calendar = GTK_CALENDAR (carta_test_find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_CALENDAR));
+  date_button = carta_test_find_widget_of_type (date_row, GTK_TYPE_MENU_BUTTON);
+  calendar = GTK_CALENDAR (carta_test_find_widget_of_type (date_row, GTK_TYPE_CALENDAR));
   g_assert_nonnull (calendar);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (date_button));
+  spin ();
   g_assert_cmpint (calendar_shown (calendar, "year"), ==, 2019);
   g_assert_cmpint (calendar_shown (calendar, "month"), ==, 6);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (date_button));
+  spin ();
   /* Not applicable counts as ready too. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
   spin ();
   g_assert_null (carta_checklist_item_get_document_date (carta_item_view_get_item (view)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (date_button));
+  spin ();
   now = g_date_time_new_now_local ();
   g_assert_cmpint (calendar_shown (calendar, "year"), ==, g_date_time_get_year (now));
   g_assert_cmpint (calendar_shown (calendar, "month"), ==, g_date_time_get_month (now) - 1);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (date_button));
+  spin ();
   adw_combo_row_set_selected (_carta_item_view_get_status_row (view), CARTA_ITEM_STATUS_NOT_APPLICABLE);
   spin ();
   g_free (expected);

@@ -25,6 +25,7 @@
 #include "carta-photo-pdf-dialog.h"
 #include "carta-photo-pdf.h"
 #include "carta-thumbnail.h"
+#include "carta-date-row.h"
 #include "carta-version-editor.h"
 
 /* The details of one record: status, date, notes and its files, which
@@ -39,10 +40,7 @@ struct _CartaItemView
   GtkLabel           *why_label;
   AdwEntryRow        *title_row;
   AdwComboRow        *status_row;
-  AdwActionRow       *date_row;
-  GtkButton          *clear_date_button;
-  GtkPopover         *date_popover;
-  GtkCalendar        *calendar;
+  CartaDateRow       *date_row;
   GtkTextView        *notes_view;
   CartaVersionEditor *notes_version;
   GtkRevealer        *progress_revealer;
@@ -168,32 +166,11 @@ rebind_attachments (CartaItemView *self)
 
 /* Fields */
 
-/* The calendar opens on this record's date, or on today: never on the
- * date of the record shown before. */
-static void
-sync_calendar (CartaItemView *self)
-{
-  const char *date = self->item ? carta_checklist_item_get_document_date (self->item) : NULL;
-  g_autoptr(GDateTime) dt = NULL;
-  gboolean updating = self->updating;
-  GDate day;
-
-  if (carta_date_parse (date, &day, NULL))
-    dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
-  else
-    dt = g_date_time_new_now_local ();
-
-  self->updating = TRUE;
-  gtk_calendar_select_day (self->calendar, dt);
-  self->updating = updating;
-}
-
 static void
 update_fields (CartaItemView *self)
 {
   CartaChecklistTemplate *template = carta_checklist_template_get_default ();
   GListModel *attachments;
-  const char *date;
   const char *why;
 
   if (self->item == NULL)
@@ -210,14 +187,10 @@ update_fields (CartaItemView *self)
 
   adw_combo_row_set_selected (self->status_row, carta_checklist_item_get_status (self->item));
 
-  date = carta_checklist_item_get_document_date (self->item);
-  if (date != NULL)
-    /* Shown as written, YYYY-MM-DD: no doubt which is day and month. */
-    adw_action_row_set_subtitle (self->date_row, date);
-  else
-    adw_action_row_set_subtitle (self->date_row, _("Not set"));
-  sync_calendar (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_date_button), date != NULL);
+  /* Typed in the family's own format or picked; the calendar opens on
+   * this record's date, never on the one shown before. */
+  carta_date_row_set_date (self->date_row, carta_checklist_item_get_document_date (self->item));
+  carta_date_row_set_extra_error (self->date_row, NULL);
 
   attachments = carta_checklist_item_get_attachments (self->item);
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), g_list_model_get_n_items (attachments) > 0);
@@ -255,33 +228,19 @@ on_title_changed_cb (CartaItemView *self)
 }
 
 static void
-on_day_selected_cb (CartaItemView *self)
+on_date_changed_cb (CartaItemView *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *iso = NULL;
+  g_assert (CARTA_IS_ITEM_VIEW (self));
 
   if (self->updating || self->item == NULL)
     return;
 
-  day = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (day, "%Y-%m-%d");
-  carta_checklist_item_set_document_date (self->item, iso);
-  gtk_popover_popdown (self->date_popover);
-}
-
-static void
-on_date_popover_show_cb (CartaItemView *self)
-{
-  g_assert (CARTA_IS_ITEM_VIEW (self));
-
-  sync_calendar (self);
-}
-
-static void
-on_clear_date_cb (CartaItemView *self)
-{
-  if (self->item != NULL)
-    carta_checklist_item_set_document_date (self->item, NULL);
+  /* A document has a day: "July 2019" is kept on the row, flagged, and
+   * the record keeps its date until a whole one is given. */
+  if (carta_checklist_item_set_document_date (self->item, carta_date_row_get_date (self->date_row)))
+    carta_date_row_set_extra_error (self->date_row, NULL);
+  else
+    carta_date_row_set_extra_error (self->date_row, _("Give the whole date of the document: day, month and year."));
 }
 
 static void
@@ -1343,6 +1302,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   widget_class->unroot = carta_item_view_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CARTA_TYPE_DATE_ROW);
   g_type_ensure (CARTA_TYPE_VERSION_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cartahealth/Carta/checklist/carta-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, category_label);
@@ -1351,9 +1311,6 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, title_row);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, status_row);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, date_row);
-  gtk_widget_class_bind_template_child (widget_class, CartaItemView, clear_date_button);
-  gtk_widget_class_bind_template_child (widget_class, CartaItemView, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, CartaItemView, calendar);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, notes_view);
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, notes_version);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_version_changed_cb);
@@ -1365,9 +1322,7 @@ carta_item_view_class_init (CartaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaItemView, combine_button);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "item.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "item.add-folder", NULL, add_folder_action);
