@@ -214,12 +214,27 @@ is_metadata (const char *path)
          g_str_equal (path, "data/fhir-bundle.json");
 }
 
+/* A name from the archive as a message may show it: valid UTF-8, and
+ * control characters, which could move a terminal's cursor or split
+ * the line, as "?". */
+static char *
+shown_name (const char *name)
+{
+  char *shown = g_utf8_make_valid (name, -1);
+
+  for (char *p = shown; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = '?';
+
+  return shown;
+}
+
 static gboolean
 hostile (GError     **error,
          const char  *name,
          const char  *reason)
 {
-  g_autofree char *shown = g_utf8_make_valid (name, -1);
+  g_autofree char *shown = shown_name (name);
 
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
                _("This file is not a safe Carta bundle and was not opened: the entry “%s”: %s"),
@@ -290,6 +305,11 @@ check_directory (CartaBundleReader  *self,
   for (guint i = 0; i < entries->len; i++)
     {
       const CartaZipEntry *entry = &g_array_index (entries, CartaZipEntry, i);
+      const char *reason = NULL;
+
+      /* Before the reader turns a backslash into a slash. */
+      if (!_carta_bundle_path_is_safe (entry->name, &reason))
+        return hostile (error, entry->name, reason);
 
       if (entry->size > RATIO_SLACK && entry->size > self->max_ratio * (double)(entry->compressed + 65536))
         return bomb (error, entry->name);
@@ -1122,9 +1142,40 @@ is_language_code (const char *text)
   return TRUE;
 }
 
+/* Two attachments may share a stored file only when it is one file, the
+ * same content: otherwise importing would keep one and drop the other. */
+static void
+check_stored_path (CartaBundleReader *self,
+                   GHashTable        *stored_paths,
+                   JsonObject        *attachment)
+{
+  const char *stored = get_string (attachment, "stored_path");
+  const char *sha256 = get_string (attachment, "sha256");
+  const char *reason = NULL;
+  const char *earlier;
+
+  if (stored == NULL)
+    return;
+
+  if (!_carta_bundle_path_is_safe (stored, &reason))
+    {
+      g_autofree char *shown = g_utf8_make_valid (stored, -1);
+
+      /* TRANSLATORS: %1$s is a path inside a case folder, %2$s why it is refused */
+      problem (self, _("data/case.json: the stored path “%1$s” is unsafe: %2$s"), shown, reason);
+      return;
+    }
+
+  if (!g_hash_table_lookup_extended (stored_paths, stored, NULL, (gpointer *)&earlier))
+    g_hash_table_insert (stored_paths, (char *)stored, (char *)sha256);
+  else if (sha256 == NULL || earlier == NULL || g_ascii_strcasecmp (sha256, earlier) != 0)
+    problem (self, _("data/case.json: two different documents are stored as “%s”"), stored);
+}
+
 static void
 check_case_json (CartaBundleReader *self)
 {
+  g_autoptr(GHashTable) stored_paths = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
@@ -1173,6 +1224,7 @@ check_case_json (CartaBundleReader *self)
             continue;
 
           disc = g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0;
+          check_stored_path (self, stored_paths, attachment);
 
           self->n_documents++;
           /* A disc's size is that of all its files; its hash, that of its list. */

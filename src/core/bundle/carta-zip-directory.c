@@ -33,6 +33,8 @@
 #define CENTRAL_SIZE       46
 #define LOCAL_SIGNATURE    0x04034b50
 #define LOCAL_SIZE         30
+/* A data descriptor: signature, CRC and two 64-bit sizes. */
+#define MAX_DESCRIPTOR     24
 /* The directory is held in memory while it is read. */
 #define MAX_DIRECTORY      (64 * 1024 * 1024)
 
@@ -257,6 +259,11 @@ check_local_headers (int                 fd,
 
       if (entry->compressed > limit - data_start)
         return directory_damaged (error, _("two of its entries overlap"));
+
+      /* Between one entry and the next, at most a data descriptor: nothing
+       * the directory does not list may hide there. */
+      if (limit - data_start - entry->compressed > MAX_DESCRIPTOR || (i == 0 && entry->offset != 0))
+        return directory_damaged (error, _("it holds data its table of contents does not list"));
     }
 
   return TRUE;
