@@ -17,12 +17,10 @@ import hashlib
 import re
 import io
 import os
-import resource
 import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unicodedata
 import zipfile
@@ -34,6 +32,7 @@ warnings.filterwarnings("ignore", "Duplicate name")
 TIME_LIMIT = 20.0        # seconds an input, sanitizer builds included
 FAST_ENOUGH = 10.0       # what a plain build must stay under
 MEMORY_LIMIT = 2 << 30   # address space, where no sanitizer needs more
+MEMORY_PEAK = 512 << 20  # what one check may really use
 
 TOOL = os.path.abspath(sys.argv[1])
 SANITIZED = b'__asan_init' in open(TOOL, 'rb').read() if os.path.exists(TOOL) else False
@@ -336,28 +335,53 @@ def share_stored_path(text):
 
 # --- running the tool ---------------------------------------------------------
 
+# Runs in a fresh, small interpreter: a child forked from this script
+# would count the script's own memory as its peak. It sets the limits,
+# runs the tool and writes the tool's peak memory in KiB to argv[1].
+WRAPPER = """
+import os, resource, sys
+if sys.argv[2] != '0':
+    resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]),) * 2)
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[3], sys.argv[3:])
+_, status, usage = os.wait4(pid, 0)
+open(sys.argv[1], 'w').write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+"""
+
+
 def run(args, cwd):
     env = dict(os.environ, HOME=cwd, XDG_DATA_HOME=cwd, XDG_CONFIG_HOME=cwd,
                XDG_CACHE_HOME=cwd, TMPDIR=cwd, LC_ALL='C.UTF-8', G_DEBUG='fatal-criticals')
-
-    def limits():
-        if not SANITIZED:
-            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    peak = os.path.join(cwd, 'peak')
+    limit = 0 if SANITIZED else MEMORY_LIMIT
 
     with open(os.path.join(cwd, 'out'), 'w+b') as out, open(os.path.join(cwd, 'err'), 'w+b') as err:
         start = time.monotonic()
-        p = subprocess.Popen([TOOL] + args, cwd=cwd, env=env, stdout=out, stderr=err,
-                             stdin=subprocess.DEVNULL, preexec_fn=limits)
-        timer = threading.Timer(TIME_LIMIT, p.kill)
-        timer.start()
-        _, status, usage = os.wait4(p.pid, 0)
-        timer.cancel()
-        p.returncode = os.waitstatus_to_exitcode(status)
+        p = subprocess.Popen([sys.executable, '-c', WRAPPER, peak, str(limit), TOOL] + args,
+                             cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
+        try:
+            rc = p.wait(TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, 9)
+            rc = p.wait()
         elapsed = time.monotonic() - start
+        # The wrapper reports a signal as 128 + its number.
+        if rc > 128:
+            rc = -(rc - 128)
+        elif rc < 0:
+            rc = -9
         out.seek(0)
         err.seek(0)
-        return p.returncode, out.read(), err.read(), elapsed, usage.ru_maxrss * 1024
+        try:
+            rss = int(open(peak).read()) * 1024
+            os.unlink(peak)
+        except (OSError, ValueError):
+            rss = 0
+        return rc, out.read(), err.read(), elapsed, rss
 
 
 def judge(name, rc, stdout, stderr, elapsed, must_refuse):
@@ -425,6 +449,8 @@ def main():
                 rc, out, err, elapsed, rss = run(command, work)
                 must_refuse = command[0] == 'verify' or quick
                 why = judge(name, rc, out, err, elapsed, must_refuse)
+                if not why and not SANITIZED and rss > MEMORY_PEAK:
+                    why = 'used %d MB' % (rss >> 20)
                 if why:
                     problems.append('%s: %s' % (command[0], why))
                 if command == ['verify', 'b.zip']:
@@ -434,8 +460,9 @@ def main():
                     slowest = (elapsed, '%s %s' % (command[0], name))
                 if rss > largest[0]:
                     largest = (rss, '%s %s' % (command[0], name))
-            if set(os.listdir(work)) - before - {'out', 'err'}:
-                problems.append('wrote %s' % sorted(set(os.listdir(work)) - before))
+            written = set(os.listdir(work)) - before - {'out', 'err', 'peak'}
+            if written:
+                problems.append('wrote %s' % sorted(written))
             for e in escapes:
                 if os.path.lexists(e):
                     problems.append('wrote %s' % e)
