@@ -269,8 +269,11 @@ static gboolean
 damaged (GError         **error,
          struct archive  *archive)
 {
+  const char *reason = archive_error_string (archive);
+
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-               _("The bundle is damaged and cannot be read: %s"), archive_error_string (archive));
+               _("The bundle is damaged and cannot be read: %s"),
+               reason ? reason : _("its table of contents does not match the files in it"));
   return FALSE;
 }
 
@@ -538,6 +541,11 @@ scan_next_header (CartaBundleReader     *self,
   if (ret == ARCHIVE_WARN)
     {
       const char *raw = archive_entry_pathname (*entry);
+
+      /* libarchive also warns when an entry's local header disagrees with
+       * the directory, not only about its name. */
+      if (raw != NULL && g_utf8_validate (raw, -1, NULL))
+        return directory_mismatch (error);
 
       return hostile (error, raw ? raw : "?", _("its name is not valid UTF-8 or cannot be read"));
     }
@@ -903,6 +911,30 @@ text_of (Entry *entry)
   return g_strndup (data, len);
 }
 
+/* The next line of the text from @cursor to @end, cut at its newline,
+ * or NULL at the end. Linear, where g_strsplit() looks at all the rest
+ * of the text for each line under AddressSanitizer's interceptors. */
+static char *
+next_line (char       **cursor,
+           const char  *end)
+{
+  char *line = *cursor;
+  char *newline;
+
+  if (line == NULL || line >= end)
+    return NULL;
+
+  if ((newline = memchr (line, '\n', end - line)))
+    {
+      *newline = '\0';
+      *cursor = newline + 1;
+    }
+  else
+    *cursor = (char *)end;
+
+  return line;
+}
+
 static char *
 decode_manifest_path (const char *text)
 {
@@ -929,7 +961,9 @@ check_manifest (CartaBundleReader *self,
 {
   GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *text = text_of (lookup (self, manifest_name));
-  g_auto(GStrv) lines = NULL;
+  char *cursor = text;
+  const char *end = text ? text + strlen (text) : NULL;
+  char *raw;
 
   if (text == NULL)
     {
@@ -937,10 +971,9 @@ check_manifest (CartaBundleReader *self,
       return listed;
     }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; (raw = next_line (&cursor, end)) != NULL; i++)
     {
-      char *line = g_strchomp (lines[i]);
+      char *line = g_strchomp (raw);
       g_autofree char *file = NULL;
       const char *reason = NULL;
       char *space;
@@ -998,9 +1031,11 @@ static void
 parse_bag_info (CartaBundleReader *self)
 {
   g_autofree char *text = text_of (lookup (self, "bag-info.txt"));
-  g_auto(GStrv) lines = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GString) value = NULL;
+  char *cursor = text;
+  const char *end = text ? text + strlen (text) : NULL;
+  char *raw;
 
   if (text == NULL)
     {
@@ -1008,19 +1043,19 @@ parse_bag_info (CartaBundleReader *self)
       return;
     }
 
-  lines = g_strsplit (text, "\n", MAX_BAG_INFO_LINES + 1);
-  if (g_strv_length (lines) > MAX_BAG_INFO_LINES)
+  for (guint i = 0; (raw = next_line (&cursor, end)) != NULL; i++)
     {
-      /* TRANSLATORS: %u is a number of lines, such as 10000 */
-      problem (self, _("bag-info.txt: it has more than %u lines, far more than a bag’s description needs"),
-               (guint)MAX_BAG_INFO_LINES);
-      return;
-    }
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strchomp (lines[i]);
+      char *line = g_strchomp (raw);
       char *colon;
+
+      if (i >= MAX_BAG_INFO_LINES)
+        {
+          /* TRANSLATORS: %u is a number of lines, such as 10000 */
+          problem (self, _("bag-info.txt: it has more than %u lines, far more than a bag’s description needs"),
+                   (guint)MAX_BAG_INFO_LINES);
+          g_hash_table_remove_all (self->bag_info);
+          return;
+        }
 
       if (*line == '\0')
         continue;
