@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -266,6 +268,93 @@ test_lying_size (void)
   assert_import_refused ("lying-size.zip", lying, CARTA_ERROR, CARTA_ERROR_MALFORMED);
 }
 
+/* The sample bundle with the entry ending in @suffix replaced by @content;
+ * the manifests are left as they were. */
+static GByteArray *
+replace_entry (const char *suffix,
+               const char *content)
+{
+  struct archive *in = archive_read_new ();
+  struct archive *out = archive_write_new ();
+  struct archive_entry *entry;
+  g_autofree char *path = g_build_filename (fixture.dir, "replaced.zip", NULL);
+  GByteArray *bytes;
+  char *data;
+  gsize length;
+
+  archive_read_support_format_zip (in);
+  g_assert_cmpint (archive_read_open_filename (in, fixture.bundle, 65536), ==, ARCHIVE_OK);
+  archive_write_set_format_zip (out);
+  archive_write_set_bytes_in_last_block (out, 1);
+  g_assert_cmpint (archive_write_open_filename (out, path), ==, ARCHIVE_OK);
+
+  while (archive_read_next_header (in, &entry) == ARCHIVE_OK)
+    {
+      gboolean replaced = g_str_has_suffix (archive_entry_pathname (entry), suffix);
+      g_autoptr(GByteArray) body = g_byte_array_new ();
+      guint8 block[65536];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (in, block, sizeof block)) > 0)
+        g_byte_array_append (body, block, n);
+      if (replaced)
+        {
+          g_byte_array_set_size (body, 0);
+          g_byte_array_append (body, (const guint8 *)content, strlen (content));
+        }
+      archive_entry_set_size (entry, body->len);
+      g_assert_cmpint (archive_write_header (out, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (out, body->data, body->len), ==, (la_ssize_t)body->len);
+    }
+
+  archive_read_free (in);
+  archive_write_close (out);
+  archive_write_free (out);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  bytes = g_byte_array_new_take ((guint8 *)data, length);
+  g_unlink (path);
+  return bytes;
+}
+
+static gboolean
+reader_mentions (const char *path,
+                 const char *words)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
+  const char * const *problems;
+
+  carta_bundle_reader_verify (reader, FALSE, NULL, NULL);
+  problems = carta_bundle_reader_get_problems (reader);
+  for (guint i = 0; problems[i] != NULL; i++)
+    if (strstr (problems[i], words))
+      return TRUE;
+  return FALSE;
+}
+
+/* An empty case.json was a valid bundle with no documents, and import
+ * then crashed; one nested a million levels deep overflowed the stack. */
+static void
+test_case_json (void)
+{
+  g_autofree char *deep = nested (1000000);
+  struct { const char *name; const char *content; const char *words; } cases[] = {
+    { "empty-case.zip", "", "data/case.json: it is empty" },
+    { "deep-case.zip", deep, "data/case.json: it is nested more than" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GByteArray) bytes = replace_entry ("/data/case.json", cases[i].content);
+      g_autofree char *path = g_build_filename (fixture.dir, cases[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, (const char *)bytes->data, bytes->len, NULL));
+      g_assert_true (reader_mentions (path, cases[i].words));
+      assert_import_refused (cases[i].name, bytes, CARTA_ERROR, CARTA_ERROR_INVALID);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/hostile/zip/truncated", test_truncated);
   g_test_add_func ("/hostile/zip/lying-directory", test_lying_directory);
   g_test_add_func ("/hostile/zip/lying-size", test_lying_size);
+  g_test_add_func ("/hostile/import/case-json", test_case_json);
 
   status = g_test_run ();
 
