@@ -323,14 +323,11 @@ reader_mentions (const char *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CartaBundleReader) reader = carta_bundle_reader_new (file);
-  const char * const *problems;
+  g_autofree char *all = NULL;
 
   carta_bundle_reader_verify (reader, FALSE, NULL, NULL);
-  problems = carta_bundle_reader_get_problems (reader);
-  for (guint i = 0; problems[i] != NULL; i++)
-    if (strstr (problems[i], words))
-      return TRUE;
-  return FALSE;
+  all = g_strjoinv ("\n", (char **)carta_bundle_reader_get_problems (reader));
+  return strstr (all, words) != NULL;
 }
 
 /* An empty case.json was a valid bundle with no documents, and import
