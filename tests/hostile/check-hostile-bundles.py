@@ -352,9 +352,12 @@ sys.exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status) else 12
 """
 
 
-def run(args, cwd):
+def run(args, cwd, language=None):
     env = dict(os.environ, HOME=cwd, XDG_DATA_HOME=cwd, XDG_CONFIG_HOME=cwd,
                XDG_CACHE_HOME=cwd, TMPDIR=cwd, LC_ALL='C.UTF-8', G_DEBUG='fatal-criticals')
+    env.pop('LANGUAGE', None)
+    if language:
+        env.update(LANGUAGE=language, LANG=language + '.UTF-8', LC_ALL=language + '.UTF-8')
     peak = os.path.join(cwd, 'peak')
     limit = 0 if SANITIZED else MEMORY_LIMIT
 
@@ -437,6 +440,18 @@ def main():
             else:
                 print('ok %d - %s is accepted' % (n, label))
 
+        # Refusals read in the window's language, the reason too.
+        with open(os.path.join(work, 'b.zip'), 'wb') as f:
+            f.write(make_zip(good + [(Bag(good).root + '/data/../../carta-hostile-escape', b'x')]))
+        rc, out, err, _, _ = run(['verify', 'b.zip'], work, 'zh_CN')
+        n += 1
+        text = err.decode('utf-8', 'replace')
+        if rc <= 0 or 'the name' in text or 'Carta' not in text:
+            failed += 1
+            print('not ok %d - a refusal in Chinese: %s' % (n, text[:300]))
+        else:
+            print('ok %d - a refusal in Chinese: %s' % (n, text.strip()[:150]))
+
         for name, data, quick in corpus(good, enc):
             path = os.path.join(work, 'b.zip')
             with open(path, 'wb') as f:
@@ -477,7 +492,7 @@ def main():
 
     print('1..%d' % n)
     print('# %d hostile inputs, %d refused by verify; slowest %.2f s (%s); largest %d MB (%s)'
-          % (n - 2, refused, slowest[0], slowest[1], largest[0] >> 20, largest[1]))
+          % (n - 3, refused, slowest[0], slowest[1], largest[0] >> 20, largest[1]))
     return 1 if failed else 0
 
 
