@@ -450,6 +450,31 @@ test_open_damaged (void)
   assert_no_staging ();
 }
 
+/* A real bundle cut short before its central directory: libarchive alone
+ * read it front to back and the window imported it. */
+static void
+test_open_truncated (void)
+{
+  GListModel *cases = carta_store_get_cases (carta_application_get_store (app));
+  g_autofree char *sample = g_build_filename (work_dir, "sample.zip", NULL);
+  g_autofree char *path = g_build_filename (work_dir, "truncated.zip", NULL);
+  g_autoptr(GFile) bundle = g_file_new_for_path (path);
+  DialogWait wait = { "The Bundle Could Not Be Opened" };
+  guint before = g_list_model_get_n_items (cases);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_file_set_contents (path, data, length - 200, NULL));
+  _carta_window_open_bundle (window, bundle);
+  carta_test_wait_until (dialog_with_heading, &wait, 60);
+  click_response (carta_test_find_dialog (), "_Close");
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, before);
+  assert_no_staging ();
+}
+
 static void
 test_send_history (void)
 {
@@ -706,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/bundle-window/open-same-case", test_open_same_case);
   g_test_add_func ("/bundle-window/open-encrypted", test_open_encrypted);
   g_test_add_func ("/bundle-window/open-damaged", test_open_damaged);
+  g_test_add_func ("/bundle-window/open-truncated", test_open_truncated);
   g_test_add_func ("/bundle-window/send-history", test_send_history);
   g_test_add_func ("/bundle-window/send-again-after-restart", test_send_again_after_restart);
   g_test_add_func ("/bundle-window/close-while-exporting", test_close_while_exporting);

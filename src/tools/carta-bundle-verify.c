@@ -48,20 +48,13 @@ carta_bundle_verify (int    argc,
       return 0;
     }
 
+  /* The first line names the problem (the first, and how many); the
+   * rest lists them all when there are more. */
+  fprintf (stderr, "%s\n", error->message);
   problems = carta_bundle_reader_get_problems (reader);
-  if (problems[0] == NULL)
-    fprintf (stderr, "%s\n", error->message);
-  else
-    {
-      guint n = g_strv_length ((char **)problems);
-
-      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
-                                    "The bundle is not valid; %u problem:",
-                                    "The bundle is not valid; %u problems:", n), n);
-      fprintf (stderr, "\n");
-      for (guint i = 0; problems[i] != NULL; i++)
-        fprintf (stderr, "  %s\n", problems[i]);
-    }
+  if (problems[0] != NULL && problems[1] != NULL)
+    for (guint i = 0; problems[i] != NULL; i++)
+      fprintf (stderr, "  %s\n", problems[i]);
 
   return 1;
 }

@@ -11,6 +11,14 @@
 
 G_BEGIN_DECLS
 
+/* Deeper than anything Carta writes (case.json and FHIR stay under 16). */
+#define CARTA_JSON_MAX_DEPTH 64
+
+JsonNode   *_carta_json_parse_bounded (JsonParser  *parser,
+                                       const char  *data,
+                                       gsize        length,
+                                       GError     **error);
+
 /* Small readers that raise CARTA_ERROR_MISSING_FIELD with the field's
  * name, so a damaged file gives a message a person can act on. */
 const char *_carta_json_get_string   (JsonObject  *object,

@@ -231,3 +231,107 @@ _carta_set_str (char       **str_pointer,
 
   return TRUE;
 }
+
+/* The deepest nesting of arrays and objects in @data, counted without
+ * parsing, so that a file nested a million levels deep never reaches
+ * json-glib 1.6, whose parser recurses once a level and has no limit.
+ * Stops counting once past @limit. */
+static guint
+json_depth (const char *data,
+            gsize       length,
+            guint       limit)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > deepest && (deepest = depth) > limit)
+            break;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
+/**
+ * _carta_json_parse_bounded:
+ * @parser: where the document is loaded
+ * @data: the file's bytes, not necessarily NUL-terminated
+ * @length: their number
+ * @error: %CARTA_ERROR_MALFORMED, with a message that completes
+ *   “FILE: …”
+ *
+ * Loads untrusted JSON: refuses, before parsing, text that is not UTF-8,
+ * holds a NUL byte or nests deeper than %CARTA_JSON_MAX_DEPTH; and after,
+ * a document with no value at all (json-glib accepts empty text).
+ *
+ * Returns: the root, owned by @parser, or %NULL with @error set
+ */
+JsonNode *
+_carta_json_parse_bounded (JsonParser  *parser,
+                           const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > 0 && memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                           _("it holds a zero byte, which a JSON file never does"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                           _("it is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (json_depth (data, length, CARTA_JSON_MAX_DEPTH) > CARTA_JSON_MAX_DEPTH)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   /* TRANSLATORS: %u is a number of levels, such as 64 */
+                   _("it is nested more than %u levels deep, far deeper than Carta ever writes"),
+                   (guint)CARTA_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* TRANSLATORS: %s is the JSON parser's own message */
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   _("it is not valid JSON (%s)"), local_error->message);
+      return NULL;
+    }
+
+  if (!(root = json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_MALFORMED, _("it is empty"));
+      return NULL;
+    }
+
+  return root;
+}

@@ -294,7 +294,8 @@ _carta_bundle_bag_name (CartaCase *kase,
  * @reason: (out): why not, when it is not
  *
  * A path inside an archive or a case folder: relative, UTF-8, no "..",
- * no empty or "." parts, no backslashes or control characters.
+ * no empty or "." parts, no backslashes or control characters. The
+ * reason is translated: messages show it after the name.
  */
 gboolean
 _carta_bundle_path_is_safe (const char  *path,
@@ -304,27 +305,27 @@ _carta_bundle_path_is_safe (const char  *path,
 
   if (path == NULL || *path == '\0')
     {
-      *reason = "the name is empty";
+      *reason = _("the name is empty");
       return FALSE;
     }
 
   if (!g_utf8_validate (path, -1, NULL))
     {
-      *reason = "the name is not valid UTF-8";
+      *reason = _("the name is not valid UTF-8");
       return FALSE;
     }
 
   if (path[0] == '/' || path[0] == '\\' ||
       (g_ascii_isalpha (path[0]) && path[1] == ':'))
     {
-      *reason = "the name is an absolute path";
+      *reason = _("the name is an absolute path");
       return FALSE;
     }
 
   for (const char *p = path; *p; p++)
     if ((guchar)*p < 0x20 || *p == 0x7f || *p == '\\')
       {
-        *reason = "the name holds a control character or a backslash";
+        *reason = _("the name holds a control character or a backslash");
         return FALSE;
       }
 
@@ -333,13 +334,13 @@ _carta_bundle_path_is_safe (const char  *path,
     {
       if (g_str_equal (parts[i], ".."))
         {
-          *reason = "the name climbs out of its folder with “..”";
+          *reason = _("the name climbs out of its folder with “..”");
           return FALSE;
         }
       /* A trailing slash marks a folder; other empty parts are not ok. */
       if ((parts[i][0] == '\0' && parts[i + 1] != NULL) || g_str_equal (parts[i], "."))
         {
-          *reason = "the name has an empty or “.” part";
+          *reason = _("the name has an empty or “.” part");
           return FALSE;
         }
     }

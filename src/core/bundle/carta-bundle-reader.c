@@ -24,9 +24,11 @@
 #include "carta-bundle-reader.h"
 #include "carta-error.h"
 #include "carta-fs-private.h"
+#include "carta-json-private.h"
 #include "carta-sha256-private.h"
 #include "carta-store-private.h"
 #include "carta-task.h"
+#include "carta-zip-directory-private.h"
 
 /* A bundle is untrusted input: names are checked before anything is
  * written, and the amount of data it may unpack to is capped, in total
@@ -39,6 +41,9 @@
 /* Tag files and JSON are held in memory: all of them together too. */
 #define MAX_METADATA_TOTAL  (128 * 1024 * 1024)
 #define READ_BLOCK          (1024 * 1024)
+/* bag-info.txt describes a bag in a few lines. */
+#define MAX_BAG_INFO_LINES  10000
+#define MAX_BAG_INFO_VALUE  (64 * 1024)
 
 struct _CartaBundleReader
 {
@@ -209,12 +214,27 @@ is_metadata (const char *path)
          g_str_equal (path, "data/fhir-bundle.json");
 }
 
+/* A name from the archive as a message may show it: valid UTF-8, and
+ * control characters, which could move a terminal's cursor or split
+ * the line, as "?". */
+static char *
+shown_name (const char *name)
+{
+  char *shown = g_utf8_make_valid (name, -1);
+
+  for (char *p = shown; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = '?';
+
+  return shown;
+}
+
 static gboolean
 hostile (GError     **error,
          const char  *name,
          const char  *reason)
 {
-  g_autofree char *shown = g_utf8_make_valid (name, -1);
+  g_autofree char *shown = shown_name (name);
 
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
                _("This file is not a safe Carta bundle and was not opened: the entry “%s”: %s"),
@@ -232,6 +252,8 @@ typedef struct
   guint           n_entries;
   GHashTable     *folded;    /* each name, case-folded and normalised */
   guint8         *buffer;
+  CartaZipDirectory *directory;
+  guint           next;      /* the directory's entry the next header must be */
 } BundleScan;
 
 static void
@@ -240,15 +262,96 @@ bundle_scan_clear (BundleScan *scan)
   g_clear_pointer (&scan->archive, archive_read_free);
   g_clear_pointer (&scan->folded, g_hash_table_unref);
   g_clear_pointer (&scan->buffer, g_free);
+  g_clear_pointer (&scan->directory, _carta_zip_directory_free);
 }
 
 static gboolean
 damaged (GError         **error,
          struct archive  *archive)
 {
+  const char *reason = archive_error_string (archive);
+
   g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-               _("The bundle is damaged and cannot be read: %s"), archive_error_string (archive));
+               _("The bundle is damaged and cannot be read: %s"),
+               reason ? reason : _("its table of contents does not match the files in it"));
   return FALSE;
+}
+
+static gboolean
+bomb (GError     **error,
+      const char  *name)
+{
+  return hostile (error, name, _("it unpacks to far more data than its size suggests "
+                                 "(a “decompression bomb”)"));
+}
+
+/* What the central directory declares, checked before anything is
+ * unpacked: the sizes, in all and of each entry against its packed bytes,
+ * and, when one entry is encrypted, that every file is, so that a forged
+ * plain file cannot ride along with one genuine encrypted entry. */
+static gboolean
+check_directory (CartaBundleReader  *self,
+                 BundleScan         *scan,
+                 GError            **error)
+{
+  GArray *entries = scan->directory->entries;
+  guint n_encrypted = 0;
+  guint n_plain = 0;
+  const char *plain = NULL;
+
+  if (scan->directory->total_size > self->max_total)
+    return hostile (error, "…", _("it would unpack to more than Carta accepts"));
+  if (scan->directory->total_size > RATIO_SLACK &&
+      scan->directory->total_size > self->max_ratio * (double)scan->file_size)
+    return bomb (error, "…");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CartaZipEntry *entry = &g_array_index (entries, CartaZipEntry, i);
+      const char *reason = NULL;
+
+      /* Before the reader turns a backslash into a slash. */
+      if (!_carta_bundle_path_is_safe (entry->name, &reason))
+        return hostile (error, entry->name, reason);
+
+      if (entry->size > RATIO_SLACK && entry->size > self->max_ratio * (double)(entry->compressed + 65536))
+        return bomb (error, entry->name);
+
+      /* Folders hold no data to encrypt. */
+      if (g_str_has_suffix (entry->name, "/") && entry->size == 0)
+        continue;
+      if (_carta_zip_entry_is_encrypted (entry))
+        n_encrypted++;
+      else
+        {
+          n_plain++;
+          plain = entry->name;
+        }
+    }
+
+  if (n_encrypted > 0 && n_plain > 0)
+    return hostile (error, plain, _("it is not encrypted, but the bundle is"));
+
+  return TRUE;
+}
+
+/* Reads and checks the central directory, which libarchive's reader
+ * does not insist on. */
+static gboolean
+scan_read_directory (CartaBundleReader  *self,
+                     BundleScan         *scan,
+                     const char         *path,
+                     GError            **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return _carta_set_io_error (error, errno, _("Could not open “%s”: %s"), path);
+
+  scan->directory = _carta_zip_directory_read (fd, scan->file_size, MAX_ENTRIES, error);
+  close (fd);
+
+  return scan->directory != NULL && check_directory (self, scan, error);
 }
 
 static gboolean
@@ -265,6 +368,9 @@ scan_open (CartaBundleReader  *self,
       return FALSE;
     }
   scan->file_size = st.st_size;
+
+  if (!scan_read_directory (self, scan, path, error))
+    return FALSE;
 
   scan->archive = archive_read_new ();
   archive_read_support_format_zip (scan->archive);
@@ -376,6 +482,42 @@ check_in_bag (CartaBundleReader     *self,
   return slash ? slash + 1 : "";
 }
 
+static gboolean
+directory_mismatch (GError **error)
+{
+  g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+               _("The bundle is damaged and cannot be read: %s"),
+               _("its table of contents does not match the files in it"));
+  return FALSE;
+}
+
+/* The entry read is the next one of the central directory, by name and
+ * size; from here on it is held to the size the directory declares. */
+static gboolean
+match_directory (BundleScan            *scan,
+                 struct archive_entry  *entry,
+                 GError               **error)
+{
+  const CartaZipEntry *listed;
+  const char *utf8 = archive_entry_pathname_utf8 (entry);
+  const char *raw = archive_entry_pathname (entry);
+
+  if (scan->next >= scan->directory->entries->len)
+    return directory_mismatch (error);
+
+  listed = &g_array_index (scan->directory->entries, CartaZipEntry, scan->next++);
+  if (g_strcmp0 (utf8, listed->name) != 0 && g_strcmp0 (raw, listed->name) != 0)
+    return directory_mismatch (error);
+  /* A link's size is that of its target's name: others refuse it later. */
+  if (archive_entry_filetype (entry) != AE_IFREG)
+    return TRUE;
+  if (archive_entry_size_is_set (entry) && (guint64)archive_entry_size (entry) != listed->size)
+    return directory_mismatch (error);
+
+  archive_entry_set_size (entry, listed->size);
+  return TRUE;
+}
+
 /* Reads the next header and checks it. Returns FALSE at the end (with
  * @error unset) or on hostile input; sets @inner to the path inside the
  * bag, or NULL for an entry with nothing to read. */
@@ -390,11 +532,20 @@ scan_next_header (CartaBundleReader     *self,
   int ret = archive_read_next_header (scan->archive, entry);
 
   if (ret == ARCHIVE_EOF)
-    return FALSE;
+    {
+      if (scan->next != scan->directory->entries->len)
+        directory_mismatch (error);
+      return FALSE;
+    }
 
   if (ret == ARCHIVE_WARN)
     {
       const char *raw = archive_entry_pathname (*entry);
+
+      /* libarchive also warns when an entry's local header disagrees with
+       * the directory, not only about its name. */
+      if (raw != NULL && g_utf8_validate (raw, -1, NULL))
+        return directory_mismatch (error);
 
       return hostile (error, raw ? raw : "?", _("its name is not valid UTF-8 or cannot be read"));
     }
@@ -404,6 +555,9 @@ scan_next_header (CartaBundleReader     *self,
 
   if (++scan->n_entries > MAX_ENTRIES)
     return hostile (error, "…", _("the bundle holds too many entries"));
+
+  if (!match_directory (scan, *entry, error))
+    return FALSE;
 
   if (!(*name = entry_name (*entry, error)) ||
       !check_entry_kind (*entry, *name, error) ||
@@ -569,8 +723,7 @@ read_entry (CartaBundleReader     *self,
       scan->total_out += n;
 
       if (is_bomb (self, scan, read->out, entry_raw_start))
-        return hostile (error, name, _("it unpacks to far more data than its size suggests "
-                                       "(a “decompression bomb”)"));
+        return bomb (error, name);
 
       if (archive_entry_size_is_set (entry) && read->out > info->size)
         return hostile (error, name, _("it holds more data than it declares"));
@@ -626,6 +779,10 @@ scan_file (CartaBundleReader     *self,
         g_string_free (read.content, TRUE);
       return FALSE;
     }
+
+  /* The central directory said how much there would be. */
+  if (read.out != info->size)
+    problem (self, _("%s: the file is damaged (%s)"), inner, _("it is shorter than the bundle declares"));
 
   info->size = read.out;
   info->hashed = TRUE;
@@ -754,6 +911,30 @@ text_of (Entry *entry)
   return g_strndup (data, len);
 }
 
+/* The next line of the text from @cursor to @end, cut at its newline,
+ * or NULL at the end. Linear, where g_strsplit() looks at all the rest
+ * of the text for each line under AddressSanitizer's interceptors. */
+static char *
+next_line (char       **cursor,
+           const char  *end)
+{
+  char *line = *cursor;
+  char *newline;
+
+  if (line == NULL || line >= end)
+    return NULL;
+
+  if ((newline = memchr (line, '\n', end - line)))
+    {
+      *newline = '\0';
+      *cursor = newline + 1;
+    }
+  else
+    *cursor = (char *)end;
+
+  return line;
+}
+
 static char *
 decode_manifest_path (const char *text)
 {
@@ -780,7 +961,9 @@ check_manifest (CartaBundleReader *self,
 {
   GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *text = text_of (lookup (self, manifest_name));
-  g_auto(GStrv) lines = NULL;
+  char *cursor = text;
+  const char *end = text ? text + strlen (text) : NULL;
+  char *raw;
 
   if (text == NULL)
     {
@@ -788,10 +971,9 @@ check_manifest (CartaBundleReader *self,
       return listed;
     }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; (raw = next_line (&cursor, end)) != NULL; i++)
     {
-      char *line = g_strchomp (lines[i]);
+      char *line = g_strchomp (raw);
       g_autofree char *file = NULL;
       const char *reason = NULL;
       char *space;
@@ -832,12 +1014,28 @@ check_manifest (CartaBundleReader *self,
   return listed;
 }
 
+/* Puts the label read last, with its continuation lines, in the table. */
+static void
+bag_info_commit (CartaBundleReader  *self,
+                 char              **label,
+                 GString           **value)
+{
+  if (*label != NULL)
+    g_hash_table_insert (self->bag_info, g_steal_pointer (label), g_string_free (g_steal_pointer (value), FALSE));
+}
+
+/* bag-info.txt in one linear pass: continuation lines grow one buffer, and
+ * a file far larger than any bag's (lines, or one value) is a problem,
+ * not minutes of work. */
 static void
 parse_bag_info (CartaBundleReader *self)
 {
   g_autofree char *text = text_of (lookup (self, "bag-info.txt"));
-  g_auto(GStrv) lines = NULL;
-  char *last = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GString) value = NULL;
+  char *cursor = text;
+  const char *end = text ? text + strlen (text) : NULL;
+  char *raw;
 
   if (text == NULL)
     {
@@ -845,20 +1043,38 @@ parse_bag_info (CartaBundleReader *self)
       return;
     }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; (raw = next_line (&cursor, end)) != NULL; i++)
     {
-      char *line = g_strchomp (lines[i]);
+      char *line = g_strchomp (raw);
       char *colon;
+
+      if (i >= MAX_BAG_INFO_LINES)
+        {
+          /* TRANSLATORS: %u is a number of lines, such as 10000 */
+          problem (self, _("bag-info.txt: it has more than %u lines, far more than a bag’s description needs"),
+                   (guint)MAX_BAG_INFO_LINES);
+          g_hash_table_remove_all (self->bag_info);
+          return;
+        }
 
       if (*line == '\0')
         continue;
 
       /* Continuation lines start with white space. */
-      if ((*line == ' ' || *line == '\t') && last != NULL)
+      if ((*line == ' ' || *line == '\t') && label != NULL)
         {
-          char *old = g_hash_table_lookup (self->bag_info, last);
-          g_hash_table_insert (self->bag_info, g_strdup (last), g_strconcat (old, " ", g_strstrip (line), NULL));
+          const char *more = g_strstrip (line);
+
+          if (value->len + 1 + strlen (more) > MAX_BAG_INFO_VALUE)
+            {
+              /* TRANSLATORS: %s is a label such as “External-Description”; %u a number of bytes */
+              problem (self, _("bag-info.txt: the value of “%s” is longer than %u bytes"),
+                       label, (guint)MAX_BAG_INFO_VALUE);
+              g_clear_pointer (&label, g_free);
+              return;
+            }
+          g_string_append_c (value, ' ');
+          g_string_append (value, more);
           continue;
         }
 
@@ -868,10 +1084,13 @@ parse_bag_info (CartaBundleReader *self)
           continue;
         }
 
+      bag_info_commit (self, &label, &value);
       *colon = '\0';
-      g_hash_table_insert (self->bag_info, g_strdup (g_strstrip (line)), g_strdup (g_strstrip (colon + 1)));
-      last = line;
+      label = g_strdup (g_strstrip (line));
+      value = g_string_new (g_strstrip (colon + 1));
     }
+
+  bag_info_commit (self, &label, &value);
 }
 
 static JsonNode *
@@ -881,6 +1100,7 @@ parse_json (CartaBundleReader *self,
 {
   Entry *entry = lookup (self, path);
   g_autoptr(GError) error = NULL;
+  JsonNode *root;
   gsize len;
   const char *data;
 
@@ -891,13 +1111,14 @@ parse_json (CartaBundleReader *self,
     }
 
   data = g_bytes_get_data (entry->content, &len);
-  if (!json_parser_load_from_data (parser, data, len, &error))
+  if (!(root = _carta_json_parse_bounded (parser, data, len, &error)))
     {
-      problem (self, _("%s: not valid JSON (%s)"), path, error->message);
+      /* The message names no file: this says which. */
+      problem (self, "%s: %s", path, error->message);
       return NULL;
     }
 
-  return json_parser_get_root (parser);
+  return root;
 }
 
 static void
@@ -956,9 +1177,40 @@ is_language_code (const char *text)
   return TRUE;
 }
 
+/* Two attachments may share a stored file only when it is one file, the
+ * same content: otherwise importing would keep one and drop the other. */
+static void
+check_stored_path (CartaBundleReader *self,
+                   GHashTable        *stored_paths,
+                   JsonObject        *attachment)
+{
+  const char *stored = get_string (attachment, "stored_path");
+  const char *sha256 = get_string (attachment, "sha256");
+  const char *reason = NULL;
+  const char *earlier;
+
+  if (stored == NULL)
+    return;
+
+  if (!_carta_bundle_path_is_safe (stored, &reason))
+    {
+      g_autofree char *shown = g_utf8_make_valid (stored, -1);
+
+      /* TRANSLATORS: %1$s is a path inside a case folder, %2$s why it is refused */
+      problem (self, _("data/case.json: the stored path “%1$s” is unsafe: %2$s"), shown, reason);
+      return;
+    }
+
+  if (!g_hash_table_lookup_extended (stored_paths, stored, NULL, (gpointer *)&earlier))
+    g_hash_table_insert (stored_paths, (char *)stored, (char *)sha256);
+  else if (sha256 == NULL || earlier == NULL || g_ascii_strcasecmp (sha256, earlier) != 0)
+    problem (self, _("data/case.json: two different documents are stored as “%s”"), stored);
+}
+
 static void
 check_case_json (CartaBundleReader *self)
 {
+  g_autoptr(GHashTable) stored_paths = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
@@ -1007,6 +1259,7 @@ check_case_json (CartaBundleReader *self)
             continue;
 
           disc = g_strcmp0 (get_string (attachment, "kind"), "imaging") == 0;
+          check_stored_path (self, stored_paths, attachment);
 
           self->n_documents++;
           /* A disc's size is that of all its files; its hash, that of its list. */
@@ -1129,6 +1382,26 @@ check_bag (CartaBundleReader *self)
     problem (self, _("bag-info.txt: no Payload-Oxum"));
 }
 
+/* One message for all the problems. glibc aborts on a format whose
+ * numbered arguments skip one, so each form uses all of its own. */
+static void
+set_problems_error (CartaBundleReader  *self,
+                    GError            **error)
+{
+  const char *first = g_ptr_array_index (self->problems, 0);
+  guint n = self->problems->len;
+
+  if (n == 1)
+    /* TRANSLATORS: %s says what is wrong and in which file */
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID, _("The bundle has a problem: %s"), first);
+  else
+    /* TRANSLATORS: %1$u is how many problems (always more than one); %2$s the first of them */
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "The bundle has %1$u problem, the first: %2$s",
+                              "The bundle has %1$u problems, the first: %2$s", n),
+                 n, first);
+}
+
 /**
  * carta_bundle_reader_verify:
  * @quick: check names, structure and metadata but not the documents' hashes
@@ -1170,10 +1443,7 @@ _carta_bundle_reader_scan (CartaBundleReader  *self,
 
   if (self->problems->len > 0)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "The bundle has a problem: %2$s",
-                                "The bundle has %1$u problems, the first: %2$s", self->problems->len),
-                   self->problems->len, (const char *)g_ptr_array_index (self->problems, 0));
+      set_problems_error (self, error);
       return FALSE;
     }
 
@@ -1386,10 +1656,13 @@ place_documents (CartaBundleReader  *self,
   gsize len;
   const char *data = g_bytes_get_data (entry->content, &len);
   JsonArray *items;
+  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, len, error))
+  /* Verified already: an object that carta_case_new_from_json() took. */
+  if (!(root = _carta_json_parse_bounded (parser, data, len, error)))
     return FALSE;
-  items = get_array (json_node_get_object (json_parser_get_root (parser)), "checklist");
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (root), FALSE);
+  items = get_array (json_node_get_object (root), "checklist");
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
