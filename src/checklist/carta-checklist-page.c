@@ -235,6 +235,9 @@ add_group (CartaChecklistPage *self,
       /* TRANSLATORS: %s is a category of the checklist, such as “Imaging” */
       tooltip = g_strdup_printf (_("Add a Record to “%s”"), title);
       gtk_widget_set_tooltip_text (add_button, tooltip);
+      /* A tooltip is only a description to a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "checklist.add-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (add_button), "s", category);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group->widget), add_button);
