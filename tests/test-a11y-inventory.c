@@ -520,25 +520,11 @@ has_width (gpointer data)
   return wait->width < 500 ? width > 0 && width <= 400 : width >= wait->width - 100;
 }
 
-static gboolean
-window_has_case (gpointer data)
-{
-  return carta_window_get_case (data) != NULL;
-}
-
 static CartaWindow *
 window_with_sample (int width)
 {
-  CartaWindow *window;
+  CartaWindow *window = CARTA_WINDOW (carta_test_window_with_sample (app));
   WidthWait wait;
-
-  g_application_activate (G_APPLICATION (app));
-  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  if (carta_window_get_case (window) == NULL)
-    {
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
-      carta_test_wait_until (window_has_case, window, 30);
-    }
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);

@@ -452,6 +452,38 @@ carta_checklist_page_map (GtkWidget *widget)
   ensure_built (CARTA_CHECKLIST_PAGE (widget));
 }
 
+/* Back on the list, the keyboard goes on from the record's row. */
+static void
+focus_row_of (CartaChecklistPage *self,
+              CartaChecklistItem *item)
+{
+  for (guint i = 0; item != NULL && i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (group->list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (CARTA_IS_CHECKLIST_ROW (row) && carta_checklist_row_get_item (CARTA_CHECKLIST_ROW (row)) == item)
+          {
+            gtk_widget_grab_focus (row);
+            return;
+          }
+    }
+}
+
+static void
+close_item (CartaChecklistPage *self)
+{
+  g_autoptr(CartaChecklistItem) item = NULL;
+
+  g_set_object (&item, carta_item_view_get_item (self->item_view));
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  carta_item_view_set_item (self->item_view, NULL, NULL, NULL);
+  update_stack (self);
+  focus_row_of (self, item);
+}
+
 /* Actions */
 
 static void
@@ -459,11 +491,7 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  CartaChecklistPage *self = CARTA_CHECKLIST_PAGE (widget);
-
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  carta_item_view_set_item (self->item_view, NULL, NULL, NULL);
-  update_stack (self);
+  close_item (CARTA_CHECKLIST_PAGE (widget));
 }
 
 static void
@@ -955,6 +983,25 @@ carta_checklist_page_open_item (CartaChecklistPage *self,
 
   carta_item_view_set_item (self->item_view, _carta_checklist_page_get_store (self), self->kase, item);
   gtk_stack_set_visible_child_name (self->stack, "item");
+}
+
+/**
+ * carta_checklist_page_close_item:
+ *
+ * Goes back from an open record to the list, as the Back button does.
+ *
+ * Returns: whether a record was open
+ */
+gboolean
+carta_checklist_page_close_item (CartaChecklistPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_PAGE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "item") != 0)
+    return FALSE;
+
+  close_item (self);
+  return TRUE;
 }
 
 GtkLabel *
