@@ -517,7 +517,7 @@ has_width (gpointer data)
   WidthWait *wait = data;
   int width = gtk_widget_get_width (wait->window);
 
-  return wait->width < 500 ? width > 0 && width <= 400 : width >= wait->width - 100;
+  return wait->width < 500 ? width > 0 && width <= wait->width : width >= wait->width - 100;
 }
 
 static CartaWindow *
@@ -598,6 +598,8 @@ test_page (gconstpointer data)
       close (fd);
       file = g_file_new_for_path (bundle);
       dialog = GTK_WINDOW (carta_send_dialog_new (GTK_WINDOW (window), file));
+      if (scene->width < 500)
+        gtk_window_set_default_size (dialog, scene->width, -1);
       gtk_window_present (dialog);
     }
   else
@@ -655,6 +657,10 @@ main (int   argc,
   int status;
 
   app = carta_test_start_application ();
+  /* GNOME's title buttons. GTK's own default adds minimize and
+   * maximize, and the header bar, which centres its title strictly,
+   * then needs 391 px. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
     {
