@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "carta-application.h"
 #include "carta-checklist-row.h"
 #include "carta-test-ui.h"
@@ -126,6 +128,12 @@ has_row (gpointer data)
   return carta_test_find_widget (wait->page, is_row_of, wait->item) != NULL;
 }
 
+static gboolean
+has_no_row (gpointer data)
+{
+  return !has_row (data);
+}
+
 /* Escape leaves an open record for the checklist, with the keyboard on
  * the record's row; with no record open it is left to others. */
 static void
@@ -171,8 +179,8 @@ test_escape_leaves_record (void)
   g_assert_true (press_binding (GTK_WIDGET (window), GDK_KEY_Escape));
 }
 
-/* Ctrl+F opens the guide's search, with the cursor in it, from any
- * page: the guide is the one page with text to search. */
+/* Ctrl+F opens the guide's search, with the cursor in it, from the
+ * pages with nothing of their own to search. */
 static void
 test_ctrl_f_searches_guide (void)
 {
@@ -180,7 +188,7 @@ test_ctrl_f_searches_guide (void)
   GtkSearchBar *bar;
   GtkWidget *focus;
 
-  press_accel (window, "<Alt>2");
+  press_accel (window, "<Alt>3");
   press_accel (window, "<Control>f");
   g_assert_cmpstr (visible_page (window), ==, "guide");
   bar = GTK_SEARCH_BAR (carta_test_find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
@@ -189,6 +197,80 @@ test_ctrl_f_searches_guide (void)
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
   gtk_search_bar_set_search_mode (bar, FALSE);
+}
+
+static gboolean
+is_shown_status (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* On the checklist, Ctrl+F searches the records by their titles, even
+ * from an open record; closing the search shows them all again. */
+static void
+test_ctrl_f_searches_checklist (void)
+{
+  CartaWindow *window = window_with_sample ();
+  GListModel *items = carta_case_get_items (carta_window_get_case (window));
+  g_autoptr(CartaChecklistItem) wanted = g_list_model_get_item (items, 0);
+  g_autoptr(CartaChecklistItem) other = NULL;
+  GtkWidget *page;
+  GtkSearchBar *bar;
+  GtkEditable *entry;
+  GtkStack *stack;
+  RowWait wait;
+  const char *title;
+
+  press_accel (window, "<Alt>2");
+  page = carta_test_find_widget_of_type (GTK_WIDGET (window), g_type_from_name ("CartaChecklistPage"));
+  stack = GTK_STACK (gtk_widget_get_first_child (page));
+  wait.page = page;
+  wait.item = wanted;
+  carta_test_wait_until (has_row, &wait, 10);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (carta_test_find_widget (page, is_row_of, wanted)));
+  for (guint i = 1; other == NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GtkWidget *row = carta_test_find_widget (page, is_row_of, item);
+
+      if (row != NULL && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == NULL)
+        other = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (other);
+
+  /* From an open record, back to the list with the search open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
+                                             carta_checklist_item_get_id (other)));
+  press_accel (window, "<Control>f");
+  g_assert_cmpstr (visible_page (window), ==, "checklist");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  bar = GTK_SEARCH_BAR (carta_test_find_widget_of_type (page, GTK_TYPE_SEARCH_BAR));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  entry = GTK_EDITABLE (carta_test_find_widget_of_type (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+
+  /* Whatever the case of the letters. */
+  {
+    g_autofree char *upper = g_utf8_strup (title, -1);
+    gtk_editable_set_text (entry, upper);
+  }
+  /* The entry says what changed after a short pause. */
+  wait.item = other;
+  carta_test_wait_until (has_no_row, &wait, 10);
+  g_assert_nonnull (carta_test_find_widget (page, is_row_of, wanted));
+
+  gtk_editable_set_text (entry, "no record is called this");
+  wait.item = wanted;
+  carta_test_wait_until (has_no_row, &wait, 10);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_nonnull (carta_test_find_widget (page, is_shown_status, "No Matching Records"));
+
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_nonnull (carta_test_find_widget (page, is_row_of, wanted));
+  g_assert_nonnull (carta_test_find_widget (page, is_row_of, other));
 }
 
 static gboolean
@@ -259,7 +341,7 @@ test_shortcuts_window_lists_them (void)
       g_assert_nonnull (accel);
       g_assert_cmpstr (accel, !=, "");
 
-      if (g_strcmp0 (accel, "Escape") == 0)
+      if (g_str_has_prefix (accel, "Escape"))
         escape = TRUE;
       for (guint j = 0; wanted[j] != NULL; j++)
         if (g_strcmp0 (action, wanted[j]) == 0)
@@ -285,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/alt-number-switches-page", test_alt_number_switches_page);
   g_test_add_func ("/keyboard/escape-leaves-record", test_escape_leaves_record);
   g_test_add_func ("/keyboard/ctrl-f-searches-guide", test_ctrl_f_searches_guide);
+  g_test_add_func ("/keyboard/ctrl-f-searches-checklist", test_ctrl_f_searches_checklist);
   g_test_add_func ("/keyboard/shortcuts-window-lists-them", test_shortcuts_window_lists_them);
 
   status = g_test_run ();

@@ -386,6 +386,13 @@ search_action (GtkWidget  *widget,
 
   g_assert (CARTA_IS_WINDOW (self));
 
+  /* The checklist searches its own records; elsewhere the guide, the
+   * one page of text to read. */
+  if (self->kase != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "checklist") == 0 &&
+      carta_checklist_page_start_search (CARTA_CHECKLIST_PAGE (self->checklist_page)))
+    return;
+
   carta_window_show_page (self, "guide");
   carta_guide_page_start_search (self->guide_page);
 }
