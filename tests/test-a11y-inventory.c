@@ -502,6 +502,21 @@ two_frames (gpointer data)
   return *(guint *)data >= 2;
 }
 
+static gboolean
+is_moving_stack (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget));
+}
+
+static gboolean
+transitions_done (gpointer data)
+{
+  return carta_test_find_widget (data, is_moving_stack, NULL) == NULL;
+}
+
+/* ...and for pages that slide in to have done so: half-way, both the
+ * old and the new page are on screen. */
 static void
 settle (GtkWidget *widget)
 {
@@ -509,6 +524,7 @@ settle (GtkWidget *widget)
   guint id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
 
   carta_test_wait_until (two_frames, &frames, 10);
+  carta_test_wait_until (transitions_done, widget, 10);
   gtk_widget_remove_tick_callback (widget, id);
   while (g_main_context_iteration (NULL, FALSE));
 }
@@ -604,9 +620,23 @@ test_page (gconstpointer data)
                                   g_str_equal (scene->name, "checklist-search") ? "checklist" : "case");
       g_assert_true (gtk_widget_activate_action (root, "win.search", NULL));
     }
-  else if (g_str_equal (scene->name, "new-case"))
+  else if (g_str_equal (scene->name, "new-case") || g_str_equal (scene->name, "rename-case") ||
+           g_str_equal (scene->name, "delete-case"))
     {
-      g_assert_true (gtk_widget_activate_action (root, "win.new-case", NULL));
+      g_autofree char *action = g_strdup_printf ("win.%s", scene->name);
+
+      g_assert_true (gtk_widget_activate_action (root, action, NULL));
+      carta_test_wait_until (dialog_shown, NULL, 10);
+      dialog = GTK_WINDOW (carta_test_find_dialog ());
+    }
+  else if (g_str_equal (scene->name, "add-record"))
+    {
+      GtkWidget *page = carta_test_find_widget_of_type (root, g_type_from_name ("CartaChecklistPage"));
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (carta_case_get_items (carta_window_get_case (window)), 0);
+
+      g_assert_true (gtk_widget_activate_action (root, "win.show-page", "s", "checklist"));
+      g_assert_true (gtk_widget_activate_action (page, "checklist.add-item", "s",
+                                                 carta_checklist_item_get_category (item)));
       carta_test_wait_until (dialog_shown, NULL, 10);
       dialog = GTK_WINDOW (carta_test_find_dialog ());
     }
@@ -634,6 +664,7 @@ test_page (gconstpointer data)
         {
           GtkWidget *page = carta_test_find_widget_of_type (root, g_type_from_name ("CartaChecklistPage"));
           gtk_widget_activate_action (page, "checklist.back", NULL);
+          gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (carta_test_find_widget_of_type (page, GTK_TYPE_SEARCH_BAR)), FALSE);
         }
     }
 
@@ -666,6 +697,9 @@ static const Scene scenes[] = {
   { "case", 1000 },
   { "export", 1000 },
   { "new-case", 1000 },
+  { "rename-case", 1000 },
+  { "delete-case", 1000 },
+  { "add-record", 1000 },
   { "send", 1000 },
   { "welcome", 360 },
   { "guide", 360 },
@@ -676,6 +710,9 @@ static const Scene scenes[] = {
   { "case", 360 },
   { "export", 360 },
   { "new-case", 360 },
+  { "rename-case", 360 },
+  { "delete-case", 360 },
+  { "add-record", 360 },
   { "send", 360 },
 };
 
