@@ -405,16 +405,19 @@ static GHashTable *
 tab_through (GtkWidget *root)
 {
   GHashTable *reached = g_hash_table_new (NULL, NULL);
+  GtkRoot *window = gtk_widget_get_root (root);
   GtkWidget *first = NULL;
 
-  gtk_root_set_focus (GTK_ROOT (root), NULL);
+  /* From nothing focused, or the first control of a popover. */
+  if (GTK_WIDGET (window) == root)
+    gtk_root_set_focus (window, NULL);
 
   for (guint i = 0; i < 5000; i++)
     {
       GtkWidget *focus;
 
       gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);
-      focus = gtk_root_get_focus (GTK_ROOT (root));
+      focus = gtk_root_get_focus (window);
       if (focus == NULL || focus == first || g_hash_table_contains (reached, focus))
         break;
       if (first == NULL)
@@ -587,6 +590,15 @@ show_record (CartaWindow *window)
   g_assert_not_reached ();
 }
 
+/* The one menu button with a popover of its own rather than a menu. */
+static gboolean
+is_cases_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL;
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -604,6 +616,7 @@ test_page (gconstpointer data)
   GtkWindow *dialog = NULL;
   g_autofree char *bundle = NULL;
   g_autoptr(CartaCase) kase = NULL;
+  GtkMenuButton *popup = NULL;
 
   if (g_str_equal (scene->name, "record"))
     show_record (window);
@@ -628,6 +641,14 @@ test_page (gconstpointer data)
       g_assert_true (gtk_widget_activate_action (root, action, NULL));
       carta_test_wait_until (dialog_shown, NULL, 10);
       dialog = GTK_WINDOW (carta_test_find_dialog ());
+    }
+  else if (g_str_equal (scene->name, "cases-menu"))
+    {
+      /* The popover is the cases button's child: the walk from the
+       * window reaches it. */
+      popup = GTK_MENU_BUTTON (carta_test_find_widget (root, is_cases_button, NULL));
+      g_assert_nonnull (popup);
+      gtk_menu_button_popup (popup);
     }
   else if (g_str_equal (scene->name, "add-record"))
     {
@@ -671,6 +692,9 @@ test_page (gconstpointer data)
   if (dialog != NULL)
     root = GTK_WIDGET (dialog);
   settle (root);
+  /* An open popover keeps the keyboard to itself: walk just that. */
+  if (popup != NULL)
+    root = GTK_WIDGET (gtk_menu_button_get_popover (popup));
 
   where = g_strdup_printf ("%s at %d px", scene->name, scene->width);
   inventory_run (&inv, root, where);
@@ -679,6 +703,8 @@ test_page (gconstpointer data)
     gtk_window_destroy (dialog);
   if (kase != NULL)
     carta_window_set_case (window, kase);
+  if (popup != NULL)
+    gtk_menu_button_popdown (popup);
   if (bundle != NULL)
     g_unlink (bundle);
   while (g_main_context_iteration (NULL, FALSE));
@@ -696,6 +722,7 @@ static const Scene scenes[] = {
   { "record", 1000 },
   { "case", 1000 },
   { "export", 1000 },
+  { "cases-menu", 1000 },
   { "new-case", 1000 },
   { "rename-case", 1000 },
   { "delete-case", 1000 },
@@ -709,6 +736,7 @@ static const Scene scenes[] = {
   { "record", 360 },
   { "case", 360 },
   { "export", 360 },
+  { "cases-menu", 360 },
   { "new-case", 360 },
   { "rename-case", 360 },
   { "delete-case", 360 },
