@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "carta-test-ui.h"
+#include "carta-window.h"
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -158,4 +159,28 @@ carta_test_start_application (void)
     g_error ("Could not start the application");
 
   return app;
+}
+
+static gboolean
+window_has_case (gpointer data)
+{
+  return carta_window_get_case (data) != NULL;
+}
+
+/* The application's window, with the sample case open (made the first
+ * time), as a family exploring Carta sees it. */
+GtkWidget *
+carta_test_window_with_sample (CartaApplication *app)
+{
+  CartaWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  if (carta_window_get_case (window) == NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sample-case", NULL));
+      carta_test_wait_until (window_has_case, window, 30);
+    }
+
+  return GTK_WIDGET (window);
 }

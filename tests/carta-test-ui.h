@@ -34,5 +34,6 @@ char             *carta_test_init_with_own_home  (const char      *name,
                                                   char          ***argv);
 void              carta_test_remove_home         (const char      *home);
 CartaApplication *carta_test_start_application   (void);
+GtkWidget        *carta_test_window_with_sample  (CartaApplication *app);
 
 G_END_DECLS

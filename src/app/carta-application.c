@@ -103,6 +103,9 @@ carta_application_startup (GApplication *app)
   static const char *rename_accels[] = { "F2", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  /* Alt+1…4 switch pages, in the switcher's order, as in GNOME apps
+   * with a view switcher. */
+  static const char *pages[] = { "guide", "checklist", "case", "export" };
   CartaApplication *self = CARTA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
@@ -118,6 +121,14 @@ carta_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.rename-case", rename_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-bundle", open_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action, accels);
+    }
 
   self->settings = create_settings ();
   self->store = carta_store_new_default ();

@@ -386,8 +386,33 @@ search_action (GtkWidget  *widget,
 
   g_assert (CARTA_IS_WINDOW (self));
 
+  /* The checklist searches its own records; elsewhere the guide, the
+   * one page of text to read. */
+  if (self->kase != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "checklist") == 0 &&
+      carta_checklist_page_start_search (CARTA_CHECKLIST_PAGE (self->checklist_page)))
+    return;
+
   carta_window_show_page (self, "guide");
   carta_guide_page_start_search (self->guide_page);
+}
+
+/* Escape leaves an open record for the checklist; anywhere else it goes
+ * on to whatever else wants it. */
+static gboolean
+leave_record_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  g_assert (CARTA_IS_WINDOW (self));
+
+  if (self->kase == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "checklist") != 0)
+    return FALSE;
+
+  return carta_checklist_page_close_item (CARTA_CHECKLIST_PAGE (self->checklist_page));
 }
 
 static void
@@ -439,6 +464,8 @@ _carta_window_class_actions_init (CartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, open_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.sample-case", NULL, sample_case_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_record_cb, NULL);
 }
 
 /* Once the window has its session. */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
@@ -30,6 +31,9 @@ struct _CartaChecklistPage
   GtkProgressBar     *progress_bar;
   GtkBox             *groups_box;
   AdwStatusPage      *all_ready_page;
+  AdwStatusPage      *no_match_page;
+  GtkSearchBar       *search_bar;
+  GtkEditable        *search_entry;
   CartaItemView      *item_view;
 
   /* State */
@@ -40,6 +44,7 @@ struct _CartaChecklistPage
   GHashTable         *flagged;        /* ids of attachments that failed the check */
   char               *filter;
   char               *statuses;
+  char               *search;         /* case-folded words searched for, or NULL */
   guint               update_id;
   guint               build_id;
   guint               built : 1;
@@ -111,6 +116,15 @@ filter_func (gpointer object,
   if (group->page->only_needed &&
       carta_item_status_is_ready (carta_checklist_item_get_status (item)))
     return FALSE;
+
+  /* By the title the family sees, in their language. */
+  if (group->page->search != NULL)
+    {
+      const char *title = carta_checklist_template_get_item_title (carta_checklist_template_get_default (), item);
+      g_autofree char *folded = g_utf8_casefold (title != NULL ? title : "", -1);
+
+      return strstr (folded, group->page->search) != NULL;
+    }
 
   return TRUE;
 }
@@ -235,6 +249,9 @@ add_group (CartaChecklistPage *self,
       /* TRANSLATORS: %s is a category of the checklist, such as “Imaging” */
       tooltip = g_strdup_printf (_("Add a Record to “%s”"), title);
       gtk_widget_set_tooltip_text (add_button, tooltip);
+      /* A tooltip is only a description to a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "checklist.add-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (add_button), "s", category);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group->widget), add_button);
@@ -256,6 +273,7 @@ clear_groups (CartaChecklistPage *self)
     gtk_box_remove (self->groups_box, child);
   self->built = FALSE;
   g_clear_pointer (&self->statuses, g_free);
+  g_clear_pointer (&self->search, g_free);
 }
 
 static void
@@ -378,11 +396,13 @@ update (CartaChecklistPage *self)
       /* The list itself would draw an empty frame. */
       gtk_widget_set_visible (GTK_WIDGET (group->list), shown > 0);
       gtk_widget_set_visible (group->widget,
-                              shown > 0 || (group->category != NULL && !self->only_needed));
+                              shown > 0 || (group->category != NULL && !self->only_needed && self->search == NULL));
       any_visible |= shown > 0;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->all_ready_page), self->only_needed && !any_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->all_ready_page),
+                          self->only_needed && self->search == NULL && !any_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), self->search != NULL && !any_visible);
 }
 
 static gboolean
@@ -449,6 +469,80 @@ carta_checklist_page_map (GtkWidget *widget)
   ensure_built (CARTA_CHECKLIST_PAGE (widget));
 }
 
+/* Back on the list, the keyboard goes on from the record's row. */
+static void
+focus_row_of (CartaChecklistPage *self,
+              CartaChecklistItem *item)
+{
+  for (guint i = 0; item != NULL && i < self->groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (self->groups, i);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (group->list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (CARTA_IS_CHECKLIST_ROW (row) && carta_checklist_row_get_item (CARTA_CHECKLIST_ROW (row)) == item)
+          {
+            gtk_widget_grab_focus (row);
+            return;
+          }
+    }
+}
+
+static void
+close_item (CartaChecklistPage *self)
+{
+  g_autoptr(CartaChecklistItem) item = NULL;
+
+  g_set_object (&item, carta_item_view_get_item (self->item_view));
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  carta_item_view_set_item (self->item_view, NULL, NULL, NULL);
+  update_stack (self);
+  focus_row_of (self, item);
+}
+
+static void
+set_search (CartaChecklistPage *self,
+            const char         *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *search = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_filter_changed (GTK_FILTER (((Group *)g_ptr_array_index (self->groups, i))->filter),
+                        GTK_FILTER_CHANGE_DIFFERENT);
+  update (self);
+}
+
+/* Callbacks */
+
+static void
+on_search_changed_cb (CartaChecklistPage *self)
+{
+  g_assert (CARTA_IS_CHECKLIST_PAGE (self));
+
+  set_search (self, gtk_editable_get_text (self->search_entry));
+}
+
+static void
+on_search_mode_cb (CartaChecklistPage *self)
+{
+  g_assert (CARTA_IS_CHECKLIST_PAGE (self));
+
+  /* Closed, the search shows every record again. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (self->search_entry, "");
+      set_search (self, NULL);
+    }
+}
+
 /* Actions */
 
 static void
@@ -456,11 +550,7 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  CartaChecklistPage *self = CARTA_CHECKLIST_PAGE (widget);
-
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  carta_item_view_set_item (self->item_view, NULL, NULL, NULL);
-  update_stack (self);
+  close_item (CARTA_CHECKLIST_PAGE (widget));
 }
 
 static void
@@ -762,6 +852,11 @@ carta_checklist_page_class_init (CartaChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, all_ready_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_child (widget_class, CartaChecklistPage, item_view);
 
   gtk_widget_class_install_property_action (widget_class, "checklist.filter", "filter");
@@ -780,6 +875,7 @@ carta_checklist_page_init (CartaChecklistPage *self)
   self->filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, self->search_entry);
 
   update_stack (self);
 }
@@ -952,6 +1048,50 @@ carta_checklist_page_open_item (CartaChecklistPage *self,
 
   carta_item_view_set_item (self->item_view, _carta_checklist_page_get_store (self), self->kase, item);
   gtk_stack_set_visible_child_name (self->stack, "item");
+}
+
+/**
+ * carta_checklist_page_close_item:
+ *
+ * Goes back from an open record to the list, as the Back button does.
+ *
+ * Returns: whether a record was open
+ */
+gboolean
+carta_checklist_page_close_item (CartaChecklistPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_PAGE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "item") != 0)
+    return FALSE;
+
+  close_item (self);
+  return TRUE;
+}
+
+/**
+ * carta_checklist_page_start_search:
+ *
+ * Opens the search over the records' titles, from the list or from an
+ * open record, and puts the cursor in it.
+ *
+ * Returns: whether there is a list to search
+ */
+gboolean
+carta_checklist_page_start_search (CartaChecklistPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_CHECKLIST_PAGE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "item") == 0)
+    close_item (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return FALSE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (self->search_entry, 0, -1);
+
+  return TRUE;
 }
 
 GtkLabel *

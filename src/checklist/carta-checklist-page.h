@@ -28,5 +28,7 @@ CartaChecklistItem *carta_checklist_page_add_custom_item (CartaChecklistPage *se
                                                           const char         *title);
 void                carta_checklist_page_open_item       (CartaChecklistPage *self,
                                                           CartaChecklistItem *item);
+gboolean            carta_checklist_page_close_item      (CartaChecklistPage *self);
+gboolean            carta_checklist_page_start_search    (CartaChecklistPage *self);
 
 G_END_DECLS

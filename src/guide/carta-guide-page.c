@@ -631,6 +631,25 @@ on_toc_row_activated_cb (CartaGuidePage *self,
   jump_to_section (self, carta_guide_section_get_id (view->section));
 }
 
+/* GTK 4.8 gives the search bar's own close button an icon and no name,
+ * so a screen reader would say only "button". */
+static gboolean
+name_close_button_in (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close"))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Close the Search"), -1);
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (name_close_button_in (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 on_search_changed_cb (CartaGuidePage *self,
                       GtkSearchEntry *entry)
@@ -744,6 +763,7 @@ carta_guide_page_init (CartaGuidePage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Typing anywhere on the page starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  name_close_button_in (GTK_WIDGET (self->search_bar));
 }
 
 /**

@@ -195,6 +195,15 @@ on_clear_clicked_cb (CartaDateRow *self)
 }
 
 static void
+on_title_changed_cb (CartaDateRow *self)
+{
+  g_assert (CARTA_IS_DATE_ROW (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), -1);
+}
+
+static void
 carta_date_row_finalize (GObject *object)
 {
   CartaDateRow *self = (CartaDateRow *)object;
@@ -282,9 +291,6 @@ carta_date_row_init (CartaDateRow *self)
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
-                                  -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   focus = gtk_event_controller_focus_new ();
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
@@ -295,9 +301,14 @@ carta_date_row_init (CartaDateRow *self)
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
 
+  /* GTK 4.8 names a widget from what its labelled-by points to, and the
+   * row itself has no name of its own there: the entry takes the title. */
+  g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_entry_leave_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self, G_CONNECT_SWAPPED);

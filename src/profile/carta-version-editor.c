@@ -120,6 +120,8 @@ carta_version_editor_set_language (CartaVersionEditor *self,
    * writes it as ("_Your…", "…(_Y)"). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (self->expander))), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (self->expander))), -1);
 }
 
 /**
