@@ -48,6 +48,9 @@ gboolean _carta_write_file_atomic (const char      *path,
                                    gpointer         hook_data,
                                    GError         **error);
 
+int      _carta_open_beneath (const char  *root,
+                              const char  *relative);
+
 /* Passphrases, passwords and tokens are wiped from memory once used. */
 void     _carta_secret_wipe  (char   *secret);
 void     _carta_secret_free  (char   *secret);

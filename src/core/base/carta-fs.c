@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carta-error.h"
@@ -166,6 +167,64 @@ _carta_write_file_atomic (const char      *path,
     }
 
   return _carta_fsync_parent (path, _("Could not sync the folder “%s”: %s"), error);
+}
+
+/* Opens @relative under @root one part at a time, never following a
+ * link: a link anywhere on the way, even one pointing back inside, is
+ * refused with ELOOP, so nothing from outside @root can be read through
+ * it. The last part must be a regular file. Returns the descriptor, or
+ * -1 with errno set. */
+int
+_carta_open_beneath (const char *root,
+                     const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  int dir = open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  struct stat st;
+  int fd = -1;
+
+  for (guint i = 0; dir >= 0 && parts[i] != NULL; i++)
+    {
+      gboolean last = parts[i + 1] == NULL;
+      int saved_errno;
+
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+        {
+          close (dir);
+          errno = EINVAL;
+          return -1;
+        }
+
+      fd = openat (dir, parts[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK |
+                                  (last ? 0 : O_DIRECTORY));
+      saved_errno = errno;
+      /* O_DIRECTORY on a link may give ENOTDIR: say it is a link. */
+      if (fd < 0 && saved_errno == ENOTDIR &&
+          fstatat (dir, parts[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK (st.st_mode))
+        saved_errno = ELOOP;
+      close (dir);
+      errno = saved_errno;
+      if (fd < 0)
+        return -1;
+      if (last)
+        break;
+      dir = fd;
+      fd = -1;
+    }
+
+  if (fd < 0)
+    return -1;
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      errno = EINVAL;
+      return -1;
+    }
+
+  /* Opened without blocking so a FIFO cannot hang us; reads block. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
 }
 
 /**

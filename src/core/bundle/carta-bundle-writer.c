@@ -252,6 +252,30 @@ count_pdf_pages (const char *path)
   return pages;
 }
 
+/* A stored copy that no longer matches the digest taken when it was
+ * added has been damaged (a disk, a sync tool, an edit by hand). The
+ * export stops rather than leave it out: a bundle that silently lacks a
+ * record, or carries a changed one, could mislead the doctors. */
+static gboolean
+check_recorded_digest (CartaBundleDoc  *doc,
+                       GError         **error)
+{
+  if (doc->recorded_sha256 == NULL || g_ascii_strcasecmp (doc->recorded_sha256, doc->sha256) == 0)
+    return TRUE;
+
+  if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                 _("The file “%s” of the imaging disc “%s” of “%s” has changed since it was added, "
+                   "so no bundle was made. Remove the disc from its record and add it again from the original."),
+                 doc->disc_relative, doc->original_name, doc->item_title);
+  else
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                 _("The stored copy of “%s” of “%s” has changed since it was added, so no bundle "
+                   "was made. Remove it from its record and add the original again."),
+                 doc->original_name, doc->item_title);
+  return FALSE;
+}
+
 static gboolean
 read_document (WriteJob  *job,
                guint      index,
@@ -266,7 +290,7 @@ read_document (WriteJob  *job,
   struct stat st;
   int fd;
 
-  fd = g_open (doc->source_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  fd = _carta_open_beneath (doc->source_root, doc->source_relative);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -375,6 +399,8 @@ read_document (WriteJob  *job,
     }
 
   _carta_sha256_ctx_hex (&sha256, doc->sha256);
+  if (!check_recorded_digest (doc, error))
+    return FALSE;
   sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
   doc->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
   if (is_pdf)

@@ -344,50 +344,78 @@ carta_store_get_problems (CartaStore *self)
   return self->problems;
 }
 
-/**
- * carta_store_load_case:
- * @id: the case id, which is also its folder name
- *
- * Reads one case from disk. The file is never modified, whatever it
- * holds; errors name the file and say what is wrong with it.
- *
- * Returns: (transfer full): the case, or %NULL with @error set
- */
-CartaCase *
-carta_store_load_case (CartaStore  *self,
-                       const char  *id,
-                       GError     **error)
+/* Deeper than any case file nests (about 8 levels): json-glib's parser
+ * recurses once a level, so a file nested a million deep would overflow
+ * the stack. Checked on the bytes before parsing. */
+#define CASE_JSON_MAX_DEPTH 64
+
+static gboolean
+json_depth_is_sane (const char *data,
+                    gsize       length)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > CASE_JSON_MAX_DEPTH)
+        return FALSE;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static char *
+read_case_file (const char  *path,
+                gsize       *length,
+                GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, length, &local_error))
+    g_set_error (error, CARTA_ERROR,
+                 g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
+                 _("Could not read “%s”: %s"), path, local_error->message);
+
+  return contents;
+}
+
+/* A case from the bytes of its case.json at @path (for messages). A
+ * damaged file, whatever it holds, gives an error and never a crash. */
+static CartaCase *
+case_from_data (const char  *path,
+                const char  *contents,
+                gsize        length,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
   CartaCase *kase;
   JsonNode *root;
-  gsize length;
 
-  g_return_val_if_fail (CARTA_IS_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (!g_uuid_string_is_valid (id))
+  if (!json_depth_is_sane (contents, length))
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   _("“%s” is not a case id"), id);
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   _("Could not open “%s”: it is damaged or incomplete (%s)"),
+                   path, _("it is nested too deeply"));
       return NULL;
     }
 
-  path = case_file_path (self, id);
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, CARTA_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
-                   _("Could not read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
@@ -409,6 +437,46 @@ carta_store_load_case (CartaStore  *self,
                    _("Could not open “%s”: %s"), path, local_error->message);
       return NULL;
     }
+
+  return kase;
+}
+
+/**
+ * carta_store_load_case:
+ * @id: the case id, which is also its folder name
+ *
+ * Reads one case from disk. The file is never modified, whatever it
+ * holds; errors name the file and say what is wrong with it.
+ *
+ * Returns: (transfer full): the case, or %NULL with @error set
+ */
+CartaCase *
+carta_store_load_case (CartaStore  *self,
+                       const char  *id,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  CartaCase *kase;
+  gsize length;
+
+  g_return_val_if_fail (CARTA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!g_uuid_string_is_valid (id))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
+                   _("“%s” is not a case id"), id);
+      return NULL;
+    }
+
+  path = case_file_path (self, id);
+
+  if (!(contents = read_case_file (path, &length, error)))
+    return NULL;
+
+  if (!(kase = case_from_data (path, contents, length, error)))
+    return NULL;
 
   if (g_strcmp0 (carta_case_get_id (kase), id) != 0)
     {
@@ -993,4 +1061,31 @@ carta_case_save_to_folder (CartaCase  *kase,
   data = carta_case_to_data (kase, &length);
 
   return _carta_write_file_atomic (path, data, length, FALSE, NULL, NULL, error);
+}
+
+/**
+ * carta_case_load_from_folder:
+ * @folder: a case folder, as carta_case_save_to_folder() writes it
+ *
+ * Reads the case in @folder/case.json, which may be damaged or hostile.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+CartaCase *
+carta_case_load_from_folder (GFile   *folder,
+                             GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  dir = g_file_get_path (folder);
+  path = g_build_filename (dir, CASE_FILE, NULL);
+  if (!(contents = read_case_file (path, &length, error)))
+    return NULL;
+
+  return case_from_data (path, contents, length, error);
 }
