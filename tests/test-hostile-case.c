@@ -12,9 +12,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "carta-bundle-private.h"
 #include "carta-bundle-writer.h"
 #include "carta-demo.h"
 #include "carta-error.h"
@@ -254,6 +256,46 @@ test_disc_file_changed (Fixture       *f,
   assert_refused (f, "has changed since it was added");
 }
 
+/* A name of 200 KB without a space took minutes and gigabytes to lay
+ * out (quadratic in pango); now the summary shows its start, says it was
+ * shortened, and is made at once. */
+static void
+test_long_name_summary (void)
+{
+  g_autoptr(CartaCase) kase = carta_case_new (NULL);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_now_local ();
+  g_autoptr(GBytes) pdf = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_malloc (200001);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  gint64 started = g_get_monotonic_time ();
+  double seconds;
+
+  memset (name, 'A', 200000);
+  name[200000] = '\0';
+  carta_patient_set_name (carta_case_get_patient (kase), name);
+
+  pdf = _carta_bundle_render_summary (kase, docs, when, NULL, &error);
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
+  g_test_message ("summary with a 200 KB name: %.2f s, %zu bytes", seconds, g_bytes_get_size (pdf));
+  g_assert_cmpfloat (seconds, <, 20);
+  g_assert_cmpuint (g_bytes_get_size (pdf), <, 1024 * 1024);
+
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (document);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "shortened here"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +314,7 @@ main (int   argc,
   ADD ("/hostile-case/blob-file-link", test_blob_file_link);
   ADD ("/hostile-case/blob-changed", test_blob_changed);
   ADD ("/hostile-case/disc-file-changed", test_disc_file_changed);
+  g_test_add_func ("/hostile-case/long-name-summary", test_long_name_summary);
 
   return g_test_run ();
 }

@@ -446,11 +446,26 @@ json_bytes (JsonNode *node)
   return g_bytes_new_take (with_newline, length + 1);
 }
 
+#define BAG_INFO_VALUE_MAX 1000
+
 static char *
 bag_info_value (const char *value)
 {
-  /* One line per field: labels and values must not break lines. */
-  g_autofree char *copy = g_strdup (value);
+  /* One line per field: labels and values must not break lines. A
+   * field is a label for people; the case's own words are in case.json,
+   * so a damaged case with a name of megabytes keeps bag-info small. */
+  g_autofree char *copy = NULL;
+
+  if (strlen (value) > BAG_INFO_VALUE_MAX)
+    {
+      const char *end = g_utf8_find_prev_char (value, value + BAG_INFO_VALUE_MAX);
+
+      g_autofree char *head = g_strndup (value, end ? end - value : 0);
+
+      copy = g_strconcat (head, "…", NULL);
+    }
+  else
+    copy = g_strdup (value);
   return g_strdelimit (g_steal_pointer (&copy), "\r\n", ' ');
 }
 
