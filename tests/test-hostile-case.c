@@ -296,6 +296,48 @@ test_long_name_summary (void)
   g_assert_nonnull (strstr (flat, "shortened here"));
 }
 
+/* In a build with AddressSanitizer: export the sample case in a child
+ * process with leak detection on, then ask LeakSanitizer for leaks. */
+extern int __lsan_do_recoverable_leak_check (void) __attribute__((weak));
+
+static void
+test_export_leaks (void)
+{
+  if (__lsan_do_recoverable_leak_check == NULL)
+    {
+      g_test_skip ("not built with AddressSanitizer");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      Fixture f = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      fixture_set_up (&f, NULL);
+      g_assert_null (error = export (&f));
+      fixture_tear_down (&f, NULL);
+      /* A hostile one too: the error paths free what they took. */
+      fixture_set_up (&f, NULL);
+      write_case_json (&f, "[]", -1);
+      g_assert_nonnull (error = export (&f));
+      g_clear_error (&error);
+      fixture_tear_down (&f, NULL);
+      g_assert_cmpint (__lsan_do_recoverable_leak_check (), ==, 0);
+      return;
+    }
+
+  {
+    g_autofree char *supp = g_test_build_filename (G_TEST_DIST, "lsan.supp", NULL);
+    g_autofree char *lsan = g_strdup_printf ("suppressions=%s:print_suppressions=0", supp);
+
+    g_setenv ("ASAN_OPTIONS", "detect_leaks=1", TRUE);
+    g_setenv ("LSAN_OPTIONS", lsan, TRUE);
+    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +357,7 @@ main (int   argc,
   ADD ("/hostile-case/blob-changed", test_blob_changed);
   ADD ("/hostile-case/disc-file-changed", test_disc_file_changed);
   g_test_add_func ("/hostile-case/long-name-summary", test_long_name_summary);
+  g_test_add_func ("/hostile-case/export-leaks", test_export_leaks);
 
   return g_test_run ();
 }
