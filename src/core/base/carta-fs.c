@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,6 +99,78 @@ _carta_fsync_parent (const char  *path,
   return _carta_set_io_error (error, errno, format, dir);
 }
 
+/* Whether @name is @prefix, the six letters g_mkstemp() puts for XXXXXX,
+ * then @suffix: only Carta's own temporaries, never a family's file. */
+static gboolean
+is_temporary_name (const char *name,
+                   const char *prefix,
+                   const char *suffix)
+{
+  gsize prefix_len = strlen (prefix);
+  gsize suffix_len = strlen (suffix);
+
+  if (strlen (name) != prefix_len + 6 + suffix_len ||
+      strncmp (name, prefix, prefix_len) != 0 ||
+      strcmp (name + prefix_len + 6, suffix) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (name[prefix_len + i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A temporary file is locked while it is being written: a lock dies with
+ * its process, even under kill -9, so a temporary nobody holds is left
+ * over and _carta_remove_stale_temporaries() may take it away. */
+void
+_carta_lock_temporary (int fd)
+{
+  while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+}
+
+/* Removes from @dir the files named @prefix + XXXXXX + @suffix that no
+ * running writer holds: what a crash, a power cut or kill -9 left. Links
+ * and folders of that name are left alone. Returns how many went. */
+guint
+_carta_remove_stale_temporaries (const char *dir,
+                                 const char *prefix,
+                                 const char *suffix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  int dir_fd;
+  const char *name;
+  guint removed = 0;
+
+  if (listing == NULL || (dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+    return 0;
+
+  while ((name = g_dir_read_name (listing)))
+    {
+      struct stat st;
+      int fd;
+
+      if (!is_temporary_name (name, prefix, suffix))
+        continue;
+
+      fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 && unlinkat (dir_fd, name, 0) == 0)
+        removed++;
+      close (fd);
+    }
+
+  if (removed > 0)
+    fsync (dir_fd);
+  close (dir_fd);
+
+  return removed;
+}
+
 /* Writes @data to @path as HACKING.md's "Durable writes" says: a
  * temporary file beside it, written in full, synced, closed, renamed,
  * then the folder synced. The temporary file never outlives a failure. */
@@ -118,6 +191,7 @@ _carta_write_file_atomic (const char      *path,
 
   if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
     return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+  _carta_lock_temporary (fd);
 
   if (!_carta_write_all (fd, data, length) || fsync (fd) != 0)
     {

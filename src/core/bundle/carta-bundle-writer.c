@@ -41,6 +41,11 @@
  * images and only ~10% larger. */
 #define DEFLATE_LEVEL "1"
 
+/* The bundle is written beside its destination under this name, then
+ * renamed: never a partial file under the final name. */
+#define TEMP_PREFIX ".carta-bundle-"
+#define TEMP_SUFFIX ".part"
+
 struct _CartaBundleWriter
 {
   GObject    parent_instance;
@@ -918,10 +923,14 @@ run_job (WriteJob  *job,
 
   /* A short name of its own, so a destination at the file system's name
    * limit still has room for its temporary file. */
-  job->temp_path = g_strdup_printf ("%s/.carta-bundle-XXXXXX.part", dir);
+  job->temp_path = g_strdup_printf ("%s/" TEMP_PREFIX "XXXXXX" TEMP_SUFFIX, dir);
+  /* What an export stopped by a crash or kill -9 left here goes first:
+   * it may be a whole copy of the records. */
+  _carta_remove_stale_temporaries (dir, TEMP_PREFIX, TEMP_SUFFIX);
   job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (job->fd < 0)
     return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+  _carta_lock_temporary (job->fd);
 
   job->archive = archive_write_new ();
   archive_write_set_format_zip (job->archive);

@@ -490,6 +490,22 @@ carta_store_load_case (CartaStore  *self,
   return kase;
 }
 
+/* What a save stopped by a crash or kill -9 left beside case.json
+ * (see _carta_write_file_atomic()). */
+#define CASE_TEMP_PREFIX "." CASE_FILE "."
+
+static void
+remove_stale_temporaries (CartaStore *self,
+                          const char *id)
+{
+  g_autoptr(GFile) dir = g_file_get_child (self->root, id);
+  g_autofree char *path = g_file_get_path (dir);
+  guint removed = _carta_remove_stale_temporaries (path, CASE_TEMP_PREFIX, "");
+
+  if (removed > 0)
+    g_debug ("Removed %u unfinished saves of a case", removed);
+}
+
 /**
  * carta_store_load:
  *
@@ -534,6 +550,7 @@ carta_store_load (CartaStore  *self,
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || !g_uuid_string_is_valid (name))
         continue;
 
+      remove_stale_temporaries (self, name);
       if ((kase = carta_store_load_case (self, name, &local_error)))
         g_ptr_array_add (loaded, kase);
       else
@@ -1059,6 +1076,7 @@ carta_case_save_to_folder (CartaCase  *kase,
   dir = g_file_get_path (folder);
   path = g_build_filename (dir, CASE_FILE, NULL);
   data = carta_case_to_data (kase, &length);
+  _carta_remove_stale_temporaries (dir, CASE_TEMP_PREFIX, "");
 
   return _carta_write_file_atomic (path, data, length, FALSE, NULL, NULL, error);
 }
