@@ -22,6 +22,7 @@
 #include "carta-error.h"
 #include "carta-fs.h"
 #include "carta-store.h"
+#include "carta-verify.h"
 
 typedef struct
 {
@@ -174,14 +175,44 @@ replace_with_link (Fixture    *f,
   g_assert_cmpint (symlink (moved, stored), ==, 0);
 }
 
+/* How many attachments the check of stored copies (the window's, when
+ * a case opens) flags. */
+static guint
+count_flagged (Fixture *f)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (f->case_dir);
+  g_autoptr(CartaCase) kase = carta_case_load_from_folder (dir, NULL);
+  GListModel *items = carta_case_get_items (kase);
+  guint flagged = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CartaChecklistItem) item = g_list_model_get_item (items, i);
+      GListModel *attachments = carta_checklist_item_get_attachments (item);
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(CartaAttachment) attachment = g_list_model_get_item (attachments, j);
+
+          if (!carta_verify_attachment (dir, attachment, NULL, NULL))
+            flagged++;
+        }
+    }
+
+  return flagged;
+}
+
 static void
 test_disc_folder_link (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *disc = first_stored (f, "discs");
 
+  g_assert_cmpuint (count_flagged (f), ==, 0);
   replace_with_link (f, disc);
   assert_refused (f, "link");
+  /* The check of stored copies flags it as well: the copy is elsewhere. */
+  g_assert_cmpuint (count_flagged (f), ==, 1);
 }
 
 static void
