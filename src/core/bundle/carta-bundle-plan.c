@@ -396,37 +396,6 @@ safe_disc_part (const char *part)
   return plain ? g_strdup (part) : _carta_bundle_safe_file_name (part, FILE_NAME_MAX);
 }
 
-/* Where @doc comes from: @relative in @case_dir. Opens it as the
- * writer will, without following a link on the way, so a folder or file
- * of the case that is a link cannot bring in a file from elsewhere.
- * Returns the open file, or -1 with errno set (ELOOP for a link). */
-static int
-doc_open_source (CartaBundleDoc *doc,
-                 const char     *case_dir,
-                 const char     *relative,
-                 struct stat    *st)
-{
-  int fd;
-
-  g_free (doc->source_path);
-  g_free (doc->source_root);
-  g_free (doc->source_relative);
-  doc->source_path = g_build_filename (case_dir, relative, NULL);
-  doc->source_root = g_strdup (case_dir);
-  doc->source_relative = g_strdup (relative);
-
-  if ((fd = _carta_open_beneath (case_dir, relative)) >= 0 && fstat (fd, st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      errno = saved_errno;
-      return -1;
-    }
-
-  return fd;
-}
-
 /* Why a document could not be opened, in words. */
 static const char *
 source_problem (int saved_errno)
@@ -436,6 +405,42 @@ source_problem (int saved_errno)
   if (saved_errno == EINVAL)
     return _("it is not a plain file");
   return g_strerror (saved_errno);
+}
+
+/* Where @doc comes from: @relative in @case_dir. Opens it as the
+ * writer will, without following a link on the way, so a folder or file
+ * of the case that is a link cannot bring in a file from elsewhere. On
+ * failure, @error holds only the reason, for the caller's message. */
+static gboolean
+doc_stat_source (CartaBundleDoc  *doc,
+                 const char      *case_dir,
+                 const char      *relative,
+                 struct stat     *st,
+                 GError         **error)
+{
+  int fd;
+  int saved_errno;
+
+  g_free (doc->source_path);
+  g_free (doc->source_root);
+  g_free (doc->source_relative);
+  doc->source_path = g_build_filename (case_dir, relative, NULL);
+  doc->source_root = g_strdup (case_dir);
+  doc->source_relative = g_strdup (relative);
+
+  if ((fd = _carta_open_beneath (case_dir, relative)) >= 0 && fstat (fd, st) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error_literal (error, CARTA_ERROR,
+                       saved_errno == ENOENT ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_HOSTILE,
+                       source_problem (saved_errno));
+  return FALSE;
 }
 
 /* An imaging disc: every file listed in its manifest, under one folder,
@@ -555,20 +560,15 @@ plan_disc (GPtrArray          *docs,
 
       {
         g_autofree char *in_case = g_strconcat (stored, "/", relative, NULL);
-        int fd = doc_open_source (doc, case_dir, in_case, &st);
+        g_autoptr(GError) problem = NULL;
 
-        if (fd < 0)
+        if (!doc_stat_source (doc, case_dir, in_case, &st, &problem))
           {
-            int saved_errno = errno;
-
-            g_set_error (error, CARTA_ERROR,
-                         saved_errno == ENOENT ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_HOSTILE,
+            g_set_error (error, CARTA_ERROR, problem->code,
                          _("The file “%s” of the imaging disc “%s” could not be read from the case folder: %s"),
-                         relative, carta_attachment_get_original_name (attachment),
-                         source_problem (saved_errno));
+                         relative, carta_attachment_get_original_name (attachment), problem->message);
             return FALSE;
           }
-        close (fd);
       }
       doc->size = st.st_size;
     }
@@ -654,15 +654,16 @@ _carta_bundle_plan (CartaCase   *kase,
           const char *original = carta_attachment_get_original_name (attachment);
           g_autofree char *safe = NULL;
           g_autofree char *file_name = NULL;
-          const char *reason = NULL;
+          const char *reason_text = NULL;
+          g_autoptr(GError) reason = NULL;
           CartaBundleDoc *doc;
           struct stat st;
 
-          if (!_carta_bundle_path_is_safe (stored, &reason))
+          if (!_carta_bundle_path_is_safe (stored, &reason_text))
             {
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
                            _("The document “%s” of “%s” has an unsafe location: %s"),
-                           original, _carta_bundle_item_title (item), reason);
+                           original, _carta_bundle_item_title (item), reason_text);
               return NULL;
             }
 
@@ -675,21 +676,13 @@ _carta_bundle_plan (CartaCase   *kase,
             }
 
           doc = new_doc (docs, item, attachment, category, category_dir);
-          {
-            int fd = doc_open_source (doc, case_dir, stored, &st);
-
-            if (fd < 0)
-              {
-                int saved_errno = errno;
-
-                g_set_error (error, CARTA_ERROR,
-                             saved_errno == ENOENT ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_HOSTILE,
-                             _("The document “%s” of “%s” is missing from the case folder (%s)"),
-                             original, _carta_bundle_item_title (item), source_problem (saved_errno));
-                return NULL;
-              }
-            close (fd);
-          }
+          if (!doc_stat_source (doc, case_dir, stored, &st, &reason))
+            {
+              g_set_error (error, CARTA_ERROR, reason->code,
+                           _("The document “%s” of “%s” is missing from the case folder (%s)"),
+                           original, _carta_bundle_item_title (item), reason->message);
+              return NULL;
+            }
 
           safe = _carta_bundle_safe_file_name (original ? original : stored, FILE_NAME_MAX);
           file_name = _carta_bundle_make_unique (taken_files, safe);

@@ -408,19 +408,12 @@ case_from_data (const char  *path,
   CartaCase *kase;
   JsonNode *root;
 
-  if (!json_depth_is_sane (contents, length))
+  if (!json_depth_is_sane (contents, length) ||
+      !json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
                    _("Could not open “%s”: it is damaged or incomplete (%s)"),
-                   path, _("it is nested too deeply"));
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   _("Could not open “%s”: it is damaged or incomplete (%s)"),
-                   path, local_error->message);
+                   path, local_error ? local_error->message : _("it is nested too deeply"));
       return NULL;
     }
 
@@ -1050,6 +1043,19 @@ _carta_store_set_write_hook (CartaStore          *self,
   self->write_hook_data = user_data;
 }
 
+/* The case.json of a case folder; @dir, if given, gets the folder's path. */
+static char *
+case_file_in (GFile  *folder,
+              char  **dir)
+{
+  g_autofree char *folder_path = g_file_get_path (folder);
+  char *path = g_build_filename (folder_path, CASE_FILE, NULL);
+
+  if (dir != NULL)
+    *dir = g_steal_pointer (&folder_path);
+  return path;
+}
+
 /**
  * carta_case_save_to_folder:
  * @kase: a case
@@ -1073,8 +1079,7 @@ carta_case_save_to_folder (CartaCase  *kase,
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
   g_return_val_if_fail (G_IS_FILE (folder), FALSE);
 
-  dir = g_file_get_path (folder);
-  path = g_build_filename (dir, CASE_FILE, NULL);
+  path = case_file_in (folder, &dir);
   data = carta_case_to_data (kase, &length);
   _carta_remove_stale_temporaries (dir, CASE_TEMP_PREFIX, "");
 
@@ -1093,15 +1098,13 @@ CartaCase *
 carta_case_load_from_folder (GFile   *folder,
                              GError **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
-  dir = g_file_get_path (folder);
-  path = g_build_filename (dir, CASE_FILE, NULL);
+  path = case_file_in (folder, NULL);
   if (!(contents = read_case_file (path, &length, error)))
     return NULL;
 
