@@ -17,6 +17,7 @@
 #include "carta-checklist-template.h"
 #include "carta-error.h"
 #include "carta-identity.h"
+#include "carta-store.h"
 
 /**
  * carta_bundle_read_passphrase_file:
@@ -57,26 +58,9 @@ CartaCase *
 carta_bundle_load_case_dir (const char  *dir,
                             GError     **error)
 {
-  g_autofree char *path = g_build_filename (dir, "case.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  CartaCase *kase;
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   _("Could not read the case “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  if (!(kase = carta_case_new_from_json (json_parser_get_root (parser), &local_error)))
-    {
-      g_set_error (error, CARTA_ERROR, local_error->code,
-                   _("Could not open the case “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  return kase;
+  return carta_case_load_from_folder (folder, error);
 }
 
 char *

@@ -31,6 +31,12 @@ gboolean _carta_fsync_parent (const char  *path,
                               const char  *format,
                               GError     **error);
 
+/* Temporaries: a writer locks its own, and what no one holds is stale. */
+void     _carta_lock_temporary           (int          fd);
+guint    _carta_remove_stale_temporaries (const char  *dir,
+                                          const char  *prefix,
+                                          const char  *suffix);
+
 /* Called after the new contents are written and synced to the temporary
  * file, before it replaces the file: tests inject failures here. */
 typedef gboolean (*CartaWriteHook) (const char  *temp_path,
@@ -47,6 +53,9 @@ gboolean _carta_write_file_atomic (const char      *path,
                                    CartaWriteHook   hook,
                                    gpointer         hook_data,
                                    GError         **error);
+
+int      _carta_open_beneath (const char  *root,
+                              const char  *relative);
 
 /* Passphrases, passwords and tokens are wiped from memory once used. */
 void     _carta_secret_wipe  (char   *secret);

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carta-error.h"
@@ -97,6 +99,78 @@ _carta_fsync_parent (const char  *path,
   return _carta_set_io_error (error, errno, format, dir);
 }
 
+/* Whether @name is @prefix, the six letters g_mkstemp() puts for XXXXXX,
+ * then @suffix: only Carta's own temporaries, never a family's file. */
+static gboolean
+is_temporary_name (const char *name,
+                   const char *prefix,
+                   const char *suffix)
+{
+  gsize prefix_len = strlen (prefix);
+  gsize suffix_len = strlen (suffix);
+
+  if (strlen (name) != prefix_len + 6 + suffix_len ||
+      strncmp (name, prefix, prefix_len) != 0 ||
+      strcmp (name + prefix_len + 6, suffix) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (name[prefix_len + i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A temporary file is locked while it is being written: a lock dies with
+ * its process, even under kill -9, so a temporary nobody holds is left
+ * over and _carta_remove_stale_temporaries() may take it away. */
+void
+_carta_lock_temporary (int fd)
+{
+  while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+}
+
+/* Removes from @dir the files named @prefix + XXXXXX + @suffix that no
+ * running writer holds: what a crash, a power cut or kill -9 left. Links
+ * and folders of that name are left alone. Returns how many went. */
+guint
+_carta_remove_stale_temporaries (const char *dir,
+                                 const char *prefix,
+                                 const char *suffix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  int dir_fd;
+  const char *name;
+  guint removed = 0;
+
+  if (listing == NULL || (dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+    return 0;
+
+  while ((name = g_dir_read_name (listing)))
+    {
+      struct stat st;
+      int fd;
+
+      if (!is_temporary_name (name, prefix, suffix))
+        continue;
+
+      fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 && unlinkat (dir_fd, name, 0) == 0)
+        removed++;
+      close (fd);
+    }
+
+  if (removed > 0)
+    fsync (dir_fd);
+  close (dir_fd);
+
+  return removed;
+}
+
 /* Writes @data to @path as HACKING.md's "Durable writes" says: a
  * temporary file beside it, written in full, synced, closed, renamed,
  * then the folder synced. The temporary file never outlives a failure. */
@@ -117,6 +191,7 @@ _carta_write_file_atomic (const char      *path,
 
   if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
     return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+  _carta_lock_temporary (fd);
 
   if (!_carta_write_all (fd, data, length) || fsync (fd) != 0)
     {
@@ -166,6 +241,64 @@ _carta_write_file_atomic (const char      *path,
     }
 
   return _carta_fsync_parent (path, _("Could not sync the folder “%s”: %s"), error);
+}
+
+/* Opens @relative under @root one part at a time, never following a
+ * link: a link anywhere on the way, even one pointing back inside, is
+ * refused with ELOOP, so nothing from outside @root can be read through
+ * it. The last part must be a regular file. Returns the descriptor, or
+ * -1 with errno set. */
+int
+_carta_open_beneath (const char *root,
+                     const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  int dir = open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  struct stat st;
+  int fd = -1;
+
+  for (guint i = 0; dir >= 0 && parts[i] != NULL; i++)
+    {
+      gboolean last = parts[i + 1] == NULL;
+      int saved_errno;
+
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+        {
+          close (dir);
+          errno = EINVAL;
+          return -1;
+        }
+
+      fd = openat (dir, parts[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK |
+                                  (last ? 0 : O_DIRECTORY));
+      saved_errno = errno;
+      /* O_DIRECTORY on a link may give ENOTDIR: say it is a link. */
+      if (fd < 0 && saved_errno == ENOTDIR &&
+          fstatat (dir, parts[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK (st.st_mode))
+        saved_errno = ELOOP;
+      close (dir);
+      errno = saved_errno;
+      if (fd < 0)
+        return -1;
+      if (last)
+        break;
+      dir = fd;
+      fd = -1;
+    }
+
+  if (fd < 0)
+    return -1;
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      errno = EINVAL;
+      return -1;
+    }
+
+  /* Opened without blocking so a FIFO cannot hang us; reads block. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
 }
 
 /**

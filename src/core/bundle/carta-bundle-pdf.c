@@ -61,6 +61,7 @@ typedef struct
   gboolean                mark_own_words;
   gboolean                any_family_version;
   GPtrArray              *flagged;   /* of CartaFieldNote */
+  char                   *name;      /* the patient's, or the case's title; bounded */
 } Pdf;
 
 /* After text in the family's words, as they typed it; after text they
@@ -322,18 +323,77 @@ starts_rtl (const char *text)
   return FALSE;
 }
 
+/* Pango lays out a paragraph in time that grows with the square of its
+ * longest unbroken run, and one field never spans pages: what a field
+ * shows is cut at TEXT_MAX bytes, with a note, and a run of more than
+ * RUN_MAX letters without a space gets a zero-width break every RUN_MAX,
+ * so a damaged or hostile case cannot stall the export. */
+#define TEXT_MAX 4000
+#define RUN_MAX  64
+/* The patient's name heads the cover and every page's footer. */
+#define SHOWN_NAME_MAX 200
+
+static char *
+bounded_text (Pdf        *pdf,
+              const char *text,
+              gsize       max)
+{
+  gsize length = strnlen (text, max + 1);
+  const char *end = text + length;
+  gboolean cut = length > max;
+  GString *out;
+  guint run = 0;
+
+  if (cut)
+    end = g_utf8_find_prev_char (text, text + max);
+  if (end == NULL)
+    end = text;
+
+  out = g_string_sized_new (end - text + 128);
+  for (const char *p = text; p < end; )
+    {
+      const char *next = g_utf8_find_next_char (p, end);
+      gunichar c = g_utf8_get_char_validated (p, next ? next - p : end - p);
+
+      if (next == NULL)
+        next = end;
+      /* Spaces, punctuation and Chinese or Japanese letters already let
+       * a line break; a mark stays with the letter before it. */
+      if (g_unichar_isspace (c) || g_unichar_ispunct (c) || g_unichar_iswide (c) || c == 0x200B)
+        run = 0;
+      else if (!g_unichar_ismark (c) && ++run > RUN_MAX)
+        {
+          g_string_append (out, "\u200B");
+          run = 1;
+        }
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+
+  if (cut)
+    {
+      g_string_append (out, "… ");
+      /* TRANSLATORS: after a text cut short in the summary PDF */
+      g_string_append (out, T(N_("(shortened here: the full text is in case.json)")));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_text (Pdf        *pdf,
           const char *text,
           double      width)
 {
+  g_autofree char *bounded = bounded_text (pdf, text, TEXT_MAX);
+
   /* On a right-to-left page every text hangs from the right, but what the
    * family typed in Latin letters or digits (names, phone numbers, dates)
    * keeps its own left-to-right order. */
   if (pdf->rtl)
     {
       PangoContext *context = pango_layout_get_context (pdf->layout);
-      PangoDirection direction = starts_rtl (text) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+      PangoDirection direction = starts_rtl (bounded) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
 
       if (pango_context_get_base_dir (context) != direction)
         {
@@ -343,7 +403,7 @@ set_text (Pdf        *pdf,
     }
 
   pango_layout_set_width (pdf->layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_text (pdf->layout, text, -1);
+  pango_layout_set_text (pdf->layout, bounded, -1);
 }
 
 /* Lays out @text at @width and returns its height, without drawing. */
@@ -749,7 +809,6 @@ cover_title (Pdf       *pdf,
              GPtrArray *docs,
              GDateTime *when)
 {
-  const char *name = carta_patient_get_name (carta_case_get_patient (kase));
   g_autofree char *date = format_date_time (pdf, when);
   g_autofree char *subtitle = NULL;
   guint n_documents = 0;
@@ -759,8 +818,8 @@ cover_title (Pdf       *pdf,
       n_documents++;
 
   set_font (pdf, 24, PANGO_WEIGHT_NORMAL);
-  draw_text_at (pdf, name ? name : carta_case_get_title (kase), MARGIN, pdf->y, BODY_WIDTH);
-  pdf->y += measure (pdf, name ? name : carta_case_get_title (kase), BODY_WIDTH) + 4;
+  draw_text_at (pdf, pdf->name, MARGIN, pdf->y, BODY_WIDTH);
+  pdf->y += measure (pdf, pdf->name, BODY_WIDTH) + 4;
 
   set_font (pdf, 11, PANGO_WEIGHT_NORMAL);
   /* TRANSLATORS: %s is a date, %u a number of documents */
@@ -1452,9 +1511,9 @@ _carta_bundle_render_summary (CartaCase     *kase,
     pdf.flagged = carta_profile_list_flagged (kase, &day);
   }
 
+  pdf.name = bounded_text (&pdf, name ? name : carta_case_get_title (kase), SHOWN_NAME_MAX);
   pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE,
-                                  name ? name : carta_case_get_title (kase));
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, pdf.name);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_SUBJECT,
                                   carta_catalog_gettext (catalog, N_("Medical summary for a CAR-T trial")));
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Carta " PACKAGE_VERSION);
@@ -1476,7 +1535,7 @@ _carta_bundle_render_summary (CartaCase     *kase,
     }
   pango_layout_context_changed (pdf.layout);
 
-  pdf.footer = g_strdup_printf ("%s — %s", name ? name : carta_case_get_title (kase), date);
+  pdf.footer = g_strdup_printf ("%s — %s", pdf.name, date);
 
   new_page (&pdf);
   cover (&pdf, kase, docs, when);
@@ -1494,6 +1553,7 @@ _carta_bundle_render_summary (CartaCase     *kase,
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
   g_free (pdf.footer);
+  g_free (pdf.name);
   g_ptr_array_unref (pdf.flagged);
 
   if (status != CAIRO_STATUS_SUCCESS)

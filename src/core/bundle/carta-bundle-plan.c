@@ -14,9 +14,12 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "carta-bundle-private.h"
+#include "carta-fs-private.h"
 #include "carta-checklist-template.h"
 #include "carta-error.h"
 #include "carta-import-private.h"
@@ -25,6 +28,8 @@
 #define CATEGORY_SLUG_MAX 24
 #define ITEM_SLUG_MAX     32
 #define FILE_NAME_MAX     48
+/* A disc's list of files is one line a file: 20,000 fit in 2 MB. */
+#define DISC_MANIFEST_MAX (16 * 1024 * 1024)
 
 void
 _carta_bundle_doc_free (CartaBundleDoc *doc)
@@ -36,6 +41,8 @@ _carta_bundle_doc_free (CartaBundleDoc *doc)
   g_free (doc->disc_dir);
   g_clear_object (&doc->attachment);
   g_free (doc->source_path);
+  g_free (doc->source_root);
+  g_free (doc->source_relative);
   g_free (doc->bag_path);
   g_free (doc->category);
   g_free (doc->category_dir);
@@ -390,6 +397,53 @@ safe_disc_part (const char *part)
   return plain ? g_strdup (part) : _carta_bundle_safe_file_name (part, FILE_NAME_MAX);
 }
 
+/* Why a document could not be opened, in words. */
+static const char *
+source_problem (int saved_errno)
+{
+  if (saved_errno == ELOOP)
+    return _("it is reached through a link in the case folder, and Carta does not follow links");
+  if (saved_errno == EINVAL)
+    return _("it is not a plain file");
+  return g_strerror (saved_errno);
+}
+
+/* Where @doc comes from: @relative in @case_dir. Opens it as the
+ * writer will, without following a link on the way, so a folder or file
+ * of the case that is a link cannot bring in a file from elsewhere. On
+ * failure, @error holds only the reason, for the caller's message. */
+static gboolean
+doc_stat_source (CartaBundleDoc  *doc,
+                 const char      *case_dir,
+                 const char      *relative,
+                 struct stat     *st,
+                 GError         **error)
+{
+  int fd;
+  int saved_errno;
+
+  g_free (doc->source_path);
+  g_free (doc->source_root);
+  g_free (doc->source_relative);
+  doc->source_path = g_build_filename (case_dir, relative, NULL);
+  doc->source_root = g_strdup (case_dir);
+  doc->source_relative = g_strdup (relative);
+
+  if ((fd = _carta_open_beneath (case_dir, relative)) >= 0 && fstat (fd, st) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error_literal (error, CARTA_ERROR,
+                       saved_errno == ENOENT ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_HOSTILE,
+                       source_problem (saved_errno));
+  return FALSE;
+}
+
 /* An imaging disc: every file listed in its manifest, under one folder,
  * and the manifest itself standing for the attachment. */
 static gboolean
@@ -413,15 +467,41 @@ plan_disc (GPtrArray          *docs,
   g_auto(GStrv) lines = NULL;
   CartaBundleDoc *doc;
   gsize length;
-  GStatBuf st;
+  struct stat st;
 
-  if (!g_file_get_contents (manifest_path, &manifest, &length, NULL))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                   _("The imaging disc “%s” of “%s” is missing from the case folder"),
-                   carta_attachment_get_original_name (attachment), _carta_bundle_item_title (item));
-      return FALSE;
-    }
+  {
+    g_autofree char *manifest_relative = g_strconcat (stored, CARTA_DISC_MANIFEST_SUFFIX, NULL);
+    int fd = _carta_open_beneath (case_dir, manifest_relative);
+    g_autoptr(GString) bytes = g_string_new (NULL);
+    gboolean ok = fd >= 0;
+
+    while (ok)
+      {
+        char buffer[16384];
+        gssize n = read (fd, buffer, sizeof buffer);
+
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n <= 0 || bytes->len + n > DISC_MANIFEST_MAX)
+          {
+            ok = n == 0;
+            break;
+          }
+        g_string_append_len (bytes, buffer, n);
+      }
+    if (fd >= 0)
+      close (fd);
+
+    if (!ok)
+      {
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
+                     _("The imaging disc “%s” of “%s” is missing from the case folder"),
+                     carta_attachment_get_original_name (attachment), _carta_bundle_item_title (item));
+        return FALSE;
+      }
+    length = bytes->len;
+    manifest = g_string_free (g_steal_pointer (&bytes), FALSE);
+  }
 
   {
     g_autofree char *name_slug = _carta_bundle_slug (carta_attachment_get_original_name (attachment), ITEM_SLUG_MAX, "disc");
@@ -471,25 +551,34 @@ plan_disc (GPtrArray          *docs,
         g_clear_object (&doc->attachment);
         doc->role = CARTA_BUNDLE_DOC_DISC_FILE;
         doc->disc_relative = g_strdup (relative);
-        doc->source_path = g_build_filename (disc_path, relative, NULL);
+        /* What the disc's list says this file holds. */
+        g_free (doc->recorded_sha256);
+        doc->recorded_sha256 = g_strndup (lines[i], CARTA_BUNDLE_SHA256_HEX_LEN);
         doc->bag_path = g_strdup_printf ("%s/%s", disc_dir, unique);
         g_free (doc->content_type);
         doc->content_type = g_strdup ("application/dicom");
       }
 
-      if (g_lstat (doc->source_path, &st) != 0 || !S_ISREG (st.st_mode))
-        {
-          g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
-                       _("The file “%s” of the imaging disc “%s” is missing from the case folder"),
-                       relative, carta_attachment_get_original_name (attachment));
-          return FALSE;
-        }
+      {
+        g_autofree char *in_case = g_strconcat (stored, "/", relative, NULL);
+        g_autoptr(GError) problem = NULL;
+
+        if (!doc_stat_source (doc, case_dir, in_case, &st, &problem))
+          {
+            g_set_error (error, CARTA_ERROR, problem->code,
+                         _("The file “%s” of the imaging disc “%s” could not be read from the case folder: %s"),
+                         relative, carta_attachment_get_original_name (attachment), problem->message);
+            return FALSE;
+          }
+      }
       doc->size = st.st_size;
     }
 
   doc = new_doc (docs, item, attachment, category, category_dir);
   doc->role = CARTA_BUNDLE_DOC_DISC_MANIFEST;
   doc->source_path = g_steal_pointer (&manifest_path);
+  doc->source_root = g_strdup (case_dir);
+  doc->source_relative = g_strconcat (stored, CARTA_DISC_MANIFEST_SUFFIX, NULL);
   doc->bag_path = g_strconcat (disc_dir, ".sha256", NULL);
   doc->disc_dir = g_steal_pointer (&disc_dir);
   doc->size = length;
@@ -566,15 +655,16 @@ _carta_bundle_plan (CartaCase   *kase,
           const char *original = carta_attachment_get_original_name (attachment);
           g_autofree char *safe = NULL;
           g_autofree char *file_name = NULL;
-          const char *reason = NULL;
+          const char *reason_text = NULL;
+          g_autoptr(GError) reason = NULL;
           CartaBundleDoc *doc;
-          GStatBuf st;
+          struct stat st;
 
-          if (!_carta_bundle_path_is_safe (stored, &reason))
+          if (!_carta_bundle_path_is_safe (stored, &reason_text))
             {
               g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
                            _("The document “%s” of “%s” has an unsafe location: %s"),
-                           original, _carta_bundle_item_title (item), reason);
+                           original, _carta_bundle_item_title (item), reason_text);
               return NULL;
             }
 
@@ -587,15 +677,11 @@ _carta_bundle_plan (CartaCase   *kase,
             }
 
           doc = new_doc (docs, item, attachment, category, category_dir);
-          doc->source_path = g_build_filename (case_dir, stored, NULL);
-          if (g_lstat (doc->source_path, &st) != 0 || !S_ISREG (st.st_mode))
+          if (!doc_stat_source (doc, case_dir, stored, &st, &reason))
             {
-              int saved_errno = errno;
-
-              g_set_error (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND,
+              g_set_error (error, CARTA_ERROR, reason->code,
                            _("The document “%s” of “%s” is missing from the case folder (%s)"),
-                           original, _carta_bundle_item_title (item),
-                           S_ISLNK (st.st_mode) ? "it is a link" : g_strerror (saved_errno));
+                           original, _carta_bundle_item_title (item), reason->message);
               return NULL;
             }
 

@@ -36,6 +36,8 @@ typedef struct
   char            *disc_dir;       /* DISC_MANIFEST: the disc's folder in the bag */
   CartaAttachment *attachment;     /* FILE and DISC_MANIFEST */
   char            *source_path;    /* absolute path in the case folder */
+  char            *source_root;    /* the case folder, and the path in it: */
+  char            *source_relative; /* opened without following any link */
   char            *bag_path;       /* "documents/01-imaging/ct-scan/report.pdf", relative to data/ */
   char            *category;       /* as the family wrote it */
   char            *category_dir;   /* "01-imaging" */

@@ -41,6 +41,11 @@
  * images and only ~10% larger. */
 #define DEFLATE_LEVEL "1"
 
+/* The bundle is written beside its destination under this name, then
+ * renamed: never a partial file under the final name. */
+#define TEMP_PREFIX ".carta-bundle-"
+#define TEMP_SUFFIX ".part"
+
 struct _CartaBundleWriter
 {
   GObject    parent_instance;
@@ -252,6 +257,30 @@ count_pdf_pages (const char *path)
   return pages;
 }
 
+/* A stored copy that no longer matches the digest taken when it was
+ * added has been damaged (a disk, a sync tool, an edit by hand). The
+ * export stops rather than leave it out: a bundle that silently lacks a
+ * record, or carries a changed one, could mislead the doctors. */
+static gboolean
+check_recorded_digest (CartaBundleDoc  *doc,
+                       GError         **error)
+{
+  if (doc->recorded_sha256 == NULL || g_ascii_strcasecmp (doc->recorded_sha256, doc->sha256) == 0)
+    return TRUE;
+
+  if (doc->role == CARTA_BUNDLE_DOC_DISC_FILE)
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                 _("The file “%s” of the imaging disc “%s” of “%s” has changed since it was added, "
+                   "so no bundle was made. Remove the disc from its record and add it again from the original."),
+                 doc->disc_relative, doc->original_name, doc->item_title);
+  else
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                 _("The stored copy of “%s” of “%s” has changed since it was added, so no bundle "
+                   "was made. Remove it from its record and add the original again."),
+                 doc->original_name, doc->item_title);
+  return FALSE;
+}
+
 static gboolean
 read_document (WriteJob  *job,
                guint      index,
@@ -266,7 +295,7 @@ read_document (WriteJob  *job,
   struct stat st;
   int fd;
 
-  fd = g_open (doc->source_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  fd = _carta_open_beneath (doc->source_root, doc->source_relative);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -375,6 +404,8 @@ read_document (WriteJob  *job,
     }
 
   _carta_sha256_ctx_hex (&sha256, doc->sha256);
+  if (!check_recorded_digest (doc, error))
+    return FALSE;
   sha1_digest (&sha1, SHA1_DIGEST_SIZE, digest);
   doc->sha1_base64 = g_base64_encode (digest, SHA1_DIGEST_SIZE);
   if (is_pdf)
@@ -420,11 +451,26 @@ json_bytes (JsonNode *node)
   return g_bytes_new_take (with_newline, length + 1);
 }
 
+#define BAG_INFO_VALUE_MAX 1000
+
 static char *
 bag_info_value (const char *value)
 {
-  /* One line per field: labels and values must not break lines. */
-  g_autofree char *copy = g_strdup (value);
+  /* One line per field: labels and values must not break lines. A
+   * field is a label for people; the case's own words are in case.json,
+   * so a damaged case with a name of megabytes keeps bag-info small. */
+  g_autofree char *copy = NULL;
+
+  if (strlen (value) > BAG_INFO_VALUE_MAX)
+    {
+      const char *end = g_utf8_find_prev_char (value, value + BAG_INFO_VALUE_MAX);
+
+      g_autofree char *head = g_strndup (value, end ? end - value : 0);
+
+      copy = g_strconcat (head, "…", NULL);
+    }
+  else
+    copy = g_strdup (value);
   return g_strdelimit (g_steal_pointer (&copy), "\r\n", ' ');
 }
 
@@ -877,10 +923,14 @@ run_job (WriteJob  *job,
 
   /* A short name of its own, so a destination at the file system's name
    * limit still has room for its temporary file. */
-  job->temp_path = g_strdup_printf ("%s/.carta-bundle-XXXXXX.part", dir);
+  job->temp_path = g_strdup_printf ("%s/" TEMP_PREFIX "XXXXXX" TEMP_SUFFIX, dir);
+  /* What an export stopped by a crash or kill -9 left here goes first:
+   * it may be a whole copy of the records. */
+  _carta_remove_stale_temporaries (dir, TEMP_PREFIX, TEMP_SUFFIX);
   job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (job->fd < 0)
     return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+  _carta_lock_temporary (job->fd);
 
   job->archive = archive_write_new ();
   archive_write_set_format_zip (job->archive);

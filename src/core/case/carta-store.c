@@ -19,6 +19,7 @@
 #include "carta-error.h"
 #include "carta-fs-private.h"
 #include "carta-fs.h"
+#include "carta-json-private.h"
 #include "carta-store-private.h"
 
 #define CASE_FILE      "case.json"
@@ -344,6 +345,55 @@ carta_store_get_problems (CartaStore *self)
   return self->problems;
 }
 
+static char *
+read_case_file (const char  *path,
+                gsize       *length,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, length, &local_error))
+    g_set_error (error, CARTA_ERROR,
+                 g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
+                 _("Could not read “%s”: %s"), path, local_error->message);
+
+  return contents;
+}
+
+/* A case from the bytes of its case.json at @path (for messages). A
+ * damaged file, whatever it holds, gives an error and never a crash. */
+static CartaCase *
+case_from_data (const char  *path,
+                const char  *contents,
+                gsize        length,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  CartaCase *kase;
+  JsonNode *root;
+
+  /* Bounded: a damaged or hostile file must not overflow the stack. */
+  if (!(root = _carta_json_parse_bounded (parser, contents, length, &local_error)))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
+                   _("Could not open “%s”: it is damaged or incomplete (%s)"),
+                   path, local_error->message);
+      return NULL;
+    }
+
+  if (!(kase = carta_case_new_from_json (root, &local_error)))
+    {
+      g_set_error (error, CARTA_ERROR, local_error->code,
+                   _("Could not open “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return kase;
+}
+
 /**
  * carta_store_load_case:
  * @id: the case id, which is also its folder name
@@ -358,12 +408,9 @@ carta_store_load_case (CartaStore  *self,
                        const char  *id,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   CartaCase *kase;
-  JsonNode *root;
   gsize length;
 
   g_return_val_if_fail (CARTA_IS_STORE (self), NULL);
@@ -378,37 +425,11 @@ carta_store_load_case (CartaStore  *self,
 
   path = case_file_path (self, id);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, CARTA_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? CARTA_ERROR_NOT_FOUND : CARTA_ERROR_IO,
-                   _("Could not read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!(contents = read_case_file (path, &length, error)))
+    return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   _("Could not open “%s”: it is damaged or incomplete (%s)"),
-                   path, local_error->message);
-      return NULL;
-    }
-
-  if (!(root = json_parser_get_root (parser)))
-    {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
-                   _("Could not open “%s”: the file is empty"), path);
-      return NULL;
-    }
-
-  if (!(kase = carta_case_new_from_json (root, &local_error)))
-    {
-      g_set_error (error, CARTA_ERROR, local_error->code,
-                   _("Could not open “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!(kase = case_from_data (path, contents, length, error)))
+    return NULL;
 
   if (g_strcmp0 (carta_case_get_id (kase), id) != 0)
     {
@@ -420,6 +441,22 @@ carta_store_load_case (CartaStore  *self,
     }
 
   return kase;
+}
+
+/* What a save stopped by a crash or kill -9 left beside case.json
+ * (see _carta_write_file_atomic()). */
+#define CASE_TEMP_PREFIX "." CASE_FILE "."
+
+static void
+remove_stale_temporaries (CartaStore *self,
+                          const char *id)
+{
+  g_autoptr(GFile) dir = g_file_get_child (self->root, id);
+  g_autofree char *path = g_file_get_path (dir);
+  guint removed = _carta_remove_stale_temporaries (path, CASE_TEMP_PREFIX, "");
+
+  if (removed > 0)
+    g_debug ("Removed %u unfinished saves of a case", removed);
 }
 
 /**
@@ -466,6 +503,7 @@ carta_store_load (CartaStore  *self,
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || !g_uuid_string_is_valid (name))
         continue;
 
+      remove_stale_temporaries (self, name);
       if ((kase = carta_store_load_case (self, name, &local_error)))
         g_ptr_array_add (loaded, kase);
       else
@@ -965,6 +1003,19 @@ _carta_store_set_write_hook (CartaStore          *self,
   self->write_hook_data = user_data;
 }
 
+/* The case.json of a case folder; @dir, if given, gets the folder's path. */
+static char *
+case_file_in (GFile  *folder,
+              char  **dir)
+{
+  g_autofree char *folder_path = g_file_get_path (folder);
+  char *path = g_build_filename (folder_path, CASE_FILE, NULL);
+
+  if (dir != NULL)
+    *dir = g_steal_pointer (&folder_path);
+  return path;
+}
+
 /**
  * carta_case_save_to_folder:
  * @kase: a case
@@ -988,9 +1039,34 @@ carta_case_save_to_folder (CartaCase  *kase,
   g_return_val_if_fail (CARTA_IS_CASE (kase), FALSE);
   g_return_val_if_fail (G_IS_FILE (folder), FALSE);
 
-  dir = g_file_get_path (folder);
-  path = g_build_filename (dir, CASE_FILE, NULL);
+  path = case_file_in (folder, &dir);
   data = carta_case_to_data (kase, &length);
+  _carta_remove_stale_temporaries (dir, CASE_TEMP_PREFIX, "");
 
   return _carta_write_file_atomic (path, data, length, FALSE, NULL, NULL, error);
+}
+
+/**
+ * carta_case_load_from_folder:
+ * @folder: a case folder, as carta_case_save_to_folder() writes it
+ *
+ * Reads the case in @folder/case.json, which may be damaged or hostile.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+CartaCase *
+carta_case_load_from_folder (GFile   *folder,
+                             GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  path = case_file_in (folder, NULL);
+  if (!(contents = read_case_file (path, &length, error)))
+    return NULL;
+
+  return case_from_data (path, contents, length, error);
 }

@@ -81,5 +81,7 @@ CartaCase  *carta_store_restore_backup     (CartaStore           *self,
 gboolean    carta_case_save_to_folder      (CartaCase            *kase,
                                             GFile                *folder,
                                             GError              **error);
+CartaCase  *carta_case_load_from_folder    (GFile                *folder,
+                                            GError              **error);
 
 G_END_DECLS

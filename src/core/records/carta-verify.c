@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "carta-error.h"
@@ -79,6 +80,28 @@ hash_disc (const char    *path,
   return carta_sha256_data (manifest->str, manifest->len);
 }
 
+/* Whether a part of @stored_path in @case_path is a symbolic link. */
+static gboolean
+goes_through_link (const char *case_path,
+                   const char *stored_path)
+{
+  g_auto(GStrv) parts = g_strsplit (stored_path, "/", -1);
+  g_autoptr(GString) path = g_string_new (case_path);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GStatBuf st;
+
+      if (parts[i][0] == '\0')
+        continue;
+      g_string_append_printf (path, "/%s", parts[i]);
+      if (g_lstat (path->str, &st) == 0 && S_ISLNK (st.st_mode))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * carta_verify_attachment:
  * @case_dir: the case's folder
@@ -116,6 +139,15 @@ carta_verify_attachment (GFile            *case_dir,
 
   case_path = g_file_get_path (case_dir);
   path = g_build_filename (case_path, stored_path, NULL);
+
+  /* The export refuses a stored copy reached through a link: flag it
+   * here too, before the family tries to export. */
+  if (goes_through_link (case_path, stored_path))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_HOSTILE,
+                   _("The attachment points outside its case folder."));
+      return FALSE;
+    }
 
   if (carta_attachment_get_kind (attachment) == CARTA_ATTACHMENT_KIND_IMAGING)
     hex = hash_disc (path, cancellable, &local_error);
