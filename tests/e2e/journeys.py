@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# journeys.py
+# Copyright 2026 The Carta authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The journey suite: what a family does in Carta, end to end, through the
+# accessibility tree of the real binary. Usage:
+#   journeys.py BUILD-ROOT JOURNEY
+# where JOURNEY is one of the names in JOURNEYS below. Exit 0 when the
+# journey worked, 1 when it did not, 77 when it cannot run here.
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import carta_e2e  # noqa: E402
+from carta_e2e import Carta, JourneyFailed, actions, do_action, dump, wait_for  # noqa: E402
+
+
+def step(message):
+    print('# %6.1fs %s' % (time.monotonic() - STARTED, message), flush=True)
+
+
+def page(carta, name):
+    """Switches the window to a page by its tab, as a click on the view switcher."""
+    carta.click('the %s tab' % name, role='page tab', name=name)
+    wait_for('the %s tab to be selected' % name,
+             lambda: any(t.getState().contains(carta_e2e.pyatspi.STATE_SELECTED)
+                         for t in carta_e2e.find_all(carta.window(), role='page tab', name=name)))
+
+
+def primary_menu(carta):
+    """The menu button at the end of the header bar: the last button before
+    the window controls."""
+    last = None
+    for acc in carta_e2e.walk(carta.window()):
+        if acc.getRoleName() != 'push button':
+            continue
+        if acc.name == 'Minimize':
+            break
+        if 'click' in actions(acc):
+            last = acc
+    if last is None:
+        raise JourneyFailed('no main menu button in the header bar')
+    return last
+
+
+def menu_item(carta, label):
+    do_action(primary_menu(carta), 'click')
+    item = carta.find('the menu item ' + label, role='menu item', name=label)
+    do_action(item)
+
+
+def case_count(carta):
+    cases = carta.cases_dir()
+    if not os.path.isdir(cases):
+        return 0
+    return len([n for n in os.listdir(cases)
+                if os.path.isfile(os.path.join(cases, n, 'case.json'))])
+
+
+def journey_sample(carta):
+    """1. First launch, the sample, the guide, back to the checklist, the sample again."""
+    carta.start()
+    step('first launch: the welcome page')
+    carta.find('the welcome page', role='label', name='Welcome to Carta')
+    if case_count(carta) != 0:
+        raise JourneyFailed('a first launch already has cases')
+
+    carta.click('Explore a Sample Case', name='Explore a Sample Case')
+    checklist = carta.find('the checklist page', role='filler', name='CartaChecklistPage')
+    carta.find('the sample checklist', role='list item', name='Original pathology report', root=checklist)
+    wait_for('the sample case on disk', lambda: case_count(carta) == 1)
+    step('the sample case is open on its checklist')
+
+    page(carta, 'Guide')
+    guide = carta.find('the guide page', role='filler', name='CartaGuidePage')
+    carta.find('the guide title', role='heading', name='Allogeneic CAR-T in China', root=guide)
+    # Ctrl+F: win.search is the action the shortcut activates.
+    do_action(carta.window(), 'win.search')
+    entry = carta.find('the guide search entry', role='entry', name='Search the guide', root=guide)
+    carta.set_text(entry, 'TRAC')
+    carta.find('TRAC in the gene table', role='label', contains='TRAC (T-cell receptor alpha chain)', root=guide)
+    step('the search for TRAC finds the gene table')
+
+    # A search that matches an answer opens its question, as a reader
+    # looking for the answer expects.
+    carta.set_text(entry, 'second dose')
+    carta.find('the question about rejection', role='list item',
+               name='What if my immune system rejects the donor cells?', root=guide)
+    carta.find('its answer, open', role='label', contains='whether a second dose is possible', root=guide)
+    step('a FAQ answer is open')
+
+    page(carta, 'Checklist')
+    carta.find('the checklist again', role='list item', name='Original pathology report', root=checklist)
+    step('back on the checklist')
+
+    menu_item(carta, 'Explore a Sample Case')
+    wait_for('a second sample case on disk', lambda: case_count(carta) == 2)
+    carta.find('the new sample\'s checklist', role='list item', name='Original pathology report', root=checklist)
+    step('the sample opened again from the menu')
+
+    carta.close()
+    step('the window closed and carta ended')
+
+
+JOURNEYS = {
+    'sample': journey_sample,
+}
+
+
+def main():
+    global STARTED
+    if len(sys.argv) != 3 or sys.argv[2] not in JOURNEYS:
+        print('Usage: journeys.py BUILD-ROOT {%s}' % ','.join(JOURNEYS), file=sys.stderr)
+        return 2
+    carta_e2e.check_bus()
+    STARTED = time.monotonic()
+    carta = Carta(sys.argv[1])
+    try:
+        JOURNEYS[sys.argv[2]](carta)
+    except JourneyFailed as error:
+        print('FAIL: %s' % error)
+        return 1
+    finally:
+        carta.cleanup()
+    step('journey %s passed' % sys.argv[2])
+    return 0
+
+
+STARTED = time.monotonic()
+
+if __name__ == '__main__':
+    sys.exit(main())
