@@ -9,6 +9,7 @@
 # where JOURNEY is one of the names in JOURNEYS below. Exit 0 when the
 # journey worked, 1 when it did not, 77 when it cannot run here.
 
+import json
 import os
 import sys
 import time
@@ -106,8 +107,93 @@ def journey_sample(carta):
     step('the window closed and carta ended')
 
 
+def create_case(carta, name):
+    """New case from the welcome page or the menu: the dialog asks its name."""
+    dialog = wait_for('the New Case dialog',
+                      lambda: next((d for d in carta.dialogs() if d.name == 'New Case'), None))
+    carta.set_text(carta.find('the case name', role='text', name='Case name', root=dialog), name)
+    carta.click('Create', name='Create', root=dialog)
+    wait_for('the dialog to close', lambda: not any(d.name == 'New Case' for d in carta.dialogs()))
+    wait_for('the case on disk', lambda: case_count(carta) >= 1)
+
+
+def case_page(carta):
+    page(carta, 'Case')
+    return carta.find('the Case page', role='filler', name='CartaProfilePage')
+
+
+def field(carta, profile, name, role='text'):
+    return carta.find('the field ' + name, role=role, name=name, root=profile)
+
+
+def open_case_shows(carta, name):
+    """After a start, the window shows the case it had open."""
+    carta.find('the case %s in the title' % name, role='label', name=name, root=carta.window())
+
+
+PROFILE_TEXTS = [
+    ('Full name as in the passport', 'Wei Zhang'),
+    ('Country where the patient lives', 'Malaysia'),
+    ('Active infections', 'None known since March'),
+]
+
+
+def journey_nothing_lost(carta):
+    """3. Type into the Case page, close at once, start again; then kill it while it saves."""
+    carta.start()
+    carta.click('Create a Case', name='Create a Case')
+    create_case(carta, 'Zhang family')
+    profile = case_page(carta)
+    step('a new case is open on its Case page')
+
+    for name, value in PROFILE_TEXTS:
+        carta.set_text(field(carta, profile, name), value)
+    typed = time.monotonic()
+    carta.close()
+    closed = time.monotonic() - typed
+    step('typed three fields and closed the window %.2fs later' % closed)
+
+    carta.start()
+    open_case_shows(carta, 'Zhang family')
+    profile = case_page(carta)
+    for name, value in PROFILE_TEXTS:
+        wait_for('%s to read %r after the restart' % (name, value),
+                 lambda: carta_e2e.text_of(field(carta, profile, name)) == value, timeout=10)
+    step('after a restart every typed text is there')
+
+    # Kill it while it autosaves: keep typing, and kill the process at
+    # moments around the autosave delay after the last keystroke.
+    case_json = os.path.join(carta.cases_dir(), os.listdir(carta.cases_dir())[0], 'case.json')
+    for round_, delay in enumerate((0.80, 0.85, 0.95)):
+        entry = field(carta, profile, 'Other illnesses')
+        values = [carta_e2e.text_of(entry)]
+        for i in range(5):
+            values.append('Diabetes, round %d, %s' % (round_, 'x' * (200 * i)))
+            carta.set_text(entry, values[-1])
+            time.sleep(0.05)
+        time.sleep(delay)
+        carta.kill()
+        step('killed carta %.2fs after the last change' % delay)
+        carta.start()
+        open_case_shows(carta, 'Zhang family')
+        profile = case_page(carta)
+        for name, value in PROFILE_TEXTS:
+            wait_for('%s to read %r after the kill' % (name, value),
+                     lambda: carta_e2e.text_of(field(carta, profile, name)) == value, timeout=10)
+        after = carta_e2e.text_of(field(carta, profile, 'Other illnesses'))
+        if after not in values:
+            raise JourneyFailed('after the kill the field holds text never typed: %r' % after[:40])
+        if carta.dialogs():
+            raise JourneyFailed('a dialog after the kill: %s' % [d.name for d in carta.dialogs()])
+        with open(case_json, encoding='utf-8') as f:
+            json.load(f)
+    step('after each kill the case opens with what was saved')
+    carta.close()
+
+
 JOURNEYS = {
     'sample': journey_sample,
+    'nothing-lost': journey_nothing_lost,
 }
 
 
