@@ -11,7 +11,10 @@
 
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -191,9 +194,92 @@ def journey_nothing_lost(carta):
     carta.close()
 
 
+def make_bundles(carta, folder):
+    """A sample bundle with a few bytes changed, and one encrypted with a passphrase."""
+    tool = os.path.join(carta.build_root, 'src', 'tools', 'carta-bundle')
+    case = os.path.join(folder, 'case')
+    subprocess.run([tool, 'demo', case], check=True, stdout=subprocess.DEVNULL)
+    damaged = os.path.join(folder, 'damaged.zip')
+    subprocess.run([tool, 'export', '--quiet', case, damaged], check=True, stdout=subprocess.DEVNULL)
+    with open(damaged, 'r+b') as f:
+        size = f.seek(0, os.SEEK_END)
+        f.seek(size // 2)
+        chunk = f.read(64)
+        f.seek(size // 2)
+        f.write(bytes(b ^ 0x5a for b in chunk))
+    secret = os.path.join(folder, 'passphrase')
+    with open(secret, 'w', encoding='utf-8') as f:
+        f.write('blue heron at dawn\n')
+    encrypted = os.path.join(folder, 'encrypted.zip')
+    subprocess.run([tool, 'export', '--quiet', '--passphrase-file', secret, case, encrypted],
+                   check=True, stdout=subprocess.DEVNULL)
+    return damaged, encrypted
+
+
+def only_dialog(carta, heading):
+    """Waits for a dialog with heading, and checks that it is the only one."""
+    dialog = wait_for('the dialog "%s"' % heading,
+                      lambda: next((d for d in carta.dialogs()
+                                    if carta_e2e.find_all(d, role='label', name=heading)), None))
+    # A dialog that was answered may take a moment to go.
+    try:
+        wait_for('the other dialogs to go', lambda: all(d == dialog for d in carta.dialogs()), timeout=2)
+    except JourneyFailed:
+        pass
+    others = [d for d in carta.dialogs() if d != dialog]
+    if others:
+        raise JourneyFailed('"%s" came with other dialogs: %s' % (heading, [d.name for d in others]))
+    return dialog
+
+
+def no_dialog(carta):
+    wait_for('every dialog to close', lambda: not carta.dialogs())
+
+
+def journey_bad_bundles(carta):
+    """5. A damaged bundle and a wrong passphrase: one clear dialog each, no case added."""
+    scratch = tempfile.mkdtemp(prefix='carta-e2e-bundles-')
+    try:
+        damaged, encrypted = make_bundles(carta, scratch)
+        step('made a damaged and an encrypted bundle')
+
+        # As a file manager opens a bundle: carta FILE.
+        carta.start(damaged)
+        dialog = only_dialog(carta, 'The Bundle Could Not Be Opened')
+        carta.find('the reason', role='label', contains='damaged or incomplete', root=dialog)
+        carta.click('Close', name='Close', root=dialog)
+        no_dialog(carta)
+        if case_count(carta) != 0:
+            raise JourneyFailed('the damaged bundle added a case')
+        carta.find('the welcome page, still', role='label', name='Welcome to Carta')
+        step('the damaged bundle: one dialog, no case')
+
+        # The same with carta already running: the second carta hands the
+        # file to the first and ends.
+        second = subprocess.run([carta.binary, encrypted], env=carta.env(), timeout=60)
+        if second.returncode != 0:
+            raise JourneyFailed('the second carta ended with %d' % second.returncode)
+        dialog = only_dialog(carta, 'This Bundle Is Encrypted')
+        entry = carta.find('the passphrase entry', role='password text', root=dialog)
+        carta.set_text(entry, 'blue heron at dusk')
+        carta.click('Open', name='Open', root=dialog)
+        dialog = only_dialog(carta, 'Wrong Passphrase')
+        carta.find('what to check', role='label', contains='capital letters', root=dialog)
+        carta.click('Cancel', name='Cancel', root=dialog)
+        no_dialog(carta)
+        if case_count(carta) != 0:
+            raise JourneyFailed('the encrypted bundle added a case without its passphrase')
+        carta.find('the welcome page, still', role='label', name='Welcome to Carta')
+        step('the wrong passphrase: one dialog at a time, no case')
+        carta.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 JOURNEYS = {
     'sample': journey_sample,
     'nothing-lost': journey_nothing_lost,
+    'bad-bundles': journey_bad_bundles,
 }
 
 
