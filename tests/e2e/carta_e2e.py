@@ -321,3 +321,31 @@ def walk_children(acc):
         except Exception:
             pass
     return shown
+
+
+def shown_texts(root):
+    """Every name and label text on screen under root."""
+    texts = set()
+    for acc in walk(root):
+        for text in (acc.name or '', text_of(acc) if acc.getRoleName() in ('label', 'heading') else ''):
+            text = text.strip()
+            if text:
+                texts.add(text)
+    return texts
+
+
+def text_direction(window):
+    """'rtl' or 'ltr': whether the view switcher lays its tabs out from the
+    right (its first tab, the Guide, right of its last). AT-SPI in GTK 4.8
+    reports no text direction, so the mirrored layout is what tells."""
+    def tabs():
+        for acc in walk(window):
+            if acc.getRoleName() == 'page tab list':
+                found = [c for c in walk_children(acc) if c.getRoleName() == 'page tab']
+                if len(found) >= 2:
+                    return found
+        return None
+    found = wait_for('the view switcher', tabs, timeout=10)
+    first = found[0].queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    last = found[-1].queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return 'rtl' if first.x > last.x else 'ltr'

@@ -9,6 +9,7 @@
 # where JOURNEY is one of the names in JOURNEYS below. Exit 0 when the
 # journey worked, 1 when it did not, 77 when it cannot run here.
 
+import gettext
 import json
 import os
 import shutil
@@ -21,6 +22,43 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import carta_e2e  # noqa: E402
 from carta_e2e import Carta, JourneyFailed, actions, do_action, dump, wait_for  # noqa: E402
+
+
+class Catalogue:
+    """The build's catalogue for the journey's language: what a control
+    is called there, and which English texts have a translation."""
+
+    def __init__(self, build_root, language):
+        self.language = language
+        self.translation = None
+        if language != 'en':
+            self.translation = gettext.translation('carta', os.path.join(build_root, 'po'),
+                                                   languages=[language])
+
+    def __call__(self, msgid):
+        text = self.translation.gettext(msgid) if self.translation else msgid
+        return strip_mnemonic(text)
+
+    def english_with_translation(self):
+        """The English texts a translated window must not show."""
+        if self.translation is None:
+            return set()
+        catalog = self.translation._catalog  # msgid -> msgstr, as read from the .mo
+        texts = set()
+        for msgid, msgstr in catalog.items():
+            if isinstance(msgid, tuple):
+                msgid = msgid[0]
+            if not msgid or not msgstr or msgid == msgstr:
+                continue
+            english = strip_mnemonic(msgid)
+            # Words a language keeps as they are (CAR-T, DICOM, ECOG...) are no sign.
+            if english.strip() and english != strip_mnemonic(msgstr) and any(c.islower() for c in english):
+                texts.add(english)
+        return texts
+
+
+def strip_mnemonic(text):
+    return text.replace('__', '\0').replace('_', '').replace('\0', '_')
 
 
 def step(message):
@@ -37,12 +75,13 @@ def page(carta, name):
 
 def primary_menu(carta):
     """The menu button at the end of the header bar: the last button before
-    the window controls."""
+    the window controls (named by GTK, in GTK's catalogue)."""
+    minimize = gettext.translation('gtk40', languages=[carta.language], fallback=True).gettext('Minimize')
     last = None
     for acc in carta_e2e.walk(carta.window()):
         if acc.getRoleName() != 'push button':
             continue
-        if acc.name == 'Minimize':
+        if acc.name == minimize:
             break
         if 'click' in actions(acc):
             last = acc
@@ -65,49 +104,108 @@ def case_count(carta):
                 if os.path.isfile(os.path.join(cases, n, 'case.json'))])
 
 
-def journey_sample(carta):
-    """1. First launch, the sample, the guide, back to the checklist, the sample again."""
+REJECTION_QUESTION = 'What if my immune system rejects the donor cells?'
+REJECTION_ANSWER = ('Before the infusion, conditioning chemotherapy, usually fludarabine with '
+                    'cyclophosphamide, weakens the patient’s immune system so that the donor cells '
+                    'have time to work [6][7]. If the cells are still cleared quickly, ask the team '
+                    'what they would do next: whether a second dose is possible depends on the trial.')
+
+
+def journey_sample(carta, _=None, seen=None):
+    """1. First launch, the sample, the guide, back to the checklist, the sample again.
+
+    _ is the catalogue of the language (English by default); seen, when
+    given, collects what is on screen at each step."""
+    _ = _ or Catalogue(carta.build_root, 'en')
+
+    def look():
+        if seen is not None:
+            seen.update(carta_e2e.shown_texts(carta.window()))
+
     carta.start()
     step('first launch: the welcome page')
-    carta.find('the welcome page', role='label', name='Welcome to Carta')
+    carta.find('the welcome page', role='label', name=_('Welcome to Carta'))
     if case_count(carta) != 0:
         raise JourneyFailed('a first launch already has cases')
+    look()
 
-    carta.click('Explore a Sample Case', name='Explore a Sample Case')
+    carta.click('Explore a Sample Case', name=_('_Explore a Sample Case'))
     checklist = carta.find('the checklist page', role='filler', name='CartaChecklistPage')
-    carta.find('the sample checklist', role='list item', name='Original pathology report', root=checklist)
+    carta.find('the sample checklist', role='list item', name=_('Original pathology report'), root=checklist)
     wait_for('the sample case on disk', lambda: case_count(carta) == 1)
     step('the sample case is open on its checklist')
+    look()
 
-    page(carta, 'Guide')
+    page(carta, _('Guide'))
     guide = carta.find('the guide page', role='filler', name='CartaGuidePage')
-    carta.find('the guide title', role='heading', name='Allogeneic CAR-T in China', root=guide)
+    carta.find('the guide title', role='heading', name=_('Allogeneic CAR-T in China'), root=guide)
+    look()
     # Ctrl+F: win.search is the action the shortcut activates.
     do_action(carta.window(), 'win.search')
-    entry = carta.find('the guide search entry', role='entry', name='Search the guide', root=guide)
+    entry = carta.find('the guide search entry', role='entry', name=_('Search the guide'), root=guide)
     carta.set_text(entry, 'TRAC')
-    carta.find('TRAC in the gene table', role='label', contains='TRAC (T-cell receptor alpha chain)', root=guide)
+    carta.find('TRAC in the gene table', role='label',
+               contains=_('TRAC (T-cell receptor alpha chain)'), root=guide)
     step('the search for TRAC finds the gene table')
+    look()
 
     # A search that matches an answer opens its question, as a reader
-    # looking for the answer expects.
-    carta.set_text(entry, 'second dose')
-    carta.find('the question about rejection', role='list item',
-               name='What if my immune system rejects the donor cells?', root=guide)
-    carta.find('its answer, open', role='label', contains='whether a second dose is possible', root=guide)
+    # looking for the answer expects. The words are the answer's last ones
+    # (no reference marks there) in the journey's language.
+    words = _(REJECTION_ANSWER).split(']')[-1].strip()[-12:].strip()
+    carta.set_text(entry, words)
+    carta.find('the question about rejection', role='list item', name=_(REJECTION_QUESTION), root=guide)
+    carta.find('its answer, open', role='label', contains=words, root=guide)
     step('a FAQ answer is open')
+    look()
 
-    page(carta, 'Checklist')
-    carta.find('the checklist again', role='list item', name='Original pathology report', root=checklist)
+    page(carta, _('Checklist'))
+    carta.find('the checklist again', role='list item', name=_('Original pathology report'), root=checklist)
     step('back on the checklist')
 
-    menu_item(carta, 'Explore a Sample Case')
+    menu_item(carta, _('_Explore a Sample Case'))
     wait_for('a second sample case on disk', lambda: case_count(carta) == 2)
-    carta.find('the new sample\'s checklist', role='list item', name='Original pathology report', root=checklist)
+    carta.find('the new sample\'s checklist', role='list item', name=_('Original pathology report'), root=checklist)
     step('the sample opened again from the menu')
+    look()
+
+    for name in ('Case', 'Export'):
+        page(carta, _(name))
+        look()
+    step('the Case and Export pages open')
 
     carta.close()
     step('the window closed and carta ended')
+
+
+def journey_language(carta, language):
+    """4. Journey 1 in another language: every page opens, nothing left in
+    English that has a translation, Arabic right to left."""
+    _ = Catalogue(carta.build_root, language)
+    english = _.english_with_translation()
+    if not english:
+        raise JourneyFailed('the build has no catalogue for ' + language)
+    carta.language = language
+    seen = set()
+    directions = []
+    original_start = carta.start
+
+    def start_and_read_direction(*args):
+        original_start(*args)
+        directions.append(carta_e2e.text_direction(carta.window()))
+        return carta
+    carta.start = start_and_read_direction
+
+    journey_sample(carta, _, seen)
+
+    left = sorted(t for t in seen if t in english)
+    if left:
+        raise JourneyFailed('%d texts on screen are still in English: %s' % (len(left), left[:20]))
+    step('%d texts seen, none left in English' % len(seen))
+    want = 'rtl' if language == 'ar' else 'ltr'
+    if directions[0] != want:
+        raise JourneyFailed('the window is %s, not %s' % (directions[0], want))
+    step('the window is ' + want)
 
 
 def create_case(carta, name):
@@ -232,8 +330,13 @@ def only_dialog(carta, heading):
     return dialog
 
 
-def no_dialog(carta):
+def answer_and_check_nothing_added(carta, dialog, button, what):
+    """Answers dialog; then no dialog is left and the case list is still empty."""
+    carta.click(button, name=button, root=dialog)
     wait_for('every dialog to close', lambda: not carta.dialogs())
+    if case_count(carta) != 0:
+        raise JourneyFailed(what + ' added a case')
+    carta.find('the welcome page, still', role='label', name='Welcome to Carta')
 
 
 def journey_bad_bundles(carta):
@@ -247,11 +350,7 @@ def journey_bad_bundles(carta):
         carta.start(damaged)
         dialog = only_dialog(carta, 'The Bundle Could Not Be Opened')
         carta.find('the reason', role='label', contains='damaged or incomplete', root=dialog)
-        carta.click('Close', name='Close', root=dialog)
-        no_dialog(carta)
-        if case_count(carta) != 0:
-            raise JourneyFailed('the damaged bundle added a case')
-        carta.find('the welcome page, still', role='label', name='Welcome to Carta')
+        answer_and_check_nothing_added(carta, dialog, 'Close', 'the damaged bundle')
         step('the damaged bundle: one dialog, no case')
 
         # The same with carta already running: the second carta hands the
@@ -265,11 +364,7 @@ def journey_bad_bundles(carta):
         carta.click('Open', name='Open', root=dialog)
         dialog = only_dialog(carta, 'Wrong Passphrase')
         carta.find('what to check', role='label', contains='capital letters', root=dialog)
-        carta.click('Cancel', name='Cancel', root=dialog)
-        no_dialog(carta)
-        if case_count(carta) != 0:
-            raise JourneyFailed('the encrypted bundle added a case without its passphrase')
-        carta.find('the welcome page, still', role='label', name='Welcome to Carta')
+        answer_and_check_nothing_added(carta, dialog, 'Cancel', 'the encrypted bundle without its passphrase')
         step('the wrong passphrase: one dialog at a time, no case')
         carta.close()
     finally:
@@ -280,6 +375,8 @@ JOURNEYS = {
     'sample': journey_sample,
     'nothing-lost': journey_nothing_lost,
     'bad-bundles': journey_bad_bundles,
+    'zh_CN': lambda carta: journey_language(carta, 'zh_CN'),
+    'ar': lambda carta: journey_language(carta, 'ar'),
 }
 
 
