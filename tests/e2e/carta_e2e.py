@@ -79,9 +79,9 @@ def walk(acc, shown_only=True):
     for child in children:
         if child is None:
             continue
+        # A hidden widget has no size: one call tells both.
         try:
-            state = child.getState()
-            if shown_only and (not state.contains(pyatspi.STATE_VISIBLE) or not on_screen(child)):
+            if shown_only and not on_screen(child):
                 continue
         except Exception:
             continue
@@ -214,14 +214,15 @@ class Carta:
                 if t is not None and t.getRoleName() in ('dialog', 'alert')]
 
     def find(self, what, role=None, name=None, contains=None, root=None, timeout=20.0):
-        """Waits until exactly one control on screen matches; returns it."""
+        """Waits until a control on screen matches; returns the first in tree order."""
         def look():
             tops = [root] if root is not None else self.toplevels()
-            found = []
             for top in tops:
                 if top is not None:
-                    found += find_all(top, role, name, contains)
-            return found[0] if found else None
+                    for acc in walk(top):
+                        if matches(acc, role, name, contains):
+                            return acc
+            return None
         try:
             return wait_for(what, look, timeout)
         except JourneyFailed:
@@ -316,7 +317,7 @@ def walk_children(acc):
     shown = []
     for child in children:
         try:
-            if child is not None and child.getState().contains(pyatspi.STATE_VISIBLE) and on_screen(child):
+            if child is not None and on_screen(child):
                 shown.append(child)
         except Exception:
             pass
