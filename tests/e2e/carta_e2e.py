@@ -253,7 +253,10 @@ class Carta:
             do_action(window, 'window.close')
         except Exception:
             pass  # the app may end before it answers
-        return self.wait_exit(timeout)
+        status = self.wait_exit(timeout)
+        if status != 0:
+            raise JourneyFailed('carta ended with status %d after its window closed' % status)
+        return status
 
     def wait_exit(self, timeout=20.0):
         try:
@@ -328,10 +331,11 @@ def shown_texts(root):
     """Every name and label text on screen under root."""
     texts = set()
     for acc in walk(root):
-        for text in (acc.name or '', text_of(acc) if acc.getRoleName() in ('label', 'heading') else ''):
-            text = text.strip()
-            if text:
-                texts.add(text)
+        try:
+            found = (acc.name or '', text_of(acc) if acc.getRoleName() in ('label', 'heading') else '')
+        except Exception:
+            continue  # gone while we read the tree (a toast, a row rebuilt)
+        texts.update(text.strip() for text in found if text.strip())
     return texts
 
 

@@ -390,8 +390,12 @@ def main():
     carta = Carta(sys.argv[1])
     try:
         JOURNEYS[sys.argv[2]](carta)
-    except JourneyFailed as error:
+    except Exception as error:
         print('FAIL: %s' % error)
+        if carta.process is not None and carta.process.poll() is not None:
+            print('FAIL: carta had ended with status %d' % carta.process.returncode)
+        if not isinstance(error, JourneyFailed):
+            raise
         return 1
     finally:
         carta.cleanup()
