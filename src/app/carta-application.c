@@ -13,7 +13,7 @@
 
 #include "carta-application.h"
 #include "carta-fs.h"
-#include "carta-window.h"
+#include "carta-window-private.h"
 
 struct _CartaApplication
 {
@@ -159,6 +159,26 @@ carta_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `carta case.zip`, or a bundle opened from the file manager: the same
+ * path as Open Case Bundle after its file chooser. A window opens one
+ * bundle at a time, so only the first file is taken. */
+static void
+carta_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GtkWindow *window;
+
+  g_assert (CARTA_IS_APPLICATION (app));
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (n_files > 0 && CARTA_IS_WINDOW (window))
+    _carta_window_open_bundle (CARTA_WINDOW (window), files[0]);
+}
+
 static void
 carta_application_shutdown (GApplication *app)
 {
@@ -191,6 +211,7 @@ carta_application_class_init (CartaApplicationClass *klass)
 
   app_class->startup = carta_application_startup;
   app_class->activate = carta_application_activate;
+  app_class->open = carta_application_open;
   app_class->shutdown = carta_application_shutdown;
 }
 
@@ -209,7 +230,7 @@ carta_application_new (void)
 {
   return g_object_new (CARTA_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/cartahealth/Carta",
                        NULL);
 }
