@@ -1170,10 +1170,25 @@ _carta_bundle_reader_scan (CartaBundleReader  *self,
 
   if (self->problems->len > 0)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "The bundle has a problem: %2$s",
-                                "The bundle has %1$u problems, the first: %2$s", self->problems->len),
-                   self->problems->len, (const char *)g_ptr_array_index (self->problems, 0));
+      guint n = self->problems->len;
+      const char *first = g_ptr_array_index (self->problems, 0);
+      const char *format = g_dngettext (GETTEXT_PACKAGE, "The bundle has a problem: %2$s",
+                                        "The bundle has %1$u problems, the first: %2$s", n);
+
+      /* A form without the count (English's for one, Arabic's for two)
+       * cannot go through printf: glibc aborts on a %2$s without a %1$. */
+      if (strstr (format, "%1$u") == NULL)
+        {
+          g_auto(GStrv) halves = g_strsplit (format, "%2$s", 2);
+          g_autofree char *message = g_strjoin (first, halves[0], halves[1], NULL);
+
+          g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_INVALID, message);
+        }
+      else
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID,
+                     g_dngettext (GETTEXT_PACKAGE, "The bundle has a problem: %2$s",
+                                  "The bundle has %1$u problems, the first: %2$s", n),
+                     n, first);
       return FALSE;
     }
 
