@@ -897,6 +897,13 @@ parse_json (CartaBundleReader *self,
       return NULL;
     }
 
+  /* Empty or only white space: valid JSON to the parser, but no document. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      problem (self, _("%s: the file is empty"), path);
+      return NULL;
+    }
+
   return json_parser_get_root (parser);
 }
 
