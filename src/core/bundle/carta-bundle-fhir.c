@@ -691,7 +691,7 @@ set_translations (JsonObject        *object,
                   gpointer           owner)
 {
   g_autofree char *shadow = g_strconcat ("_", member, NULL);
-  g_auto(GStrv) owned = languages;
+  g_auto(GStrv) owned G_GNUC_UNUSED = languages;
   JsonArray *extensions;
   JsonObject *element;
 

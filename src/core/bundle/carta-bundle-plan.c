@@ -604,7 +604,6 @@ _carta_bundle_plan (CartaCase   *kase,
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)_carta_bundle_doc_free);
   g_autoptr(GHashTable) category_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) taken_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* Per category folder: the item folders taken; per item folder: files. */
   g_autoptr(GHashTable) taken_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                              (GDestroyNotify)g_hash_table_unref);

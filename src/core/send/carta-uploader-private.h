@@ -18,4 +18,13 @@ void _carta_uploader_set_timing (CartaUploader *self,
                                  guint          max_attempts,
                                  guint          timeout_s);
 
+/* What reads a server's PROPFIND answer: a value it does not give, or
+ * an answer that is not XML, is -1. */
+void     _carta_uploader_parse_props (GBytes         *body,
+                                      gint64         *content_length,
+                                      gint64         *share_permissions);
+/* Whether @text is a share link or folder address Send accepts. */
+gboolean _carta_uploader_parse_link  (const char     *text,
+                                      GError        **error);
+
 G_END_DECLS

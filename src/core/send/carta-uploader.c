@@ -1782,3 +1782,22 @@ carta_uploader_upload_finish (CartaUploader  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* The fuzzers (tests/fuzz/fuzz-uploader.c) reach what reads a server's
+ * PROPFIND answer, and a pasted share link, without a network. */
+void
+_carta_uploader_parse_props (GBytes *body,
+                             gint64 *content_length,
+                             gint64 *share_permissions)
+{
+  parse_props (body, content_length, share_permissions);
+}
+
+gboolean
+_carta_uploader_parse_link (const char  *text,
+                            GError     **error)
+{
+  g_autoptr(Link) link = link_parse (text, error);
+
+  return link != NULL;
+}
