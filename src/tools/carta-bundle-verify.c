@@ -34,12 +34,13 @@ carta_bundle_verify (int    argc,
 
   if (carta_bundle_reader_verify (reader, FALSE, NULL, &error))
     {
-      /* TRANSLATORS: %s is the bundle's folder, %u how many documents it holds */
+      /* Not the bag's name: it holds the family name, and this line ends
+       * up in coordinators' logs. */
+      /* TRANSLATORS: %u is how many documents the bundle holds */
       printf (g_dngettext (GETTEXT_PACKAGE,
-                           "The bundle “%s” is complete and valid (%u document).",
-                           "The bundle “%s” is complete and valid (%u documents).",
+                           "The bundle is complete and valid (%u document).",
+                           "The bundle is complete and valid (%u documents).",
                            carta_bundle_reader_get_n_documents (reader)),
-              carta_bundle_reader_get_bag_name (reader),
               carta_bundle_reader_get_n_documents (reader));
       printf ("\n");
       /* Valid, but a disc may be another patient's: the reviewer should know. */
