@@ -193,6 +193,15 @@ test_record_row_and_item_view (void)
   carta_patient_set_date_of_birth (carta_case_get_patient (kase), "1970-01-01");
   iterate ();
   g_assert_null (carta_checklist_row_get_identity_warning (record_row));
+  /* The open record follows the Case page, without being reopened. */
+  g_assert_null (find_identity_row (GTK_WIDGET (view)));
+
+  carta_patient_set_name (carta_case_get_patient (kase), "Mei Wang 王梅");
+  iterate ();
+  row = find_identity_row (GTK_WIDGET (view));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (row_title (row), ==, "May be another patient’s disc");
 
   /* Only Chinese in the case: it could not be checked, and says so. */
   carta_patient_set_name (carta_case_get_patient (kase), "李华");
