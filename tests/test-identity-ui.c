@@ -10,12 +10,16 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "carta-application.h"
 #include "carta-checklist-page-private.h"
 #include "carta-checklist-row.h"
 #include "carta-export-page-private.h"
 #include "carta-identity-row.h"
 #include "carta-item-view.h"
 #include "carta-test-ui.h"
+#include "carta-window.h"
+
+static CartaApplication *app;
 
 /* Another patient's disc, on the real widgets: a warning in words on the
  * record's row, a row above the files with a button to confirm it (and
@@ -189,6 +193,15 @@ test_record_row_and_item_view (void)
   carta_patient_set_date_of_birth (carta_case_get_patient (kase), "1970-01-01");
   iterate ();
   g_assert_null (carta_checklist_row_get_identity_warning (record_row));
+  /* The open record follows the Case page, without being reopened. */
+  g_assert_null (find_identity_row (GTK_WIDGET (view)));
+
+  carta_patient_set_name (carta_case_get_patient (kase), "Mei Wang 王梅");
+  iterate ();
+  row = find_identity_row (GTK_WIDGET (view));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (row_title (row), ==, "May be another patient’s disc");
 
   /* Only Chinese in the case: it could not be checked, and says so. */
   carta_patient_set_name (carta_case_get_patient (kase), "李华");
@@ -206,6 +219,8 @@ test_export_page (void)
   g_autoptr(CartaCase) kase = carta_case_new ("Mei");
   g_autoptr(CartaChecklistItem) item = carta_checklist_item_new_custom ("Scans from Beijing", "Imaging");
   g_autoptr(CartaAttachment) disc = NULL;
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_record = g_simple_action_new ("show-record", G_VARIANT_TYPE_STRING);
   GtkWidget *window = gtk_window_new ();
   CartaExportPage *page = g_object_new (CARTA_TYPE_EXPORT_PAGE, NULL);
   GtkListBox *list;
@@ -214,6 +229,10 @@ test_export_page (void)
   carta_patient_set_name (carta_case_get_patient (kase), "Mei Wang 王梅");
   carta_case_add_item (kase, item);
   disc = add_disc (item);
+
+  /* The rows open their record through the window, as in Carta. */
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (show_record));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (actions));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -246,15 +265,77 @@ test_export_page (void)
   iterate ();
 }
 
+static gboolean
+export_lists_disc (gpointer data)
+{
+  return find_identity_row (GTK_WIDGET (_carta_export_page_get_identity_list (data))) != NULL;
+}
+
+static const char *
+visible_page (GtkWidget *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (carta_test_find_widget_of_type (window, ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+/* In the window, the Export page's row of a disc opens its record, as
+ * the rows of what is missing do; its button still confirms the disc. */
+static void
+test_export_row_opens_record (void)
+{
+  GtkWidget *window = carta_test_window_with_sample (app);
+  CartaCase *kase = carta_window_get_case (CARTA_WINDOW (window));
+  g_autoptr(CartaChecklistItem) item = g_list_model_get_item (carta_case_get_items (kase), 0);
+  g_autoptr(CartaAttachment) disc = NULL;
+  CartaExportPage *page;
+  GtkWidget *checklist;
+  GtkWidget *row;
+
+  carta_patient_set_name (carta_case_get_patient (kase), "Mei Wang 王梅");
+  disc = add_disc (item);
+
+  carta_window_show_page (CARTA_WINDOW (window), "export");
+  page = CARTA_EXPORT_PAGE (carta_test_find_widget_of_type (window, CARTA_TYPE_EXPORT_PAGE));
+  carta_test_wait_until (export_lists_disc, page, 10);
+  row = find_identity_row (GTK_WIDGET (_carta_export_page_get_identity_list (page)));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  gtk_widget_activate (row);
+  iterate ();
+  g_assert_cmpstr (visible_page (window), ==, "checklist");
+  checklist = carta_test_find_widget_of_type (window, g_type_from_name ("CartaChecklistPage"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (checklist))), ==, "item");
+  g_assert_true (carta_item_view_get_item (_carta_checklist_page_get_item_view (CARTA_CHECKLIST_PAGE (checklist))) == item);
+
+  /* The button confirms, and stays on the Export page. */
+  carta_window_show_page (CARTA_WINDOW (window), "export");
+  iterate ();
+  row = find_identity_row (GTK_WIDGET (_carta_export_page_get_identity_list (page)));
+  click (row);
+  g_assert_true (carta_attachment_get_identity_confirmed (disc));
+  g_assert_cmpstr (visible_page (window), ==, "export");
+
+  carta_checklist_item_remove_attachment (item, disc);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  g_autofree char *home = carta_test_init_with_own_home ("carta-test-identity-ui", &argc, &argv);
+  int status;
+
+  app = carta_test_start_application ();
 
   g_test_add_func ("/identity-ui/record-row-and-item-view", test_record_row_and_item_view);
   g_test_add_func ("/identity-ui/export-page", test_export_page);
+  g_test_add_func ("/identity-ui/export-row-opens-record", test_export_row_opens_record);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  carta_test_remove_home (home);
+
+  return status;
 }

@@ -149,6 +149,13 @@ update_identity (CartaItemView *self)
 }
 
 static void
+disconnect_patient (CartaItemView *self)
+{
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_func (carta_case_get_patient (self->kase), update_identity, self);
+}
+
+static void
 rebind_attachments (CartaItemView *self)
 {
   g_cancellable_cancel (self->thumbnails);
@@ -1280,6 +1287,7 @@ carta_item_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->item);
+  disconnect_patient (self);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->flagged, g_hash_table_unref);
@@ -1382,9 +1390,14 @@ carta_item_view_set_item (CartaItemView      *self,
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
+  disconnect_patient (self);
 
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
+  /* A new name on the Case page may make a disc match, or stop. */
+  if (kase != NULL)
+    g_signal_connect_object (carta_case_get_patient (kase), "notify",
+                             G_CALLBACK (update_identity), self, G_CONNECT_SWAPPED);
   g_set_object (&self->item, item);
 
   rebind_attachments (self);

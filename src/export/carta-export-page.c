@@ -411,10 +411,20 @@ update_identity (CartaExportPage *self)
           g_autoptr(CartaIdentityCheck) check =
             carta_identity_check_attachment (attachment, carta_case_get_patient (self->kase));
 
-          if (check != NULL && check->status != CARTA_IDENTITY_MATCHES)
-            gtk_list_box_append (self->identity_list,
-                                 carta_identity_row_new (attachment, check,
-                                                         carta_checklist_template_get_item_title (template, item)));
+          GtkWidget *row;
+
+          if (check == NULL || check->status == CARTA_IDENTITY_MATCHES)
+            continue;
+
+          /* The button confirms; the rest of the row opens the record,
+           * to look at the disc first, as the missing rows do. */
+          row = carta_identity_row_new (attachment, check,
+                                        carta_checklist_template_get_item_title (template, item));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", carta_checklist_item_get_id (item));
+          gtk_list_box_append (self->identity_list, row);
         }
     }
 
