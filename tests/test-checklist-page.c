@@ -326,6 +326,28 @@ is_row_of (GtkWidget     *widget,
          carta_attachment_row_get_attachment (CARTA_ATTACHMENT_ROW (widget)) == attachment;
 }
 
+/* The checklist of @kase shown in a new window under a toast overlay, as
+ * in the real window, so Undo toasts can be found; returns the overlay. */
+static GtkWidget *
+present_page_with_toasts (CartaStore          *store,
+                          CartaCase           *kase,
+                          GtkWindow          **window,
+                          CartaChecklistPage **page)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  *page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
+  carta_checklist_page_set_store (*page, store);
+  carta_checklist_page_set_case (*page, kase);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (*page));
+  gtk_window_set_child (*window, overlay);
+  gtk_window_present (*window);
+  spin ();
+
+  return overlay;
+}
+
 static void
 test_attach_files (void)
 {
@@ -360,15 +382,7 @@ test_attach_files (void)
   kase = carta_store_create_case (store, "Attach", &error);
   g_assert_no_error (error);
 
-  window = GTK_WINDOW (gtk_window_new ());
-  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
-  carta_checklist_page_set_store (page, store);
-  carta_checklist_page_set_case (page, kase);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
-  gtk_window_set_child (window, overlay);
-  gtk_window_present (window);
-  spin ();
+  overlay = present_page_with_toasts (store, kase, &window, &page);
 
   item = g_list_model_get_item (carta_case_get_items (kase), 0);
   g_object_unref (item);
@@ -587,15 +601,7 @@ test_rename_and_move_attachment (void)
   kase = carta_store_create_case (store, "Rename", &error);
   g_assert_no_error (error);
 
-  window = GTK_WINDOW (gtk_window_new ());
-  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
-  carta_checklist_page_set_store (page, store);
-  carta_checklist_page_set_case (page, kase);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
-  gtk_window_set_child (window, overlay);
-  gtk_window_present (window);
-  spin ();
+  overlay = present_page_with_toasts (store, kase, &window, &page);
 
   item = g_list_model_get_item (carta_case_get_items (kase), 0);
   g_object_unref (item);
@@ -816,15 +822,7 @@ test_combine_turned_photos (void)
   g_assert_no_error (error);
   case_dir = carta_store_get_case_dir (store, kase);
 
-  window = GTK_WINDOW (gtk_window_new ());
-  page = CARTA_CHECKLIST_PAGE (carta_checklist_page_new ());
-  carta_checklist_page_set_store (page, store);
-  carta_checklist_page_set_case (page, kase);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
-  gtk_window_set_child (window, overlay);
-  gtk_window_present (window);
-  spin ();
+  overlay = present_page_with_toasts (store, kase, &window, &page);
 
   item = g_list_model_get_item (carta_case_get_items (kase), 0);
   g_object_unref (item);
