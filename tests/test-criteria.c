@@ -434,6 +434,158 @@ test_fhir (void)
   g_assert_null (find_observation (bundle, "Last radiotherapy"));
 }
 
+/* The first entry of @type in @bundle whose @member (a string) is @value,
+ * or the first of @type when @member is NULL. */
+static JsonObject *
+find_resource (JsonNode   *bundle,
+               const char *type,
+               const char *member,
+               const char *value)
+{
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (bundle), "entry");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+
+      if (g_strcmp0 (json_object_get_string_member (resource, "resourceType"), type) == 0 &&
+          (member == NULL || g_strcmp0 (json_object_get_string_member (resource, member), value) == 0))
+        return resource;
+    }
+  return NULL;
+}
+
+/* The Composition's section of LOINC @code. */
+static JsonObject *
+find_section (JsonNode   *bundle,
+              const char *code)
+{
+  JsonObject *composition = find_resource (bundle, "Composition", NULL, NULL);
+  JsonArray *sections = json_object_get_array_member (composition, "section");
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+      JsonObject *coding = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (section, "code"),
+                                                                                        "coding"), 0);
+
+      if (g_str_equal (json_object_get_string_member (coding, "code"), code))
+        return section;
+    }
+  return NULL;
+}
+
+static const char *
+first_code (JsonObject *concept,
+            const char *system)
+{
+  JsonArray *codings = json_object_has_member (concept, "coding") ? json_object_get_array_member (concept, "coding") : NULL;
+
+  for (guint i = 0; codings != NULL && i < json_array_get_length (codings); i++)
+    {
+      JsonObject *coding = json_array_get_object_element (codings, i);
+
+      if (g_str_equal (json_object_get_string_member (coding, "system"), system))
+        return json_object_get_string_member (coding, "code");
+    }
+  return NULL;
+}
+
+static void
+test_fhir_ips (void)
+{
+  g_autoptr(CartaCase) kase = new_screening_case ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 10, 9, 0, 0);
+  CartaClinicalStatus *status = carta_case_get_clinical_status (kase);
+  CartaPatient *patient = carta_case_get_patient (kase);
+  g_autoptr(JsonNode) bundle = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(GRegex) uuid = g_regex_new ("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", 0, 0, NULL);
+  JsonObject *root;
+  JsonObject *object;
+  JsonObject *section;
+  JsonArray *entries;
+
+  carta_clinical_status_set_ecog (status, 1);
+  carta_clinical_status_set_allergies_answer (status, CARTA_ALLERGY_ANSWER_UNKNOWN);
+  carta_patient_set_languages (patient, "Mandarin, Klingon");
+  bundle = _carta_bundle_build_fhir (kase, docs, when);
+  root = json_node_get_object (bundle);
+
+  /* A document: an identifier of its own, the Composition first. */
+  g_assert_cmpstr (json_object_get_string_member (root, "type"), ==, "document");
+  g_assert_true (g_regex_match (uuid, json_object_get_string_member (json_object_get_object_member (root, "identifier"), "value"), 0, NULL));
+  entries = json_object_get_array_member (root, "entry");
+  object = json_object_get_object_member (json_array_get_object_element (entries, 0), "resource");
+  g_assert_cmpstr (json_object_get_string_member (object, "resourceType"), ==, "Composition");
+  g_assert_cmpstr (first_code (json_object_get_object_member (object, "type"), "http://loinc.org"), ==, "60591-5");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonObject *text = json_object_get_object_member (json_object_get_object_member (entry, "resource"), "text");
+
+      g_assert_true (g_regex_match (uuid, json_object_get_string_member (entry, "fullUrl"), 0, NULL));
+      g_assert_cmpstr (json_object_get_string_member (text, "status"), ==, "generated");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (text, "div"), "<div xmlns=\"http://www.w3.org/1999/xhtml\">"));
+    }
+
+  /* The diagnosis coded, the family's words kept. */
+  object = find_resource (bundle, "Condition", NULL, NULL);
+  g_assert_cmpstr (first_code (json_object_get_object_member (object, "code"), "http://snomed.info/sct"), ==, "91861009");
+  g_assert_cmpstr (first_code (json_object_get_object_member (object, "code"), "http://hl7.org/fhir/sid/icd-10"), ==, "C92.0");
+  g_assert_nonnull (json_object_get_string_member (json_object_get_object_member (object, "code"), "text"));
+  g_assert_nonnull (find_section (bundle, "11450-4"));
+
+  /* Allergies "not known" and no medication: IPS's "no information". */
+  section = find_section (bundle, "48765-2");
+  g_assert_false (json_object_has_member (section, "entry"));
+  g_assert_cmpstr (first_code (json_object_get_object_member (section, "emptyReason"),
+                               "http://terminology.hl7.org/CodeSystem/list-empty-reason"), ==, "unavailable");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (section, "text"), "div"), "does not know"));
+  g_assert_true (json_object_has_member (find_section (bundle, "10160-0"), "emptyReason"));
+
+  /* ECOG by its LOINC code, in an assessment the functional status lists. */
+  object = find_observation (bundle, "ECOG performance status");
+  g_assert_cmpstr (first_code (json_object_get_object_member (object, "code"), "http://loinc.org"), ==, "89247-1");
+  g_assert_cmpint (json_object_get_int_member (object, "valueInteger"), ==, 1);
+  g_assert_nonnull (find_section (bundle, "47420-5"));
+  g_assert_nonnull (find_resource (bundle, "ClinicalImpression", NULL, NULL));
+
+  /* A UCUM unit on the creatinine; a laboratory result's category. */
+  object = json_object_get_object_member (find_observation (bundle, "Creatinine"), "valueQuantity");
+  g_assert_cmpstr (json_object_get_string_member (object, "system"), ==, "http://unitsofmeasure.org");
+  g_assert_cmpstr (json_object_get_string_member (object, "code"), ==, "umol/L");
+
+  /* Languages by BCP 47 tag; one Carta cannot name stays out. */
+  object = find_resource (bundle, "Patient", NULL, NULL);
+  entries = json_object_get_array_member (object, "communication");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  g_assert_cmpstr (first_code (json_object_get_object_member (json_array_get_object_element (entries, 0), "language"),
+                               "urn:ietf:bcp:47"), ==, "zh");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (object, "text"), "div"), "Klingon"));
+
+  /* None known, then the family's own words. */
+  carta_clinical_status_set_allergies_answer (status, CARTA_ALLERGY_ANSWER_NONE_KNOWN);
+  again = _carta_bundle_build_fhir (kase, docs, when);
+  object = find_resource (again, "AllergyIntolerance", NULL, NULL);
+  g_assert_cmpstr (first_code (json_object_get_object_member (object, "code"), "http://snomed.info/sct"), ==, "716186003");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (find_section (again, "48765-2"), "entry")), ==, 1);
+  /* The Patient's id is stable, the document's is new. */
+  g_assert_cmpstr (json_object_get_string_member (find_resource (again, "Patient", NULL, NULL), "id"), ==,
+                   json_object_get_string_member (find_resource (bundle, "Patient", NULL, NULL), "id"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "id"), !=,
+                   json_object_get_string_member (root, "id"));
+  g_clear_pointer (&again, json_node_unref);
+
+  carta_clinical_status_set_allergies_answer (status, CARTA_ALLERGY_ANSWER_LISTED);
+  carta_clinical_status_set_allergies (status, "Penicillin: rash");
+  again = _carta_bundle_build_fhir (kase, docs, when);
+  object = find_resource (again, "AllergyIntolerance", NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "code"), "text"), ==, "Penicillin: rash");
+  g_assert_null (first_code (json_object_get_object_member (object, "code"), "http://snomed.info/sct"));
+}
+
 static void
 test_summary_pdf (void)
 {
@@ -483,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/criteria/validation", test_validation);
   g_test_add_func ("/criteria/labels", test_labels);
   g_test_add_func ("/criteria/fhir", test_fhir);
+  g_test_add_func ("/criteria/fhir-ips", test_fhir_ips);
   g_test_add_func ("/criteria/summary-pdf", test_summary_pdf);
 
   return g_test_run ();

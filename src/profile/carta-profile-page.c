@@ -196,6 +196,7 @@ typedef enum
   FIELD_ANSWER,
   FIELD_NYHA,
   FIELD_SCORE,
+  FIELD_ALLERGY,
 } FieldKind;
 
 typedef struct
@@ -222,6 +223,10 @@ static const FieldSpec plan_fields[] = {
 };
 
 static const FieldSpec health_fields[] = {
+  /* TRANSLATORS: asked on the Case page; the answers are “None known”,
+   * “Not known” and “Yes, written below” */
+  { "allergies-answer", N_("Allergies to medicines, food or anything else"), FIELD_ALLERGY },
+  { "allergies", N_("Which allergies, and what happened"), FIELD_TEXT },
   { "karnofsky", N_("Karnofsky score"), FIELD_SCORE },
   /* TRANSLATORS: the Lansky play-performance scale, for children */
   { "lansky", N_("Lansky score, for children"), FIELD_SCORE },
@@ -304,6 +309,7 @@ add_fields (GBindingGroup   *bindings,
         case FIELD_ANSWER:
         case FIELD_NYHA:
         case FIELD_SCORE:
+        case FIELD_ALLERGY:
           row = adw_combo_row_new ();
           break;
         default:
@@ -323,6 +329,11 @@ add_fields (GBindingGroup   *bindings,
           break;
         case FIELD_NYHA:
           carta_profile_set_labels (ADW_COMBO_ROW (row), (gpointer) carta_nyha_class_to_label, CARTA_NYHA_CLASS_4 + 1);
+          bind_row (bindings, spec->property, row);
+          break;
+        case FIELD_ALLERGY:
+          carta_profile_set_labels (ADW_COMBO_ROW (row), (gpointer) carta_allergy_answer_to_label,
+                                    CARTA_ALLERGY_ANSWER_LISTED + 1);
           bind_row (bindings, spec->property, row);
           break;
         case FIELD_SCORE:

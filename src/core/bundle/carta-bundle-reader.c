@@ -1285,9 +1285,11 @@ check_fhir (CartaBundleReader *self)
 
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
       g_strcmp0 (get_string (json_node_get_object (root), "resourceType"), "Bundle") != 0 ||
-      g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0)
+      /* A document (an IPS); bundles written before were a collection. */
+      (g_strcmp0 (get_string (json_node_get_object (root), "type"), "document") != 0 &&
+       g_strcmp0 (get_string (json_node_get_object (root), "type"), "collection") != 0))
     {
-      problem (self, _("data/fhir-bundle.json: it is not a FHIR Bundle of type collection"));
+      problem (self, _("data/fhir-bundle.json: it is not a FHIR document or collection Bundle"));
       return;
     }
 
@@ -1322,11 +1324,18 @@ check_fhir (CartaBundleReader *self)
               continue;
             }
 
-          check_document (self, "fhir-bundle.json",
-                          get_string (attachment, "url"),
-                          get_int (attachment, "size", -1),
-                          NULL,
-                          get_string (attachment, "hash"));
+          /* A relative URL, percent-encoded where a name needs it;
+           * bundles written before were not encoded. */
+          {
+            const char *url = get_string (attachment, "url");
+            g_autofree char *path = url && strchr (url, '%') ? g_uri_unescape_string (url, NULL) : NULL;
+
+            check_document (self, "fhir-bundle.json",
+                            path ? path : url,
+                            get_int (attachment, "size", -1),
+                            NULL,
+                            get_string (attachment, "hash"));
+          }
         }
     }
 }

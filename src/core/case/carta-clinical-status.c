@@ -29,6 +29,8 @@ struct _CartaClinicalStatus
   char       *infections;
   char       *other_illnesses;
   char       *medication;
+  int         allergies_answer;
+  char       *allergies;
   int         karnofsky;
   int         lansky;
   int         nyha_class;
@@ -56,6 +58,8 @@ enum {
   PROP_INFECTIONS,
   PROP_OTHER_ILLNESSES,
   PROP_MEDICATION,
+  PROP_ALLERGIES_ANSWER,
+  PROP_ALLERGIES,
   PROP_KARNOFSKY,
   PROP_LANSKY,
   PROP_NYHA_CLASS,
@@ -86,6 +90,8 @@ static const CartaField fields[N_PROPS] = {
   [PROP_INFECTIONS] = CARTA_FIELD (STRING, "infections", "infections", CartaClinicalStatus, infections),
   [PROP_OTHER_ILLNESSES] = CARTA_FIELD (STRING, "other-illnesses", "other_illnesses", CartaClinicalStatus, other_illnesses),
   [PROP_MEDICATION] = CARTA_FIELD (STRING, "medication", "medication", CartaClinicalStatus, medication),
+  [PROP_ALLERGIES_ANSWER] = CARTA_FIELD_E ("allergies-answer", "allergies_answer", CartaClinicalStatus, allergies_answer, carta_allergy_answer_get_type),
+  [PROP_ALLERGIES] = CARTA_FIELD (STRING, "allergies", "allergies", CartaClinicalStatus, allergies),
   [PROP_KARNOFSKY] = CARTA_FIELD (INT, "karnofsky", "karnofsky", CartaClinicalStatus, karnofsky),
   [PROP_LANSKY] = CARTA_FIELD (INT, "lansky", "lansky", CartaClinicalStatus, lansky),
   [PROP_NYHA_CLASS] = CARTA_FIELD_E ("nyha-class", "nyha_class", CartaClinicalStatus, nyha_class, carta_nyha_class_get_type),
@@ -196,6 +202,10 @@ CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA
                                other_illnesses, PROP_OTHER_ILLNESSES)
 CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
                                medication, PROP_MEDICATION)
+CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                            allergies_answer, PROP_ALLERGIES_ANSWER, CartaAllergyAnswer)
+CARTA_FIELDS_STRING_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS,
+                               allergies, PROP_ALLERGIES)
 CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS, karnofsky, PROP_KARNOFSKY, int)
 CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS, lansky, PROP_LANSKY, int)
 CARTA_FIELDS_INT_ACCESSORS (CartaClinicalStatus, carta_clinical_status, CARTA_IS_CLINICAL_STATUS, nyha_class, PROP_NYHA_CLASS, CartaNyhaClass)

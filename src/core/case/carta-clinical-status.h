@@ -37,6 +37,12 @@ void                 carta_clinical_status_set_other_illnesses  (CartaClinicalSt
 const char          *carta_clinical_status_get_medication       (CartaClinicalStatus *self);
 void                 carta_clinical_status_set_medication       (CartaClinicalStatus *self,
                                                                  const char          *value);
+CartaAllergyAnswer   carta_clinical_status_get_allergies_answer (CartaClinicalStatus *self);
+void                 carta_clinical_status_set_allergies_answer (CartaClinicalStatus *self,
+                                                                 CartaAllergyAnswer   value);
+const char          *carta_clinical_status_get_allergies        (CartaClinicalStatus *self);
+void                 carta_clinical_status_set_allergies        (CartaClinicalStatus *self,
+                                                                 const char          *value);
 int carta_clinical_status_get_karnofsky (CartaClinicalStatus *self);
 void carta_clinical_status_set_karnofsky (CartaClinicalStatus *self, int value);
 int carta_clinical_status_get_lansky (CartaClinicalStatus *self);

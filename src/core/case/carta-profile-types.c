@@ -298,6 +298,31 @@ carta_nyha_class_to_label_in (CartaNyhaClass  value,
 }
 
 const char *
+carta_allergy_answer_to_label (CartaAllergyAnswer value)
+{
+  return carta_allergy_answer_to_label_in (value, NULL);
+}
+
+/**
+ * carta_allergy_answer_to_label_in:
+ * @catalog: (nullable): the language to use, %NULL for the process's
+ */
+const char *
+carta_allergy_answer_to_label_in (CartaAllergyAnswer  value,
+                                  CartaCatalog       *catalog)
+{
+  static const char *labels[] = {
+    N_("Not given"),
+    /* TRANSLATORS: the answer to “Allergies”: no allergy is known */
+    N_("None known"),
+    N_("Not known"),
+    /* TRANSLATORS: the answer to “Allergies”: the family writes them in the next row */
+    N_("Yes, written below"),
+  };
+  return LABEL (labels, value);
+}
+
+const char *
 carta_lab_kind_to_label (CartaLabKind value)
 {
   return carta_lab_kind_to_label_in (value, NULL);

@@ -108,6 +108,16 @@ typedef enum
   CARTA_NYHA_CLASS_4,
 } CartaNyhaClass;
 
+/* Whether the patient has allergies, as the family answers: listed is
+ * followed by their own words (CartaClinicalStatus:allergies). */
+typedef enum
+{
+  CARTA_ALLERGY_ANSWER_NOT_SET,
+  CARTA_ALLERGY_ANSWER_NONE_KNOWN,
+  CARTA_ALLERGY_ANSWER_UNKNOWN,
+  CARTA_ALLERGY_ANSWER_LISTED,
+} CartaAllergyAnswer;
+
 /* What a test result is. 0 is a free entry named by the family; the
  * others are what trial sites ask for, with a usual unit. */
 typedef enum
@@ -163,6 +173,7 @@ const char *carta_cns_status_to_label      (CartaCnsStatus      value);
 const char *carta_donor_type_to_label      (CartaDonorType      value);
 const char *carta_nyha_class_to_label      (CartaNyhaClass      value);
 const char *carta_lab_kind_to_label        (CartaLabKind        value);
+const char *carta_allergy_answer_to_label  (CartaAllergyAnswer  value);
 
 /* The same in the language of @catalog (%NULL: the process's). */
 const char *carta_disease_to_label_in         (CartaDisease        value,
@@ -186,6 +197,8 @@ const char *carta_donor_type_to_label_in      (CartaDonorType      value,
 const char *carta_nyha_class_to_label_in      (CartaNyhaClass      value,
                                                CartaCatalog       *catalog);
 const char *carta_lab_kind_to_label_in        (CartaLabKind        value,
+                                               CartaCatalog       *catalog);
+const char *carta_allergy_answer_to_label_in  (CartaAllergyAnswer  value,
                                                CartaCatalog       *catalog);
 
 /* What Carta knows of a kind of test: its usual unit (%NULL: none, such

@@ -476,6 +476,7 @@ fill_profile (CartaCase *kase)
   carta_clinical_status_set_last_chemotherapy (status, "2026-03-05");
   carta_clinical_status_set_last_steroids (status, "2026-03-01");
   carta_clinical_status_set_medication (status, "Aciclovir prophylaxis, pantoprazole");
+  carta_clinical_status_set_allergies_answer (status, CARTA_ALLERGY_ANSWER_NONE_KNOWN);
 
   carta_case_set_questions (kase,
                             "Is she eligible after two lines, with CD19 still expressed?\n"
