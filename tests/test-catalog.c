@@ -233,7 +233,7 @@ main (int   argc,
         continue;
 
       name = g_strdup_printf ("/catalog/matches-gettext/%s", lines[i]);
-      g_test_add_data_func (name, g_strdup (lines[i]), test_matches_gettext);
+      g_test_add_data_func_full (name, g_strdup (lines[i]), test_matches_gettext, g_free);
     }
 
   return g_test_run ();

@@ -44,6 +44,7 @@ test_removes_only_unused (void)
   g_autofree char *outside = g_dir_make_tmp ("carta-outside-XXXXXX", NULL);
   g_autofree char *target = make_file (outside, "precious.pdf", "not Carta's to remove");
   g_autofree char *link = NULL;
+  g_autofree char *link_dir = NULL;
   g_autoptr(GFile) case_dir = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   const char *used[] = {
@@ -69,7 +70,8 @@ test_removes_only_unused (void)
   /* A link among the copies goes; what it points to stays. */
   link = g_build_filename (dir, "blobs", "ef", "ef01", NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (g_path_get_dirname (link), 0700), ==, 0);
+  link_dir = g_path_get_dirname (link);
+  g_assert_cmpint (g_mkdir (link_dir, 0700), ==, 0);
   g_assert_cmpint (symlink (outside, link), ==, 0);
 
   removed = carta_cleanup_case_folder (case_dir, used, NULL, &error);

@@ -329,6 +329,96 @@ test_disc_of_other_files (void)
   g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_NO_DISC_NAME);
 }
 
+static char *
+repeat (const char *piece,
+        gsize       bytes)
+{
+  GString *text = g_string_sized_new (2 * bytes + strlen (piece));
+
+  /* By doubling: quick under valgrind too. */
+  g_string_append (text, piece);
+  while (text->len < bytes)
+    g_string_append_len (text, text->str, text->len);
+  return g_string_free (text, FALSE);
+}
+
+/* A text longer than any person's name is not compared, and the family is
+ * told why; a real name beside it still counts. Long names are cut short
+ * before any work, so a 50 MB "name" is a matter of milliseconds. */
+static void
+test_too_long (void)
+{
+  g_autofree char *huge_word = repeat ("W", 50 << 20);
+  g_autofree char *many_words = repeat ("Mei Wang ", 4 << 20);
+  g_autofree char *many_names = repeat ("Mei Wang, ", 4 << 20);
+  g_autofree char *long_disc = repeat ("WANG^MEI ", 8 << 10);
+  g_autofree char *many_forms = repeat ("WANG^MEI\\", 400);
+  g_autofree char *marks = repeat ("\xcc\x81", 4 << 20);
+  g_autoptr(CartaIdentityCheck) check = NULL;
+  g_autoptr(CartaPatient) patient = carta_patient_new ();
+  g_auto(GStrv) spellings = NULL;
+  g_autofree char *text = NULL;
+  const char *only_huge[] = { huge_word, many_words, marks, NULL };
+  const char *huge_and_real[] = { huge_word, "Mei Wang", NULL };
+  const char *real[] = { "Mei Wang", NULL };
+  /* Twenty words, moved around, are still compared. */
+  const char *long_real[] = { "Ana Maria Josefa Luisa Carmen Rosa Elena Teresa Isabel Juana "
+                              "Pilar Lucia Marta Sofia Clara Ines Laura Paula Eva Garcia", NULL };
+
+  g_assert_cmpint (carta_identity_compare_names ("GARCIA^ANA MARIA JOSEFA LUISA CARMEN ROSA ELENA TERESA "
+                                                 "ISABEL JUANA PILAR LUCIA MARTA SOFIA CLARA INES LAURA PAULA EVA",
+                                                 long_real), ==, CARTA_IDENTITY_MATCHES);
+
+  /* The case's name: too long for every spelling, so not checked. */
+  check = carta_identity_check_person ("WANG^MEI", NULL, NULL, only_huge, NULL, NULL);
+  g_assert_cmpint (check->status, ==, CARTA_IDENTITY_UNCHECKED);
+  g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG);
+  g_assert_true (carta_identity_check_needs_attention (check));
+  text = carta_identity_check_describe (check, NULL, NULL);
+  g_assert_nonnull (strstr (text, "too long to be a person’s name"));
+  g_assert_cmpuint (strlen (text), <, 1000);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&check, carta_identity_check_free);
+
+  /* A real spelling beside it matches, and then nothing is said. */
+  check = carta_identity_check_person ("WANG^MEI", NULL, NULL, huge_and_real, NULL, NULL);
+  g_assert_cmpint (check->status, ==, CARTA_IDENTITY_MATCHES);
+  g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_NONE);
+  g_clear_pointer (&check, carta_identity_check_free);
+
+  /* Another patient's disc: the names differ, and one was not compared. */
+  check = carta_identity_check_person ("LI^HUA", NULL, NULL, huge_and_real, NULL, NULL);
+  g_assert_cmpint (check->status, ==, CARTA_IDENTITY_DIFFERS);
+  g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_NAME | CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG);
+  g_clear_pointer (&check, carta_identity_check_free);
+
+  /* The disc's name: too long, or too many forms; it is not shown. */
+  g_assert_cmpint (carta_identity_compare_names (long_disc, real), ==, CARTA_IDENTITY_UNCHECKED);
+  g_assert_cmpint (carta_identity_compare_names (many_forms, real), ==, CARTA_IDENTITY_UNCHECKED);
+  g_assert_cmpint (carta_identity_compare_names (huge_word, real), ==, CARTA_IDENTITY_UNCHECKED);
+  check = carta_identity_check_person (huge_word, NULL, NULL, real, NULL, NULL);
+  g_assert_cmpint (check->status, ==, CARTA_IDENTITY_UNCHECKED);
+  g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_DISC_NAME_TOO_LONG);
+  g_assert_null (check->disc_name);
+  text = carta_identity_check_describe (check, NULL, NULL);
+  g_assert_nonnull (strstr (text, "name on this disc is too long"));
+  g_assert_cmpuint (strlen (text), <, 1000);
+  g_clear_pointer (&check, carta_identity_check_free);
+
+  /* Millions of other names: the first 64 are read, and a 65th says
+   * some were left out. */
+  carta_patient_set_name (patient, huge_word);
+  carta_patient_set_other_names (patient, many_names);
+  spellings = carta_identity_patient_spellings (patient);
+  g_assert_cmpuint (g_strv_length (spellings), ==, 65);
+  g_assert_cmpstr (spellings[1], ==, "Mei Wang");
+  check = carta_identity_check_person ("WANG^MEI", NULL, NULL, (const char * const *)spellings, NULL, NULL);
+  g_assert_cmpint (check->status, ==, CARTA_IDENTITY_MATCHES);
+  g_clear_pointer (&check, carta_identity_check_free);
+  check = carta_identity_check_person ("LI^HUA", NULL, NULL, (const char * const *)spellings, NULL, NULL);
+  g_assert_cmpint (check->issues, ==, CARTA_IDENTITY_ISSUE_NAME | CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/identity/spellings", test_spellings);
   g_test_add_func ("/identity/confirmation-round-trip", test_confirmation_round_trip);
   g_test_add_func ("/identity/not-a-disc", test_disc_of_other_files);
+  g_test_add_func ("/identity/too-long", test_too_long);
 
   return g_test_run ();
 }

@@ -184,7 +184,9 @@ test_summary_marks (void)
   g_autofree char *text = NULL;
   g_autofree char *chinese = NULL;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext is not installed");
       return;

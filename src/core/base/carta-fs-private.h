@@ -57,6 +57,9 @@ gboolean _carta_write_file_atomic (const char      *path,
 int      _carta_open_beneath (const char  *root,
                               const char  *relative);
 
+/* A file name as a message may show it: UTF-8, control characters as "?". */
+char    *_carta_display_name (const char  *filename);
+
 /* Passphrases, passwords and tokens are wiped from memory once used. */
 void     _carta_secret_wipe  (char   *secret);
 void     _carta_secret_free  (char   *secret);

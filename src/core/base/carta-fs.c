@@ -243,6 +243,22 @@ _carta_write_file_atomic (const char      *path,
   return _carta_fsync_parent (path, _("Could not sync the folder “%s”: %s"), error);
 }
 
+/* A file name found in a folder may hold anything but "/" and NUL: bytes
+ * that are not UTF-8 (shown escaped, as g_filename_display_name() does)
+ * and control characters, which could move a terminal's cursor or
+ * split a line of a message. Those become "?". */
+char *
+_carta_display_name (const char *filename)
+{
+  char *shown = g_filename_display_name (filename);
+
+  for (char *p = shown; *p != '\0'; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = '?';
+
+  return shown;
+}
+
 /* Opens @relative under @root one part at a time, never following a
  * link: a link anywhere on the way, even one pointing back inside, is
  * refused with ELOOP, so nothing from outside @root can be read through

@@ -12,12 +12,21 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcistrmf.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcspchrs.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <string.h>
+
 #include "carta-dicom-reader.h"
+
+/* Real files nest sequences a few levels deep (a structured report a few
+ * dozen); DCMTK reads them by recursion, and a file nested a hundred
+ * thousand deep overflows the stack. */
+#define MAX_NESTING 128
+#define UNDEFINED_LENGTH 0xFFFFFFFFu
 
 void
 _carta_dicom_record_clear (CartaDicomRecord *record)
@@ -49,6 +58,161 @@ quiet_dcmtk (void)
     {
       OFLog::configure (OFLogger::FATAL_LOG_LEVEL);
       g_once_init_leave (&done, 1);
+    }
+}
+
+static guint16
+get16 (const guint8 *p,
+       bool          big)
+{
+  return big ? (p[0] << 8) | p[1] : p[0] | (p[1] << 8);
+}
+
+static guint32
+get32 (const guint8 *p,
+       bool          big)
+{
+  return big ? ((guint32)get16 (p, big) << 16) | get16 (p + 2, big) : get16 (p, big) | ((guint32)get16 (p + 2, big) << 16);
+}
+
+static bool
+has_long_length (const guint8 *vr)
+{
+  static const char long_vrs[][3] = { "OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (long_vrs); i++)
+    if (memcmp (vr, long_vrs[i], 2) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the data set of @path nests sequences and items deeper than
+ * DCMTK can safely read. DCMTK has no limit of its own, so this walks
+ * the elements' tags and lengths (through DCMTK's own stream, which also
+ * inflates a deflated data set) without reading any value, up to the
+ * pixel data. Anything it cannot follow is left for DCMTK to judge. */
+static bool
+nested_too_deeply (const char *path)
+{
+  DcmInputFileStream in (path);
+  guint8 head[132];
+  guint8 b[12];
+  offile_off_t ends[MAX_NESTING];   /* where each open level ends, or -1 */
+  bool explicit_vr = true;
+  bool big = false;
+  int depth = 0;
+
+  if (in.status ().bad ())
+    return false;
+
+  in.mark ();
+  if (in.read (head, sizeof head) == sizeof head && memcmp (head + 128, "DICM", 4) == 0)
+    {
+      /* The meta header is always explicit little endian: it says how
+       * the data set is written. */
+      for (;;)
+        {
+          guint32 len;
+
+          in.mark ();
+          if (in.read (b, 8) != 8)
+            return false;
+          if (get16 (b, false) != 0x0002)
+            {
+              in.putback ();
+              break;
+            }
+          len = has_long_length (b + 4) ? (in.read (b + 8, 4) == 4 ? get32 (b + 8, false) : 0) : get16 (b + 6, false);
+          if (get16 (b + 2, false) == 0x0010 && len < 64)
+            {
+              char syntax[65] = { 0, };
+
+              if ((guint32)in.read (syntax, len) != len)
+                return false;
+              g_strchomp (syntax);
+              if (g_str_equal (syntax, UID_LittleEndianImplicitTransferSyntax))
+                explicit_vr = false;
+              else if (g_str_equal (syntax, UID_BigEndianExplicitTransferSyntax))
+                big = true;
+              else if (g_str_equal (syntax, UID_DeflatedExplicitVRLittleEndianTransferSyntax))
+                {
+                  /* The rest is one zlib stream. */
+                  if (in.installCompressionFilter (ESC_zlib).bad ())
+                    return false;
+                }
+            }
+          else if (len == UNDEFINED_LENGTH || in.skip (len) != (offile_off_t)len)
+            return false;
+        }
+    }
+  else
+    {
+      /* A bare data set: explicit when a VR follows the first tag. */
+      in.putback ();
+      in.mark ();
+      if (in.read (b, 6) != 6)
+        return false;
+      explicit_vr = g_ascii_isupper (b[4]) && g_ascii_isupper (b[5]);
+      in.putback ();
+    }
+
+  for (;;)
+    {
+      guint16 group, element;
+      guint32 len;
+      bool sequence;
+
+      while (depth > 0 && ends[depth - 1] >= 0 && in.tell () >= ends[depth - 1])
+        depth--;
+
+      if (in.read (b, 8) != 8)
+        return false;
+      group = get16 (b, big);
+      element = get16 (b + 2, big);
+
+      if (group == 0xFFFE)
+        {
+          len = get32 (b + 4, big);
+          if (element == 0xE000)
+            {
+              if (depth == MAX_NESTING)
+                return true;
+              ends[depth++] = len == UNDEFINED_LENGTH ? -1 : in.tell () + len;
+            }
+          else if (depth > 0)
+            depth--;
+          continue;
+        }
+
+      if (depth == 0 && group == 0x7FE0 && element == 0x0010)
+        return false;
+
+      if (explicit_vr && has_long_length (b + 4))
+        {
+          if (in.read (b + 8, 4) != 4)
+            return false;
+          len = get32 (b + 8, big);
+        }
+      else
+        len = explicit_vr ? get16 (b + 6, big) : get32 (b + 4, big);
+
+      if (explicit_vr)
+        sequence = memcmp (b + 4, "SQ", 2) == 0 ||
+                   (memcmp (b + 4, "UN", 2) == 0 && len == UNDEFINED_LENGTH);
+      else
+        sequence = len == UNDEFINED_LENGTH || DcmTag (group, element).getEVR () == EVR_SQ;
+
+      if (sequence)
+        {
+          if (depth == MAX_NESTING)
+            return true;
+          ends[depth++] = len == UNDEFINED_LENGTH ? -1 : in.tell () + len;
+          continue;
+        }
+
+      /* Encapsulated pixel data, or a length past the end: DCMTK says. */
+      if (len == UNDEFINED_LENGTH || in.skip (len) != (offile_off_t)len)
+        return false;
     }
 }
 
@@ -92,6 +256,12 @@ _carta_dicom_read_header (const char        *path,
   OFCondition status;
 
   quiet_dcmtk ();
+
+  if (nested_too_deeply (path))
+    {
+      *message = g_strdup ("sequences nested too deeply");
+      return FALSE;
+    }
 
   /* Stop before the pixel data: the header is all a summary needs, and
    * the images are most of a disc's bytes. */

@@ -19,6 +19,7 @@
 #include "carta-dicom-reader.h"
 #include "carta-dicom-summary.h"
 #include "carta-error.h"
+#include "carta-fs-private.h"
 #include "carta-import-private.h"
 #include "carta-json-private.h"
 
@@ -465,7 +466,7 @@ carta_dicom_scan (const char    *dir,
         {
           CartaDicomProblem *problem = g_new0 (CartaDicomProblem, 1);
 
-          problem->path = g_filename_display_name (entry->relative);
+          problem->path = _carta_display_name (entry->relative);
           problem->message = g_steal_pointer (&job.messages[i]);
           g_ptr_array_add (self->problems, problem);
         }

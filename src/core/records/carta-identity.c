@@ -20,6 +20,17 @@
  * folding case and accents; their order and the DICOM `^` separators do
  * not matter. Everything here is a pure function of its arguments. */
 
+/* A form of a person's name is far shorter than this (DICOM allows 64
+ * characters for each of its three groups); a longer text cannot be a
+ * name, is not compared and is reported as such. The limits also bound
+ * the work: a 50 MB "name" costs no more than a real one. */
+#define NAME_MAX_BYTES 512
+/* A disc's whole PatientName: three groups, a few values. */
+#define DISC_NAME_MAX_BYTES 4096
+#define DISC_NAME_MAX_FORMS 16
+/* The case's spellings compared; any more are left out and reported. */
+#define MAX_SPELLINGS 64
+
 /* The kinds of script names are compared within. Kana and Hangul are
  * kept apart from Han: a phonetic form is another spelling. */
 typedef enum
@@ -175,18 +186,36 @@ compare_words (gconstpointer a,
   return strcmp (*(char * const *)a, *(char * const *)b);
 }
 
-/* The words from @first on, then those before it: "Mei Ling Wang" from
- * 2 is "wangmeiling". */
-static char *
-join_rotated (GPtrArray *words,
-              guint      first)
+static gsize
+joined_length (GPtrArray *words)
 {
-  GString *joined = g_string_new (NULL);
+  gsize len = 0;
 
   for (guint i = 0; i < words->len; i++)
-    g_string_append (joined, g_ptr_array_index (words, (first + i) % words->len));
+    len += strlen (g_ptr_array_index (words, i));
+  return len;
+}
 
-  return g_string_free (joined, FALSE);
+/* Whether the words of @b from @first on, then those before it, spell
+ * @joined: "Mei Ling Wang" from 2 is "wangmeiling". */
+static gboolean
+rotation_spells (GPtrArray  *b,
+                 guint       first,
+                 const char *joined)
+{
+  const char *p = joined;
+
+  for (guint i = 0; i < b->len; i++)
+    {
+      const char *word = g_ptr_array_index (b, (first + i) % b->len);
+      gsize len = strlen (word);
+
+      if (strncmp (p, word, len) != 0)
+        return FALSE;
+      p += len;
+    }
+
+  return *p == '\0';
 }
 
 static char *
@@ -218,13 +247,18 @@ words_match (GPtrArray *a,
   if (a->len == 0 || b->len == 0)
     return FALSE;
 
-  a_joined = join_rotated (a, 0);
-  for (guint first = 0; first < b->len; first++)
+  /* Both are bounded by NAME_MAX_BYTES: at most a few hundred words. */
+  if (joined_length (a) == joined_length (b))
     {
-      g_autofree char *b_joined = join_rotated (b, first);
+      GString *joined = g_string_new (NULL);
 
-      if (g_str_equal (a_joined, b_joined))
-        return TRUE;
+      for (guint i = 0; i < a->len; i++)
+        g_string_append (joined, g_ptr_array_index (a, i));
+      a_joined = g_string_free (joined, FALSE);
+
+      for (guint first = 0; first < b->len; first++)
+        if (rotation_spells (b, first, a_joined))
+          return TRUE;
     }
 
   a_sorted = join_sorted (a);
@@ -232,46 +266,113 @@ words_match (GPtrArray *a,
   return g_str_equal (a_sorted, b_sorted);
 }
 
-/**
- * carta_identity_compare_names:
- * @dicom_name: (nullable): a DICOM person name in UTF-8: up to three
- *   forms (alphabetic, ideographic, phonetic) between `=`, components
- *   between `^`, several values between `\`
- * @spellings: (nullable) (array zero-terminated=1): the ways the case
- *   writes the patient's name
- *
- * Compares every form of @dicom_name with every spelling, in each script
- * they share.
- *
- * Returns: %CARTA_IDENTITY_MATCHES when one form is one spelling,
- *   %CARTA_IDENTITY_DIFFERS when they share a script but no form matches,
- *   %CARTA_IDENTITY_UNCHECKED when one side is empty or they share no
- *   script
- */
-CartaIdentityStatus
-carta_identity_compare_names (const char         *dicom_name,
-                              const char * const *spellings)
+static gboolean
+too_long (const char *text,
+          gsize       max)
 {
+  return strnlen (text, max + 1) > max;
+}
+
+/* The forms of a disc's name (groups between `=`, values between `\`),
+ * each split into words by script; %NULL when the name is too long to
+ * be one, or has too many forms. */
+static GPtrArray *
+disc_forms_new (const char *dicom_name)
+{
+  g_autoptr(GPtrArray) result = NULL;
   g_auto(GStrv) forms = NULL;
-  gboolean compared = FALSE;
 
-  if (dicom_name == NULL || spellings == NULL)
-    return CARTA_IDENTITY_UNCHECKED;
+  if (too_long (dicom_name, DISC_NAME_MAX_BYTES))
+    return NULL;
 
-  forms = g_strsplit_set (dicom_name, "=\\", -1);
+  forms = g_strsplit_set (dicom_name, "=\\", DISC_NAME_MAX_FORMS + 1);
+  if (g_strv_length (forms) > DISC_NAME_MAX_FORMS)
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; forms[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) disc = script_groups_new (forms[i]);
+      if (too_long (forms[i], NAME_MAX_BYTES))
+        return NULL;
+      g_ptr_array_add (result, script_groups_new (forms[i]));
+    }
 
-      for (guint j = 0; spellings[j] != NULL; j++)
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+forms_have_words (GPtrArray *forms)
+{
+  for (guint i = 0; forms != NULL && i < forms->len; i++)
+    if (((GPtrArray *)g_ptr_array_index (forms, i))->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The case's spellings, each split into words once. */
+typedef struct
+{
+  GPtrArray *groups;     /* one script_groups_new() a spelling compared */
+  gboolean   has_words;
+  gboolean   left_out;   /* one too long to be a name, or too many */
+} Spellings;
+
+static void
+spellings_init (Spellings          *self,
+                const char * const *spellings)
+{
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  self->has_words = FALSE;
+  self->left_out = FALSE;
+
+  for (guint i = 0; spellings != NULL && spellings[i] != NULL; i++)
+    {
+      GPtrArray *groups;
+
+      if (i >= MAX_SPELLINGS)
         {
-          g_autoptr(GPtrArray) typed = script_groups_new (spellings[j]);
+          self->left_out = TRUE;
+          break;
+        }
+      if (too_long (spellings[i], NAME_MAX_BYTES))
+        {
+          self->left_out = TRUE;
+          continue;
+        }
+
+      groups = script_groups_new (spellings[i]);
+      self->has_words |= groups->len > 0;
+      g_ptr_array_add (self->groups, groups);
+    }
+}
+
+static void
+spellings_clear (Spellings *self)
+{
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Spellings, spellings_clear)
+
+static CartaIdentityStatus
+compare_forms (GPtrArray *forms,
+               Spellings *typed)
+{
+  gboolean compared = FALSE;
+
+  for (guint i = 0; i < forms->len; i++)
+    {
+      GPtrArray *disc = g_ptr_array_index (forms, i);
+
+      for (guint j = 0; j < typed->groups->len; j++)
+        {
+          GPtrArray *spelling = g_ptr_array_index (typed->groups, j);
 
           for (guint k = 0; k < disc->len; k++)
-            for (guint l = 0; l < typed->len; l++)
+            for (guint l = 0; l < spelling->len; l++)
               {
                 ScriptWords *a = g_ptr_array_index (disc, k);
-                ScriptWords *b = g_ptr_array_index (typed, l);
+                ScriptWords *b = g_ptr_array_index (spelling, l);
 
                 if (a->script != b->script)
                   continue;
@@ -286,10 +387,74 @@ carta_identity_compare_names (const char         *dicom_name,
 }
 
 /**
+ * carta_identity_compare_names:
+ * @dicom_name: (nullable): a DICOM person name in UTF-8: up to three
+ *   forms (alphabetic, ideographic, phonetic) between `=`, components
+ *   between `^`, several values between `\`
+ * @spellings: (nullable) (array zero-terminated=1): the ways the case
+ *   writes the patient's name
+ *
+ * Compares every form of @dicom_name with every spelling, in each script
+ * they share. A form or spelling longer than any person's name (over 512
+ * bytes; a disc name over 4 KiB or with more than 16 forms) is not
+ * compared, nor are spellings after the 64th.
+ *
+ * Returns: %CARTA_IDENTITY_MATCHES when one form is one spelling,
+ *   %CARTA_IDENTITY_DIFFERS when they share a script but no form matches,
+ *   %CARTA_IDENTITY_UNCHECKED when one side is empty or too long, or they
+ *   share no script
+ */
+CartaIdentityStatus
+carta_identity_compare_names (const char         *dicom_name,
+                              const char * const *spellings)
+{
+  g_autoptr(GPtrArray) forms = NULL;
+  g_auto(Spellings) typed = { NULL, };
+
+  if (dicom_name == NULL || spellings == NULL || !(forms = disc_forms_new (dicom_name)))
+    return CARTA_IDENTITY_UNCHECKED;
+
+  spellings_init (&typed, spellings);
+  return compare_forms (forms, &typed);
+}
+
+static void
+add_spelling (GStrvBuilder *builder,
+              const char   *start,
+              gsize         len,
+              guint        *n)
+{
+  g_autofree char *spelling = g_strndup (start, len);
+
+  g_strstrip (spelling);
+  if (spelling[0] != '\0')
+    {
+      g_strv_builder_add (builder, spelling);
+      (*n)++;
+    }
+}
+
+/* The length of the separator of other names at @p, or 0. */
+static gsize
+separator_length (const char *p)
+{
+  /* The Chinese comma, semicolon and enumeration mark separate too. */
+  static const char * const wide[] = { "，", "；", "、" };
+
+  if (*p == ',' || *p == ';' || *p == '/' || *p == '\n')
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    if (g_str_has_prefix (p, wide[i]))
+      return strlen (wide[i]);
+  return 0;
+}
+
+/**
  * carta_identity_patient_spellings:
  *
  * The passport name, then each of the other names, which the Case page
- * takes separated by commas, semicolons, slashes or lines.
+ * takes separated by commas, semicolons, slashes or lines. At most 65:
+ * the comparison reads 64, and one more tells it some were left out.
  *
  * Returns: (transfer full): the patient's names, without empty ones
  */
@@ -297,47 +462,40 @@ GStrv
 carta_identity_patient_spellings (CartaPatient *patient)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GString) others_text = NULL;
-  g_auto(GStrv) others = NULL;
   const char *name;
+  const char *others;
+  const char *start;
+  guint n = 0;
 
   g_return_val_if_fail (CARTA_IS_PATIENT (patient), NULL);
 
   name = carta_patient_get_name (patient);
   if (name != NULL && name[0] != '\0')
-    g_strv_builder_add (builder, name);
-
-  /* The Chinese comma, semicolon and enumeration mark separate too. */
-  others_text = g_string_new (carta_patient_get_other_names (patient));
-  g_string_replace (others_text, "，", ",", 0);
-  g_string_replace (others_text, "；", ",", 0);
-  g_string_replace (others_text, "、", ",", 0);
-  others = g_strsplit_set (others_text->str, ",;/\n", -1);
-  for (guint i = 0; others[i] != NULL; i++)
     {
-      g_strstrip (others[i]);
-      if (others[i][0] != '\0')
-        g_strv_builder_add (builder, others[i]);
+      g_strv_builder_add (builder, name);
+      n++;
+    }
+
+  /* One pass, however long the text. */
+  others = carta_patient_get_other_names (patient);
+  for (const char *p = start = others ? others : ""; n <= MAX_SPELLINGS; )
+    {
+      gsize separator = *p != '\0' ? separator_length (p) : 0;
+
+      if (*p != '\0' && separator == 0)
+        {
+          p++;
+          continue;
+        }
+
+      add_spelling (builder, start, p - start, &n);
+      if (*p == '\0')
+        break;
+      p += separator;
+      start = p;
     }
 
   return g_strv_builder_end (builder);
-}
-
-static gboolean
-has_words (const char *text)
-{
-  g_autoptr(GPtrArray) groups = script_groups_new (text);
-
-  return groups->len > 0;
-}
-
-static gboolean
-any_words (const char * const *spellings)
-{
-  for (guint i = 0; spellings != NULL && spellings[i] != NULL; i++)
-    if (has_words (spellings[i]))
-      return TRUE;
-  return FALSE;
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -390,6 +548,59 @@ settle (CartaIdentityCheck *check)
     check->status = CARTA_IDENTITY_MATCHES;
 }
 
+static CartaIdentityCheck *
+check_person (const char *dicom_name,
+              const char *dicom_birth_date,
+              const char *dicom_sex,
+              Spellings  *typed,
+              const char *birth_date,
+              const char *sex)
+{
+  CartaIdentityCheck *check = g_new0 (CartaIdentityCheck, 1);
+  g_autoptr(GPtrArray) forms = dicom_name ? disc_forms_new (dicom_name) : NULL;
+  char disc_sex = sex_letter (dicom_sex);
+  char case_sex = sex_letter (sex);
+
+  /* A name too long to be one is not shown either. */
+  if (dicom_name == NULL || forms != NULL)
+    check->disc_name = carta_dicom_format_person_name (dicom_name);
+  check->disc_birth_date = g_strdup (dicom_birth_date);
+  check->disc_sex = disc_sex;
+
+  if (dicom_name != NULL && forms == NULL)
+    check->issues |= CARTA_IDENTITY_ISSUE_DISC_NAME_TOO_LONG;
+  else if (!forms_have_words (forms))
+    check->issues |= CARTA_IDENTITY_ISSUE_NO_DISC_NAME;
+  else if (!typed->has_words)
+    check->issues |= typed->left_out ? CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG : CARTA_IDENTITY_ISSUE_NO_CASE_NAME;
+  else
+    switch (compare_forms (forms, typed))
+      {
+      case CARTA_IDENTITY_DIFFERS:
+        check->issues |= CARTA_IDENTITY_ISSUE_NAME;
+        break;
+      case CARTA_IDENTITY_UNCHECKED:
+        check->issues |= CARTA_IDENTITY_ISSUE_OTHER_SCRIPT;
+        break;
+      case CARTA_IDENTITY_MATCHES:
+      case CARTA_IDENTITY_CONFIRMED:
+      default:
+        break;
+      }
+
+  /* No match: a spelling left out may have been the one. */
+  if ((check->issues & (CARTA_IDENTITY_ISSUE_NAME | CARTA_IDENTITY_ISSUE_OTHER_SCRIPT)) && typed->left_out)
+    check->issues |= CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG;
+
+  if (dates_differ (dicom_birth_date, birth_date))
+    check->issues |= CARTA_IDENTITY_ISSUE_BIRTH_DATE;
+  if (disc_sex != 0 && case_sex != 0 && disc_sex != case_sex)
+    check->issues |= CARTA_IDENTITY_ISSUE_SEX;
+
+  settle (check);
+  return check;
+}
+
 /**
  * carta_identity_check_person:
  * @dicom_name: (nullable): the disc's PatientName
@@ -412,40 +623,10 @@ carta_identity_check_person (const char         *dicom_name,
                              const char         *birth_date,
                              const char         *sex)
 {
-  CartaIdentityCheck *check = g_new0 (CartaIdentityCheck, 1);
-  char disc_sex = sex_letter (dicom_sex);
-  char case_sex = sex_letter (sex);
+  g_auto(Spellings) typed = { NULL, };
 
-  check->disc_name = carta_dicom_format_person_name (dicom_name);
-  check->disc_birth_date = g_strdup (dicom_birth_date);
-  check->disc_sex = disc_sex;
-
-  if (!has_words (dicom_name))
-    check->issues |= CARTA_IDENTITY_ISSUE_NO_DISC_NAME;
-  else if (!any_words (spellings))
-    check->issues |= CARTA_IDENTITY_ISSUE_NO_CASE_NAME;
-  else
-    switch (carta_identity_compare_names (dicom_name, spellings))
-      {
-      case CARTA_IDENTITY_DIFFERS:
-        check->issues |= CARTA_IDENTITY_ISSUE_NAME;
-        break;
-      case CARTA_IDENTITY_UNCHECKED:
-        check->issues |= CARTA_IDENTITY_ISSUE_OTHER_SCRIPT;
-        break;
-      case CARTA_IDENTITY_MATCHES:
-      case CARTA_IDENTITY_CONFIRMED:
-      default:
-        break;
-      }
-
-  if (dates_differ (dicom_birth_date, birth_date))
-    check->issues |= CARTA_IDENTITY_ISSUE_BIRTH_DATE;
-  if (disc_sex != 0 && case_sex != 0 && disc_sex != case_sex)
-    check->issues |= CARTA_IDENTITY_ISSUE_SEX;
-
-  settle (check);
-  return check;
+  spellings_init (&typed, spellings);
+  return check_person (dicom_name, dicom_birth_date, dicom_sex, &typed, birth_date, sex);
 }
 
 /**
@@ -463,20 +644,23 @@ carta_identity_check_disc (CartaDicomSummary *summary,
                            CartaPatient      *patient)
 {
   g_auto(GStrv) spellings = NULL;
+  g_auto(Spellings) typed = { NULL, };
   CartaIdentityCheck *worst = NULL;
 
   g_return_val_if_fail (CARTA_IS_PATIENT (patient), NULL);
 
+  /* Split into words once for all the studies. */
   spellings = carta_identity_patient_spellings (patient);
+  spellings_init (&typed, (const char * const *)spellings);
   for (guint i = 0; summary != NULL && i < summary->studies->len; i++)
     {
       CartaDicomStudy *study = g_ptr_array_index (summary->studies, i);
-      CartaIdentityCheck *check = carta_identity_check_person (study->patient_name,
-                                                               study->patient_birth_date,
-                                                               study->patient_sex,
-                                                               (const char * const *)spellings,
-                                                               carta_patient_get_date_of_birth (patient),
-                                                               carta_patient_get_sex (patient));
+      CartaIdentityCheck *check = check_person (study->patient_name,
+                                                study->patient_birth_date,
+                                                study->patient_sex,
+                                                &typed,
+                                                carta_patient_get_date_of_birth (patient),
+                                                carta_patient_get_sex (patient));
 
       if (worst == NULL || check->status > worst->status)
         {
@@ -488,7 +672,7 @@ carta_identity_check_disc (CartaDicomSummary *summary,
     }
 
   if (worst == NULL)
-    worst = carta_identity_check_person (NULL, NULL, NULL, (const char * const *)spellings, NULL, NULL);
+    worst = check_person (NULL, NULL, NULL, &typed, NULL, NULL);
 
   return worst;
 }
@@ -625,6 +809,11 @@ carta_identity_check_describe (const CartaIdentityCheck *check,
     /* TRANSLATORS: %s is the patient name read from an imaging disc */
     SENTENCE (TR (N_("This disc names “%s”, in another script than the names in this case, so it could not be checked. "
                      "You can add the patient’s name as written on the disc under “Other spellings” on the Case page.")), shown);
+  if (check->issues & CARTA_IDENTITY_ISSUE_DISC_NAME_TOO_LONG)
+    SENTENCE ("%s", TR (N_("The patient name on this disc is too long to be a person’s name, so it could not be checked.")));
+  if (check->issues & CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG)
+    SENTENCE ("%s", TR (N_("A name of the patient in this case is too long to be a person’s name, or there are too many, "
+                           "so not all were compared with the disc. You can shorten them on the Case page.")));
   if (check->issues & CARTA_IDENTITY_ISSUE_NO_DISC_NAME)
     SENTENCE ("%s", TR (N_("No patient name could be read from this disc, so it could not be checked.")));
   if (check->issues & CARTA_IDENTITY_ISSUE_NO_CASE_NAME)

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * @CARTA_IDENTITY_MATCHES: the disc names the case's patient and nothing
  *   on it says otherwise
  * @CARTA_IDENTITY_UNCHECKED: the disc could not be compared with the case
- *   (no name on one side, or no script in common)
+ *   (no name on one side, a name too long to be one, or no script in
+ *   common)
  * @CARTA_IDENTITY_DIFFERS: the name, birth date or sex on the disc is not
  *   the case's: it may be another patient's disc
  * @CARTA_IDENTITY_CONFIRMED: the family confirmed that the disc is the
@@ -48,6 +49,10 @@ typedef enum
  * @CARTA_IDENTITY_ISSUE_NO_CASE_NAME: the case has no patient name yet
  * @CARTA_IDENTITY_ISSUE_BIRTH_DATE: the birth dates differ
  * @CARTA_IDENTITY_ISSUE_SEX: the sexes differ
+ * @CARTA_IDENTITY_ISSUE_DISC_NAME_TOO_LONG: the disc's name is too long
+ *   to be a person's and was not compared
+ * @CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG: no spelling matched, and one
+ *   of the case's was too long to be a name, or there were too many
  */
 typedef enum
 {
@@ -58,6 +63,8 @@ typedef enum
   CARTA_IDENTITY_ISSUE_NO_CASE_NAME = 1 << 3,
   CARTA_IDENTITY_ISSUE_BIRTH_DATE   = 1 << 4,
   CARTA_IDENTITY_ISSUE_SEX          = 1 << 5,
+  CARTA_IDENTITY_ISSUE_DISC_NAME_TOO_LONG = 1 << 6,
+  CARTA_IDENTITY_ISSUE_CASE_NAME_TOO_LONG = 1 << 7,
 } CartaIdentityIssues;
 
 /**

@@ -324,7 +324,7 @@ walk (const char    *root,
 
   if (depth > 64)
     {
-      g_autofree char *display = g_filename_display_name (relative);
+      g_autofree char *display = _carta_display_name (relative);
 
       g_ptr_array_add (problems, g_error_new (CARTA_ERROR, CARTA_ERROR_HOSTILE,
                                               _("The folder “%s” is nested too deeply and was left out."),
@@ -334,7 +334,7 @@ walk (const char    *root,
 
   if (!(dir = g_dir_open (dir_path, 0, &local_error)))
     {
-      g_autofree char *display = g_filename_display_name (dir_path);
+      g_autofree char *display = _carta_display_name (dir_path);
 
       g_ptr_array_add (problems, g_error_new (CARTA_ERROR, CARTA_ERROR_IO,
                                               _("Could not read the folder “%s”: %s"),
@@ -352,7 +352,7 @@ walk (const char    *root,
       const char *child = g_ptr_array_index (names, i);
       g_autofree char *rel = relative ? g_build_filename (relative, child, NULL) : g_strdup (child);
       g_autofree char *path = g_build_filename (root, rel, NULL);
-      g_autofree char *display = g_filename_display_name (rel);
+      g_autofree char *display = _carta_display_name (rel);
       struct stat st;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -415,7 +415,7 @@ _carta_walk_folder (const char    *root,
 
   if (real == NULL)
     {
-      g_autofree char *display = g_filename_display_name (root);
+      g_autofree char *display = _carta_display_name (root);
 
       g_propagate_error (error, io_error (errno, _("Could not open the folder “%s”"), display));
       return NULL;
@@ -800,7 +800,7 @@ import_disc (ImportData    *data,
   for (guint i = 0; i < item->entries->len; i++)
     {
       CartaFolderEntry *entry = g_ptr_array_index (item->entries, i);
-      g_autofree char *display = g_filename_display_name (entry->relative);
+      g_autofree char *display = _carta_display_name (entry->relative);
       g_autofree char *dest = g_build_filename (temp, entry->relative, NULL);
       g_autoptr(GError) local_error = NULL;
       CopyResult result = { { 0 }, NULL, 0 };
@@ -948,7 +948,7 @@ plan_source (ImportData   *data,
     }
 
   basename = g_path_get_basename (path);
-  display = g_filename_display_name (basename);
+  display = _carta_display_name (basename);
 
   /* What the family chose is followed even if it is a link. */
   if (stat (path, &st) != 0)
@@ -1006,7 +1006,7 @@ plan_source (ImportData   *data,
 
       item->kind = PLAN_FILE;
       item->path = g_strdup (entry->path);
-      item->display_name = g_filename_display_name (name);
+      item->display_name = _carta_display_name (name);
       item->size = entry->size;
       g_ptr_array_add (plan, item);
     }
