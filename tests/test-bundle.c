@@ -550,12 +550,23 @@ test_encrypted (void)
       g_assert_cmpint (run (bad_argv, NULL, NULL), !=, 0);
     }
 
+  /* It holds one entry, bundle.zip, the plain bundle. */
   if (have ("bsdtar") && have ("sha256sum"))
     {
       g_autofree char *extracted = extract (bundle, passphrase);
-      g_autofree char *bag = bag_dir (extracted);
+      g_autofree char *inner = bag_dir (extracted);
+      g_autofree char *unpacked = NULL;
+      g_autofree char *bag = NULL;
       const char *argv[] = { "sha256sum", "--strict", "-c", "manifest-sha256.txt", NULL };
 
+      g_assert_true (g_str_has_suffix (inner, "/bundle.zip"));
+      {
+        g_autoptr(CartaBundleReader) reader = verify (inner, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_false (carta_bundle_reader_get_encrypted (reader));
+      }
+      unpacked = extract (inner, NULL);
+      bag = bag_dir (unpacked);
       g_assert_cmpint (run (argv, bag, NULL), ==, 0);
     }
 }

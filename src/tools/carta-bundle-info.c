@@ -15,6 +15,7 @@
 #include "carta-bundle-commands.h"
 #include "carta-bundle-reader.h"
 #include "carta-bundle-util.h"
+#include "carta-error.h"
 
 static void
 row (const char *label,
@@ -42,6 +43,17 @@ carta_bundle_info (int    argc,
     return 2;
 
   valid = carta_bundle_reader_verify (reader, TRUE, NULL, &error);
+  /* Without its passphrase an encrypted bundle shows nothing but that. */
+  if (!valid && g_error_matches (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE))
+    {
+      row (_("Encrypted:"), _("yes (AES-256)"));
+      fprintf (stderr, "\n%s\n", error->message);
+      /* TRANSLATORS: keep the command, its option and bundle.zip as they are */
+      fprintf (stderr, "%s\n", _("To see what it holds, give its passphrase: carta-bundle info "
+                                 "--passphrase-file FILE BUNDLE.zip. 7-Zip, Keka and bsdtar open it "
+                                 "with the passphrase too: inside is bundle.zip, the bundle itself."));
+      return 1;
+    }
   if (!valid && carta_bundle_reader_get_bag_name (reader) == NULL)
     {
       fprintf (stderr, "%s\n", error->message);

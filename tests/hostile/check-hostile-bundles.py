@@ -17,6 +17,7 @@ import hashlib
 import re
 import io
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -33,6 +34,7 @@ TIME_LIMIT = 20.0        # seconds an input, sanitizer builds included
 FAST_ENOUGH = 10.0       # what a plain build must stay under
 MEMORY_LIMIT = 2 << 30   # address space, where no sanitizer needs more
 MEMORY_PEAK = 512 << 20  # what one check may really use
+PASSPHRASE = 'correct horse'
 
 TOOL = os.path.abspath(sys.argv[1])
 SANITIZED = b'__asan_init' in open(TOOL, 'rb').read() if os.path.exists(TOOL) else False
@@ -255,6 +257,16 @@ def corpus(good, enc):
     # Encryption: a plain entry among encrypted ones.
     add('encrypted-with-plain-entry', make_zip_append(enc, root + '/data/documents/forged.pdf', b'%PDF forged'))
     add('encrypted-without-passphrase', enc)
+    # An encrypted bundle is one AES entry, bundle.zip, holding the bundle:
+    # what it holds is held to every check, after the passphrase.
+    if shutil.which('bsdtar'):
+        add('wrapper-inner-escape', wrap(make_zip(good + [(root + '/data/../../carta-hostile-escape', b'x')])))
+        add('wrapper-inner-encrypted', wrap(enc))
+        add('wrapper-inner-bomb', wrap(raw_zip([(root.encode() + b'/data/zeros.bin', crc, comp, 300 << 20)])))
+        add('wrapper-inner-not-zip', wrap(b'%PDF-1.4 this is not a zip\n' * 10))
+        add('wrapper-inner-truncated', wrap(good_zip[:len(good_zip) // 2]))
+        add('wrapper-outer-bomb', wrap(bytes(100 << 20), 'deflate'))
+        add('wrapper-outer-truncated', enc[:len(enc) - 100] + enc[-22:])
 
     # Many entries.
     add('entries-200000', make_zip([(root + '/data/f%06d' % i, b'') for i in range(200001)],
@@ -311,6 +323,17 @@ def corpus(good, enc):
     add('bag-info-wrong-oxum', bag.copy().set('bag-info.txt', info.replace(b'Payload-Oxum:', b'Payload-Oxum: 1.1\nX:')).zip())
     add('bag-info-huge', bag.copy().set('bag-info.txt', info + b'X: ' + b'z' * (66 << 20) + b'\n').zip())
     return cases
+
+
+def wrap(inner, compression='store'):
+    """An encrypted bundle as Carta writes them, around @inner."""
+    with tempfile.TemporaryDirectory(prefix='carta-hostile-wrap-') as tmp:
+        with open(os.path.join(tmp, 'bundle.zip'), 'wb') as f:
+            f.write(inner)
+        subprocess.run(['bsdtar', '--format', 'zip', '--options',
+                        'zip:encryption=aes256,zip:compression=' + compression,
+                        '--passphrase', PASSPHRASE, '-cf', 'out.zip', 'bundle.zip'], cwd=tmp, check=True)
+        return open(os.path.join(tmp, 'out.zip'), 'rb').read()
 
 
 def make_zip_append(zip_bytes, name, data):
@@ -416,7 +439,7 @@ def main():
         enc_path = os.path.join(tmp, 'enc.zip')
         pass_path = os.path.join(tmp, 'pass')
         with open(pass_path, 'w') as f:
-            f.write('correct horse\n')
+            f.write(PASSPHRASE + '\n')
         subprocess.run([TOOL, 'demo', case_dir], check=True, stdout=subprocess.DEVNULL)
         subprocess.run([TOOL, 'export', '-q', case_dir, good_path], check=True, stdout=subprocess.DEVNULL)
         subprocess.run([TOOL, 'export', '-q', '-p', pass_path, case_dir, enc_path], check=True,
@@ -459,7 +482,7 @@ def main():
             before = set(os.listdir(work))
             problems = []
             for command in (['verify', 'b.zip'], ['verify', '-p', pass_path, 'b.zip'], ['info', 'b.zip']):
-                if command[1] == '-p' and name != 'encrypted-with-plain-entry':
+                if command[1] == '-p' and name != 'encrypted-with-plain-entry' and not name.startswith('wrapper-'):
                     continue
                 rc, out, err, elapsed, rss = run(command, work)
                 must_refuse = command[0] == 'verify' or quick
@@ -471,11 +494,17 @@ def main():
                 if command == ['verify', 'b.zip']:
                     refused += 1 if rc > 0 else 0
                     message = err
+                if command[1] == '-p' and name.startswith('wrapper-'):
+                    message = err
                 if elapsed > slowest[0]:
                     slowest = (elapsed, '%s %s' % (command[0], name))
                 if rss > largest[0]:
                     largest = (rss, '%s %s' % (command[0], name))
             written = set(os.listdir(work)) - before - {'out', 'err', 'peak'}
+            # The folder an encrypted bundle is decrypted in, empty again.
+            cache = os.path.join(work, 'carta')
+            if os.path.isdir(cache) and not os.path.islink(cache) and not os.listdir(cache):
+                written.discard('carta')
             if written:
                 problems.append('wrote %s' % sorted(written))
             for e in escapes:

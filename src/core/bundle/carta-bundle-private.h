@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define CARTA_BUNDLE_SCHEMA "carta-bundle/1"
 
 #define CARTA_BUNDLE_SHA256_HEX_LEN 64
+/* An encrypted bundle is a ZIP holding the bundle as this one entry,
+ * encrypted, so that its listing names nothing of the case. */
+#define CARTA_BUNDLE_ENCRYPTED_ENTRY "bundle.zip"
 
 /* One document of the bag: where it comes from, where it goes, and what
  * the single read pass found. Filled by the plan (main thread), then by

@@ -246,6 +246,8 @@ hostile (GError     **error,
 typedef struct
 {
   struct archive *archive;
+  int             fd;        /* the ZIP file, owned */
+  gboolean        inner;     /* the bundle inside an encrypted one */
   guint64         file_size;
   guint64         total_out;
   guint64         metadata_total;
@@ -263,6 +265,9 @@ bundle_scan_clear (BundleScan *scan)
   g_clear_pointer (&scan->folded, g_hash_table_unref);
   g_clear_pointer (&scan->buffer, g_free);
   g_clear_pointer (&scan->directory, _carta_zip_directory_free);
+  if (scan->fd >= 0)
+    close (scan->fd);
+  scan->fd = -1;
 }
 
 static gboolean
@@ -331,53 +336,37 @@ check_directory (CartaBundleReader  *self,
 
   if (n_encrypted > 0 && n_plain > 0)
     return hostile (error, plain, _("it is not encrypted, but the bundle is"));
+  if (n_encrypted > 0 && scan->inner)
+    return hostile (error, "…", _("it is encrypted again inside the encrypted bundle"));
 
   return TRUE;
 }
 
 /* Reads and checks the central directory, which libarchive's reader
- * does not insist on. */
-static gboolean
-scan_read_directory (CartaBundleReader  *self,
-                     BundleScan         *scan,
-                     const char         *path,
-                     GError            **error)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return _carta_set_io_error (error, errno, _("Could not open “%s”: %s"), path);
-
-  scan->directory = _carta_zip_directory_read (fd, scan->file_size, MAX_ENTRIES, error);
-  close (fd);
-
-  return scan->directory != NULL && check_directory (self, scan, error);
-}
-
+ * does not insist on, then opens the archive; @fd becomes the scan's. */
 static gboolean
 scan_open (CartaBundleReader  *self,
            BundleScan         *scan,
+           int                 fd,
            GError            **error)
 {
-  g_autofree char *path = g_file_get_path (self->file);
   GStatBuf st;
 
-  if (path == NULL || g_stat (path, &st) != 0)
-    {
-      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
-      return FALSE;
-    }
+  scan->fd = fd;
+  if (fstat (fd, &st) != 0)
+    return _carta_set_io_error (error, errno, _("Could not open “%s”: %s"), "…");
   scan->file_size = st.st_size;
 
-  if (!scan_read_directory (self, scan, path, error))
+  scan->directory = _carta_zip_directory_read (fd, scan->file_size, MAX_ENTRIES, error);
+  if (scan->directory == NULL || !check_directory (self, scan, error))
     return FALSE;
 
   scan->archive = archive_read_new ();
   archive_read_support_format_zip (scan->archive);
-  if (self->passphrase != NULL)
+  if (self->passphrase != NULL && !scan->inner)
     archive_read_add_passphrase (scan->archive, self->passphrase);
 
-  if (archive_read_open_filename (scan->archive, path, 64 * 1024) != ARCHIVE_OK)
+  if (lseek (fd, 0, SEEK_SET) != 0 || archive_read_open_fd (scan->archive, fd, 64 * 1024) != ARCHIVE_OK)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_MALFORMED,
                    _("This is not a ZIP file, or it is damaged: %s"), archive_error_string (scan->archive));
@@ -640,6 +629,24 @@ is_bomb (CartaBundleReader *self,
 
 /* A read error: a wrong or missing passphrase stops the pass, anything
  * else is a problem with this one file. */
+static void
+set_passphrase_error (CartaBundleReader  *self,
+                      GError            **error)
+{
+  g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
+                       self->passphrase
+                         ? _("The passphrase is not the one this bundle was encrypted with")
+                         : _("This bundle is encrypted; give its passphrase to open it"));
+}
+
+static gboolean
+is_passphrase_failure (BundleScan *scan)
+{
+  const char *message = archive_error_string (scan->archive);
+
+  return message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt"));
+}
+
 static gboolean
 read_failed (CartaBundleReader  *self,
              BundleScan         *scan,
@@ -648,12 +655,9 @@ read_failed (CartaBundleReader  *self,
 {
   const char *message = archive_error_string (scan->archive);
 
-  if (message != NULL && (strstr (message, "assphrase") || strstr (message, "ncrypt")))
+  if (is_passphrase_failure (scan))
     {
-      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_PASSPHRASE,
-                           self->passphrase
-                             ? _("The passphrase is not the one this bundle was encrypted with")
-                             : _("This bundle is encrypted; give its passphrase to open it"));
+      set_passphrase_error (self, error);
       return FALSE;
     }
 
@@ -801,6 +805,176 @@ scan_file (CartaBundleReader     *self,
 /* One pass over the archive: checks every name, hashes every file, and
  * when @extract_dir is given writes each file there. Problems with the
  * content are collected; hostile or unreadable input stops the pass. */
+/* Whether @fd is an encrypted bundle as Carta writes them: one
+ * encrypted entry, CARTA_BUNDLE_ENCRYPTED_ENTRY, holding the bundle.
+ * Anything else goes to the scan, which says what is wrong with it. */
+static gboolean
+is_encrypted_wrapper (int fd)
+{
+  g_autoptr(CartaZipDirectory) directory = NULL;
+  const CartaZipEntry *entry;
+  GStatBuf st;
+
+  if (fstat (fd, &st) != 0 ||
+      !(directory = _carta_zip_directory_read (fd, st.st_size, MAX_ENTRIES, NULL)) ||
+      directory->entries->len != 1)
+    return FALSE;
+
+  entry = &g_array_index (directory->entries, CartaZipEntry, 0);
+  return g_str_equal (entry->name, CARTA_BUNDLE_ENCRYPTED_ENTRY) && _carta_zip_entry_is_encrypted (entry);
+}
+
+/* A file of this process only, for the bundle inside an encrypted one:
+ * made in a folder of its own in the user's cache (not /tmp, which may
+ * be memory) and unlinked at once, so that nothing stays behind, even
+ * after a crash. Returns -1 with @error set on failure. */
+static int
+open_private_temporary (GError **error)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "carta", NULL);
+  g_autofree char *folder = g_build_filename (cache, "open-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  int saved_errno;
+  int fd;
+
+  if (g_mkdir_with_parents (cache, 0700) != 0 || g_mkdtemp_full (folder, 0700) == NULL)
+    {
+      _carta_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), cache);
+      return -1;
+    }
+
+  path = g_build_filename (folder, CARTA_BUNDLE_ENCRYPTED_ENTRY, NULL);
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  saved_errno = errno;
+  g_unlink (path);
+  g_rmdir (folder);
+
+  if (fd < 0)
+    unpack_failed (error, saved_errno);
+  return fd;
+}
+
+/* Decrypts the bundle inside the encrypted one at @fd (which it closes)
+ * into a private temporary file, within the same limits as any entry.
+ * Returns that file, or -1 with @error set. */
+static int
+decrypt_wrapper (CartaBundleReader  *self,
+                 int                 fd,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  BundleScan outer = { .fd = -1 };
+  struct archive_entry *entry;
+  guint64 raw_start;
+  guint64 size;
+  guint64 out = 0;
+  int inner_fd = -1;
+
+  self->encrypted = TRUE;
+  if (self->passphrase == NULL)
+    {
+      close (fd);
+      set_passphrase_error (self, error);
+      return -1;
+    }
+
+  if (!scan_open (self, &outer, fd, error))
+    goto failed;
+  if (archive_read_next_header (outer.archive, &entry) != ARCHIVE_OK)
+    {
+      damaged (error, outer.archive);
+      goto failed;
+    }
+  if (!match_directory (&outer, entry, error))
+    goto failed;
+  if (archive_entry_filetype (entry) != AE_IFREG || !archive_entry_is_encrypted (entry))
+    {
+      hostile (error, CARTA_BUNDLE_ENCRYPTED_ENTRY, _("it is not encrypted, but the bundle is"));
+      goto failed;
+    }
+  if ((inner_fd = open_private_temporary (error)) < 0)
+    goto failed;
+
+  size = archive_entry_size (entry);
+  raw_start = archive_filter_bytes (outer.archive, -1);
+  for (;;)
+    {
+      la_ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+
+      n = archive_read_data (outer.archive, outer.buffer, READ_BLOCK);
+      if (n == 0)
+        break;
+      if (n < 0)
+        {
+          if (is_passphrase_failure (&outer))
+            set_passphrase_error (self, error);
+          else
+            damaged (error, outer.archive);
+          goto failed;
+        }
+
+      out += n;
+      outer.total_out += n;
+      if (is_bomb (self, &outer, out, raw_start))
+        {
+          bomb (error, CARTA_BUNDLE_ENCRYPTED_ENTRY);
+          goto failed;
+        }
+      if (out > size)
+        {
+          hostile (error, CARTA_BUNDLE_ENCRYPTED_ENTRY, _("it holds more data than it declares"));
+          goto failed;
+        }
+      if (!_carta_write_all (inner_fd, outer.buffer, n))
+        {
+          unpack_failed (error, errno);
+          goto failed;
+        }
+    }
+
+  if (out != size)
+    {
+      directory_mismatch (error);
+      goto failed;
+    }
+
+  bundle_scan_clear (&outer);
+  return inner_fd;
+
+failed:
+  bundle_scan_clear (&outer);
+  if (inner_fd >= 0)
+    close (inner_fd);
+  return -1;
+}
+
+/* The bundle's file, opened; for an encrypted bundle, the bundle it
+ * holds. Returns -1 with @error set on failure. */
+static int
+open_bundle (CartaBundleReader  *self,
+             BundleScan         *scan,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  int fd = path ? g_open (path, O_RDONLY | O_CLOEXEC, 0) : -1;
+
+  if (fd < 0)
+    {
+      g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_NOT_FOUND, _("The bundle could not be found"));
+      return -1;
+    }
+
+  if (!is_encrypted_wrapper (fd))
+    return fd;
+
+  scan->inner = TRUE;
+  return decrypt_wrapper (self, fd, cancellable, error);
+}
+
 static gboolean
 scan (CartaBundleReader  *self,
       const char         *extract_dir,
@@ -808,8 +982,9 @@ scan (CartaBundleReader  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  BundleScan scan = { NULL, };
-  gboolean ok = scan_open (self, &scan, error);
+  BundleScan scan = { .fd = -1 };
+  int fd = open_bundle (self, &scan, cancellable, error);
+  gboolean ok = fd >= 0 && scan_open (self, &scan, fd, error);
 
   while (ok)
     {

@@ -29,6 +29,7 @@
 #include "carta-progress-private.h"
 #include "carta-sha256-private.h"
 #include "carta-task.h"
+#include "carta-zip-directory-private.h"
 
 /* Two threads share the work: one reads each file once and hashes it
  * (SHA-256 for the bag, SHA-1 for FHIR), the other compresses and writes
@@ -912,6 +913,108 @@ write_archive (WriteJob  *job,
   return TRUE;
 }
 
+/* The bundle written so far, at job->fd, becomes the one entry of an
+ * AES-256 ZIP beside it, which job->fd and job->temp_path then are: its
+ * listing shows one neutral name and a size, nothing of the case. Stored:
+ * what could shrink in it is deflated already. */
+static gboolean
+encrypt_bundle (WriteJob  *job,
+                GError   **error)
+{
+  g_autofree char *dir = g_path_get_dirname (job->dest_path);
+  g_autofree char *plain_path = g_steal_pointer (&job->temp_path);
+  g_autofree guint8 *buffer = NULL;
+  struct archive_entry *entry;
+  int plain_fd = job->fd;
+  struct stat st;
+  guint64 at = 0;
+  gboolean ok = FALSE;
+  int ret;
+
+  job->temp_path = g_strdup_printf ("%s/" TEMP_PREFIX "XXXXXX" TEMP_SUFFIX, dir);
+  job->fd = g_mkstemp_full (job->temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (job->fd < 0)
+    {
+      job->fd = plain_fd;
+      g_free (job->temp_path);
+      job->temp_path = g_steal_pointer (&plain_path);
+      return _carta_set_io_error (error, errno, _("Could not create a file in “%s”: %s"), dir);
+    }
+  _carta_lock_temporary (job->fd);
+
+  if (fstat (plain_fd, &st) != 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, _("Could not save the bundle: %s"), g_strerror (errno));
+      goto out;
+    }
+
+  job->archive = archive_write_new ();
+  archive_write_set_format_zip (job->archive);
+  archive_write_set_bytes_per_block (job->archive, 256 * 1024);
+  archive_write_set_bytes_in_last_block (job->archive, 1);
+  if (archive_write_set_format_option (job->archive, "zip", "compression", "store") != ARCHIVE_OK ||
+      archive_write_set_format_option (job->archive, "zip", "encryption", "aes256") != ARCHIVE_OK ||
+      archive_write_set_passphrase (job->archive, job->passphrase) != ARCHIVE_OK)
+    {
+      archive_failed (job, "encryption", error);
+      goto out;
+    }
+  if (archive_write_open2 (job->archive, job, NULL, archive_write_cb, NULL, NULL) != ARCHIVE_OK)
+    {
+      archive_failed (job, "opening", error);
+      goto out;
+    }
+
+  entry = archive_entry_new ();
+  archive_entry_set_pathname (entry, CARTA_BUNDLE_ENCRYPTED_ENTRY);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, st.st_size);
+  archive_entry_set_mtime (entry, g_date_time_to_unix (job->when), 0);
+  ret = archive_write_header (job->archive, entry);
+  archive_entry_free (entry);
+  if (ret != ARCHIVE_OK)
+    {
+      archive_failed (job, CARTA_BUNDLE_ENCRYPTED_ENTRY, error);
+      goto out;
+    }
+
+  buffer = g_malloc (CHUNK_SIZE);
+  while (at < (guint64)st.st_size)
+    {
+      gssize n = pread (plain_fd, buffer, MIN (CHUNK_SIZE, (guint64)st.st_size - at), at);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO, _("Could not save the bundle: %s"),
+                       g_strerror (n < 0 ? errno : EIO));
+          goto out;
+        }
+      if (g_cancellable_set_error_if_cancelled (job->cancellable, error) ||
+          !write_data (job, buffer, n, CARTA_BUNDLE_ENCRYPTED_ENTRY, error))
+        goto out;
+      at += n;
+    }
+
+  if (!end_entry (job, CARTA_BUNDLE_ENCRYPTED_ENTRY, error))
+    goto out;
+  if (archive_write_close (job->archive) != ARCHIVE_OK)
+    {
+      archive_failed (job, "closing", error);
+      goto out;
+    }
+
+  ok = _carta_zip_complete_local_headers (job->fd, TRUE, error);
+
+out:
+  g_clear_pointer (&job->archive, archive_write_free);
+  close (plain_fd);
+  g_unlink (plain_path);
+  return ok;
+}
+
 static gboolean
 run_job (WriteJob  *job,
          GError   **error)
@@ -938,14 +1041,6 @@ run_job (WriteJob  *job,
   archive_write_set_bytes_in_last_block (job->archive, 1);
   archive_write_set_format_option (job->archive, "zip", "compression-level", DEFLATE_LEVEL);
 
-  if (job->passphrase != NULL &&
-      (archive_write_set_format_option (job->archive, "zip", "encryption", "aes256") != ARCHIVE_OK ||
-       archive_write_set_passphrase (job->archive, job->passphrase) != ARCHIVE_OK))
-    {
-      ok = archive_failed (job, "encryption", error);
-      goto out;
-    }
-
   if (archive_write_open2 (job->archive, job, NULL, archive_write_cb, NULL, NULL) != ARCHIVE_OK)
     {
       ok = archive_failed (job, "opening", error);
@@ -966,6 +1061,11 @@ run_job (WriteJob  *job,
 out:
   archive_write_free (job->archive);
   job->archive = NULL;
+
+  if (ok)
+    ok = _carta_zip_complete_local_headers (job->fd, FALSE, error);
+  if (ok && job->passphrase != NULL)
+    ok = encrypt_bundle (job, error);
 
   if (ok && fsync (job->fd) != 0)
     {

@@ -18,6 +18,8 @@ typedef struct
   guint64  compressed;
   guint64  size;          /* unpacked */
   guint64  offset;        /* of its local header */
+  guint64  central;       /* of its header in the central directory */
+  guint32  crc;
   guint16  flags;
 } CartaZipEntry;
 
@@ -26,6 +28,11 @@ typedef struct
 {
   GArray  *entries;       /* of CartaZipEntry */
   guint64  total_size;    /* of all entries, unpacked */
+  guint64  directory_offset;
+  guint64  directory_size;
+  guint64  end_position;  /* of the end records (ZIP64 ones first) */
+  guint64  eocd_position; /* of the classic end record */
+  gboolean zip64_end;     /* whether there is a ZIP64 end record */
 } CartaZipDirectory;
 
 CartaZipDirectory *_carta_zip_directory_read (int           fd,
@@ -34,6 +41,9 @@ CartaZipDirectory *_carta_zip_directory_read (int           fd,
                                               GError      **error);
 void               _carta_zip_directory_free (CartaZipDirectory *directory);
 gboolean           _carta_zip_entry_is_encrypted (const CartaZipEntry *entry);
+gboolean           _carta_zip_complete_local_headers (int       fd,
+                                                      gboolean  aes_without_crc,
+                                                      GError  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CartaZipDirectory, _carta_zip_directory_free)
 

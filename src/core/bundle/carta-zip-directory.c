@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carta-error.h"
@@ -294,7 +295,9 @@ parse_entries (CartaZipDirectory  *directory,
       if (length - at - CENTRAL_SIZE < name_len + extra_len + comment_len)
         return directory_damaged (error, _("its table of contents is damaged"));
 
+      entry.central = directory->directory_offset + at;
       entry.flags = le16 (header + 8);
+      entry.crc = le32 (header + 16);
       entry.compressed = le32 (header + 20);
       entry.size = le32 (header + 24);
       entry.offset = le32 (header + 42);
@@ -363,6 +366,7 @@ _carta_zip_directory_read (int           fd,
       if (!read_zip64_end (fd, eocd_position, &n_entries, &directory_size, &directory_offset,
                            &end_position, error))
         return NULL;
+      directory->zip64_end = TRUE;
     }
   else if (le16 (record + 4) != 0 || le16 (record + 6) != 0)
     {
@@ -398,6 +402,11 @@ _carta_zip_directory_read (int           fd,
       return NULL;
     }
 
+  directory->directory_offset = directory_offset;
+  directory->directory_size = directory_size;
+  directory->end_position = end_position;
+  directory->eocd_position = eocd_position;
+
   data = g_malloc (MAX (directory_size, 1));
   if (!read_at (fd, data, directory_size, directory_offset, error) ||
       !parse_entries (directory, data, directory_size, n_entries, error))
@@ -408,4 +417,322 @@ _carta_zip_directory_read (int           fd,
     return NULL;
 
   return g_steal_pointer (&directory);
+}
+
+/* Completing the local headers libarchive writes.
+ *
+ * libarchive (3.6 and since) writes every file entry with bit 3 set, no
+ * CRC in its local header and a data descriptor after its data ("we may
+ * know the size, but never the CRC"), and it has no option to do
+ * otherwise, nor a way to hand it a CRC before the data. Streaming
+ * readers that trust the local header refuse that for stored entries:
+ * Java's ZipInputStream, which hospital importers use, stops with "only
+ * DEFLATED entries can have EXT descriptor". It also writes WinZip AES
+ * entries of 20 bytes and more as AE-1, whose CRC-32 of the plain text
+ * stays readable without the passphrase.
+ *
+ * So once libarchive has closed the file, this pass completes each local
+ * header from the central directory, which libarchive wrote with the
+ * CRC and sizes: the CRC and both sizes go into it, bit 3 goes, and the
+ * data descriptor goes too. The data itself never moves: each local
+ * header after the first moves back over the descriptor before it,
+ * which it fills with a padding extra field (ID 0xD935, the one
+ * Android's zipalign uses, which every reader skips). The central
+ * directory moves back over the last descriptor, with the new offsets.
+ * With @aes_without_crc, WinZip AES entries become AE-2, without CRC.
+ * Only headers are written, a few bytes per entry, and everything is
+ * checked against the directory read with all of the checks above. */
+
+#define PADDING_EXTRA_ID 0xd935
+#define ZIP64_EXTRA_ID   0x0001
+#define AES_EXTRA_ID     0x9901
+#define AES_VENDOR_AE2   2
+#define FLAG_DESCRIPTOR  (1 << 3)
+
+static void
+put16 (guint8  *p,
+       guint16  v)
+{
+  p[0] = v & 0xff;
+  p[1] = v >> 8;
+}
+
+static void
+put32 (guint8  *p,
+       guint32  v)
+{
+  put16 (p, v & 0xffff);
+  put16 (p + 2, v >> 16);
+}
+
+static void
+put64 (guint8  *p,
+       guint64  v)
+{
+  put32 (p, v & 0xffffffff);
+  put32 (p + 4, v >> 32);
+}
+
+/* The data of the extra block @id in @extra, or NULL. */
+static guint8 *
+find_extra (guint8  *extra,
+            gsize    extra_len,
+            guint16  id,
+            gsize   *len)
+{
+  for (gsize at = 0; at + 4 <= extra_len;)
+    {
+      gsize block_len = le16 (extra + at + 2);
+
+      if (at + 4 + block_len > extra_len)
+        return NULL;
+      if (le16 (extra + at) == id)
+        {
+          *len = block_len;
+          return extra + at + 4;
+        }
+      at += 4 + block_len;
+    }
+
+  return NULL;
+}
+
+/* Turns a WinZip AES entry into AE-2; whether it is one. */
+static gboolean
+make_ae2 (guint8 *extra,
+          gsize   extra_len)
+{
+  gsize len;
+  guint8 *aes = find_extra (extra, extra_len, AES_EXTRA_ID, &len);
+
+  if (aes == NULL || len < 7)
+    return FALSE;
+  put16 (aes, AES_VENDOR_AE2);
+  return TRUE;
+}
+
+static gboolean
+write_at (int            fd,
+          const guint8  *buffer,
+          gsize          length,
+          guint64        offset,
+          GError       **error)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = pwrite (fd, buffer + done, length - done, offset + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, CARTA_ERROR, CARTA_ERROR_IO,
+                       saved_errno == ENOSPC
+                         ? _("There is not enough space to save the bundle: %s")
+                         : _("Could not write the bundle: %s"),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      done += n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+not_completed (GError **error)
+{
+  g_set_error_literal (error, CARTA_ERROR, CARTA_ERROR_IO,
+                       _("Could not write the bundle: its ZIP headers could not be completed"));
+  return FALSE;
+}
+
+/* Rewrites the local header of @entry at @offset - @gap, its data
+ * staying where it is. Returns where its data ends. */
+static gboolean
+complete_local_header (int                  fd,
+                       const CartaZipEntry *entry,
+                       guint64              gap,
+                       gboolean             aes_without_crc,
+                       guint64             *data_end,
+                       GError             **error)
+{
+  gsize name_len = strlen (entry->name);
+  g_autofree guint8 *header = NULL;
+  guint8 fixed[LOCAL_SIZE];
+  gsize extra_len;
+  gsize length;
+  guint8 *extra;
+  guint32 crc = entry->crc;
+
+  if (!read_at (fd, fixed, LOCAL_SIZE, entry->offset, error))
+    return FALSE;
+  extra_len = le16 (fixed + 28);
+  /* A descriptor is 12 to 24 bytes: room for a padding block or none. */
+  if ((gap != 0 && gap < 4) || gap > MAX_DESCRIPTOR || extra_len + gap > G_MAXUINT16)
+    return not_completed (error);
+
+  length = LOCAL_SIZE + name_len + extra_len + gap;
+  header = g_malloc0 (length);
+  if (!read_at (fd, header, LOCAL_SIZE + name_len + extra_len, entry->offset, error))
+    return FALSE;
+  extra = header + LOCAL_SIZE + name_len;
+
+  if (aes_without_crc && make_ae2 (extra, extra_len))
+    crc = 0;
+
+  put16 (header + 6, le16 (header + 6) & ~FLAG_DESCRIPTOR);
+  put32 (header + 14, crc);
+  if (le32 (header + 18) == G_MAXUINT32 || le32 (header + 22) == G_MAXUINT32)
+    {
+      /* libarchive's ZIP64 block in a local header has both sizes. */
+      gsize len;
+      guint8 *zip64 = find_extra (extra, extra_len, ZIP64_EXTRA_ID, &len);
+
+      if (zip64 == NULL || len < 16)
+        return not_completed (error);
+      put64 (zip64, entry->size);
+      put64 (zip64 + 8, entry->compressed);
+    }
+  else if (entry->size >= G_MAXUINT32 || entry->compressed >= G_MAXUINT32)
+    return not_completed (error);
+  else
+    {
+      put32 (header + 18, entry->compressed);
+      put32 (header + 22, entry->size);
+    }
+
+  if (gap > 0)
+    {
+      guint8 *padding = extra + extra_len;
+
+      put16 (padding, PADDING_EXTRA_ID);
+      put16 (padding + 2, gap - 4);
+      put16 (header + 28, extra_len + gap);
+    }
+
+  *data_end = entry->offset + LOCAL_SIZE + name_len + extra_len + entry->compressed;
+  return write_at (fd, header, length, entry->offset - gap, error);
+}
+
+/* Patches one entry's header in the central directory @cd (read from
+ * @cd_offset) for its new @offset. */
+static gboolean
+complete_central_header (guint8              *cd,
+                         gsize                cd_size,
+                         guint64              cd_offset,
+                         const CartaZipEntry *entry,
+                         guint64              offset,
+                         gboolean             aes_without_crc)
+{
+  guint8 *header = cd + (entry->central - cd_offset);
+  gsize name_len = le16 (header + 28);
+  gsize extra_len = le16 (header + 30);
+  guint8 *extra = header + CENTRAL_SIZE + name_len;
+
+  /* parse_entries() checked that it lies within the directory. */
+  g_assert (entry->central - cd_offset + CENTRAL_SIZE + name_len + extra_len <= cd_size);
+
+  put16 (header + 8, le16 (header + 8) & ~FLAG_DESCRIPTOR);
+  if (aes_without_crc && make_ae2 (extra, extra_len))
+    put32 (header + 16, 0);
+
+  if (le32 (header + 42) == G_MAXUINT32)
+    {
+      gsize len;
+      guint8 *zip64 = find_extra (extra, extra_len, ZIP64_EXTRA_ID, &len);
+      gsize at = (le32 (header + 24) == G_MAXUINT32 ? 8 : 0) + (le32 (header + 20) == G_MAXUINT32 ? 8 : 0);
+
+      if (zip64 == NULL || at + 8 > len)
+        return FALSE;
+      put64 (zip64 + at, offset);
+    }
+  else
+    put32 (header + 42, offset);
+
+  return TRUE;
+}
+
+/**
+ * _carta_zip_complete_local_headers:
+ * @fd: a ZIP file libarchive wrote and closed, open for reading and writing
+ * @aes_without_crc: whether WinZip AES entries become AE-2, without CRC
+ *
+ * Gives every entry its CRC and sizes in its local header and no data
+ * descriptor (see above), in place. The file gets shorter by the size of
+ * the descriptors.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_carta_zip_complete_local_headers (int        fd,
+                                   gboolean   aes_without_crc,
+                                   GError   **error)
+{
+  g_autoptr(CartaZipDirectory) directory = NULL;
+  g_autofree guint64 *offsets = NULL;
+  g_autofree guint8 *cd = NULL;
+  g_autofree guint8 *end = NULL;
+  guint64 data_end = 0;
+  guint64 new_cd_offset;
+  gsize end_len;
+  GArray *entries;
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    return not_completed (error);
+  if (!(directory = _carta_zip_directory_read (fd, st.st_size, G_MAXUINT, error)))
+    return FALSE;
+  entries = directory->entries;
+  offsets = g_new (guint64, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CartaZipEntry *entry = &g_array_index (entries, CartaZipEntry, i);
+      /* check_local_headers() saw each entry begin after the last one's data. */
+      guint64 gap = i == 0 ? 0 : entry->offset - data_end;
+
+      offsets[i] = entry->offset - gap;
+      if (!complete_local_header (fd, entry, gap, aes_without_crc, &data_end, error))
+        return FALSE;
+    }
+
+  /* The central directory, then the end records, right after the data. */
+  new_cd_offset = data_end;
+  if (directory->directory_offset - new_cd_offset > MAX_DESCRIPTOR)
+    return not_completed (error);
+  cd = g_malloc (MAX (directory->directory_size, 1));
+  if (!read_at (fd, cd, directory->directory_size, directory->directory_offset, error))
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    if (!complete_central_header (cd, directory->directory_size, directory->directory_offset,
+                                  &g_array_index (entries, CartaZipEntry, i), offsets[i], aes_without_crc))
+      return not_completed (error);
+
+  end_len = st.st_size - directory->end_position;
+  end = g_malloc (end_len);
+  if (!read_at (fd, end, end_len, directory->end_position, error))
+    return FALSE;
+  if (directory->zip64_end)
+    {
+      guint64 locator = directory->eocd_position - ZIP64_LOCATOR_SIZE - directory->end_position;
+
+      put64 (end + 48, new_cd_offset);
+      put64 (end + locator + 8, new_cd_offset + directory->directory_size);
+    }
+  if (le32 (end + (directory->eocd_position - directory->end_position) + 16) != G_MAXUINT32)
+    put32 (end + (directory->eocd_position - directory->end_position) + 16, new_cd_offset);
+
+  if (!write_at (fd, cd, directory->directory_size, new_cd_offset, error) ||
+      !write_at (fd, end, end_len, new_cd_offset + directory->directory_size, error))
+    return FALSE;
+
+  if (ftruncate (fd, new_cd_offset + directory->directory_size + end_len) != 0)
+    return not_completed (error);
+
+  return TRUE;
 }
